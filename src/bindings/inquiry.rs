@@ -1,0 +1,90 @@
+//! `buildOnDemandInquiry`, `buildPeriodInquiry`, `buildRenewalInquiry`, `validateInquiry`.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use super::input::json_text;
+use super::js_error::{inquiry_error, is_inquiry_error, usage_error, violations};
+use crate::inquiry::{
+    InquiryError, InquiryKind, OnDemandInquiry, PeriodInquiry, PreparedRequest, RenewalInquiry,
+};
+
+/// Parses and checks `input` as `kind`, returning the request to send.
+fn prepare(kind: InquiryKind, input: &JsValue) -> Result<PreparedRequest, InquiryError> {
+    let text = json_text(kind, input)?;
+    match kind {
+        InquiryKind::OnDemand => OnDemandInquiry::from_json(&text).map(|i| i.to_prepared()),
+        InquiryKind::Period => PeriodInquiry::from_json(&text).map(|i| i.to_prepared()),
+        InquiryKind::Renewal => RenewalInquiry::from_json(&text).map(|i| i.to_prepared()),
+    }
+}
+
+/// `prepare`, with both outcomes converted for JavaScript.
+fn build(kind: InquiryKind, input: &JsValue) -> Result<JsValue, JsValue> {
+    let prepared = prepare(kind, input).map_err(|e| inquiry_error(&e))?;
+    prepared
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| usage_error("Error", &e.to_string()))
+}
+
+/// Builds a pay-per-use price inquiry (`POST /v2/bills/ratings/on-demand-resources`).
+///
+/// `input` is the request in the API's wire field names, as an object or as JSON text. Throws an
+/// `InquiryValidationError` listing every violation.
+#[wasm_bindgen(js_name = buildOnDemandInquiry, unchecked_return_type = "PreparedRequest")]
+pub fn build_on_demand_inquiry(
+    #[wasm_bindgen(unchecked_param_type = "OnDemandInquiryInput | string")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    build(InquiryKind::OnDemand, &input)
+}
+
+/// Builds a yearly/monthly price inquiry (`POST /v2/bills/ratings/period-resources/subscribe-rate`).
+///
+/// `input` is the request in the API's wire field names, as an object or as JSON text. Throws an
+/// `InquiryValidationError` listing every violation.
+#[wasm_bindgen(js_name = buildPeriodInquiry, unchecked_return_type = "PreparedRequest")]
+pub fn build_period_inquiry(
+    #[wasm_bindgen(unchecked_param_type = "PeriodInquiryInput | string")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    build(InquiryKind::Period, &input)
+}
+
+/// Builds a renewal price inquiry (`POST /v2/bills/ratings/period-resources/renew-rate`).
+///
+/// `input` is the request in the API's wire field names, as an object or as JSON text. Throws an
+/// `InquiryValidationError` listing every violation.
+#[wasm_bindgen(js_name = buildRenewalInquiry, unchecked_return_type = "PreparedRequest")]
+pub fn build_renewal_inquiry(
+    #[wasm_bindgen(unchecked_param_type = "RenewalInquiryInput | string")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    build(InquiryKind::Renewal, &input)
+}
+
+/// Checks `input` as an inquiry of `kind` (`"on-demand"`, `"period"` or `"renewal"`) without throwing for
+/// violations: returns them all, or an empty array when the inquiry is valid.
+#[wasm_bindgen(js_name = validateInquiry, unchecked_return_type = "Violation[]")]
+pub fn validate_inquiry(
+    #[wasm_bindgen(unchecked_param_type = "InquiryKind")] kind: JsValue,
+    #[wasm_bindgen(
+        unchecked_param_type = "OnDemandInquiryInput | PeriodInquiryInput | RenewalInquiryInput | string"
+    )]
+    input: JsValue,
+) -> Result<JsValue, JsValue> {
+    let code = kind.as_string().unwrap_or_default();
+    let kind = InquiryKind::from_code(&code).ok_or_else(|| {
+        usage_error(
+            "TypeError",
+            &format!("unknown inquiry kind {code:?}: use \"on-demand\", \"period\" or \"renewal\""),
+        )
+    })?;
+    Ok(match prepare(kind, &input) {
+        Ok(_) => violations(&crate::Violations::default()),
+        Err(e) => violations(e.violations()),
+    })
+}
+
+/// Whether `value` is an error thrown for an invalid inquiry.
+#[wasm_bindgen(js_name = isInquiryValidationError, unchecked_return_type = "value is InquiryValidationError")]
+pub fn is_inquiry_validation_error(value: JsValue) -> bool {
+    is_inquiry_error(&value)
+}

@@ -1,0 +1,9 @@
+//! The JavaScript face of the crate: the only place with `#[wasm_bindgen]`. Each export converts its input,
+//! calls one core function and converts the result; no rule lives here.
+
+#![deny(clippy::indexing_slicing)]
+
+mod input;
+mod inquiry;
+mod js_error;
+mod types;

@@ -1,0 +1,175 @@
+//! TypeScript declarations for every input and output shape, emitted into the package's `.d.ts`.
+//!
+//! Wire-shaped objects keep the API's snake_case names, so a payload copied from the provider's price
+//! calculator or API explorer type-checks as it is.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = TYPES;
+
+/// The declarations, kept in a constant so native tests can check them against the Rust enums.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) const TYPES: &str = r#"
+/** A decimal amount: a JS number, or a string such as "0.0000000001" (held exactly either way). */
+export type DecimalInput = number | string;
+
+/** Which rating API an inquiry is for. */
+export type InquiryKind = "on-demand" | "period" | "renewal";
+
+/** Fields both product-based inquiries share (wire names of `DemandProductInfo` / `PeriodProductInfo`). */
+export interface ProductInfoInput {
+  /** Your id tying a result to this product: 1–64 characters, unique within the inquiry. */
+  id: string;
+  /** Cloud service type code, e.g. "hws.service.type.ec2"; at most 400 characters. */
+  cloud_service_type: string;
+  /** Resource type code, e.g. "hws.resource.type.vm"; at most 400 characters. */
+  resource_type: string;
+  /** Resource specification, e.g. "c6.large.2.linux", "GPSSD", "5_bgp"; at most 400 characters. */
+  resource_spec: string;
+  /** Region code, e.g. "ap-southeast-1"; at most 64 characters. */
+  region: string;
+  /** Availability zone, e.g. "ap-southeast-1a"; at most 64 characters; null or "" means no filter. */
+  available_zone?: string | null;
+  /** Capacity of a linear product (disk GB, bandwidth Mbit/s): 1–214783647; together with size_measure_id. */
+  resource_size?: number | null;
+  /** Unit of resource_size: 15 Mbit/s, 17 GB, 14 amount; together with resource_size. */
+  size_measure_id?: number | null;
+  /** How many: 1–10000. */
+  subscription_num: number;
+}
+
+/** One product of a pay-per-use inquiry. */
+export interface OnDemandProductInput extends ProductInfoInput {
+  /** Usage factor code (case-insensitive), e.g. "Duration" or "upflow"; at most 64 characters. */
+  usage_factor: string;
+  /** Amount of usage, a positive decimal, e.g. 1 (with usage_measure_id 4: one hour). */
+  usage_value: DecimalInput;
+  /** Unit of usage_value, e.g. 4 hour, 10 GB; 0–9999. */
+  usage_measure_id: number;
+}
+
+/** Body of POST /v2/bills/ratings/on-demand-resources. */
+export interface OnDemandInquiryInput {
+  /** Project id of the region priced; 1–64 characters. */
+  project_id: string;
+  /** 1–100 products, ids unique. */
+  product_infos: OnDemandProductInput[];
+  /** 0 (default): up to 6 decimals in results; 1: up to 10. */
+  inquiry_precision?: 0 | 1 | null;
+}
+
+/** One product of a yearly/monthly inquiry. */
+export interface PeriodProductInput extends ProductInfoInput {
+  /** 0 day, 2 month, 3 year, 4 hour. */
+  period_type: 0 | 2 | 3 | 4;
+  /** Number of periods: 1–214783647. */
+  period_num: number;
+}
+
+/** Body of POST /v2/bills/ratings/period-resources/subscribe-rate. */
+export interface PeriodInquiryInput {
+  /** Project id of the region priced; 1–64 characters. */
+  project_id: string;
+  /** 1–100 products, ids unique. */
+  product_infos: PeriodProductInput[];
+  /** Instalment mode sent by newer official SDKs. */
+  fee_installment_mode?: "HALF_PAY" | "ZERO_PAY" | "NA" | null;
+}
+
+/** Body of POST /v2/bills/ratings/period-resources/renew-rate. */
+export interface RenewalInquiryInput {
+  /** 1–10 primary resource ids, each non-empty and unique. */
+  resource_ids: string[];
+  /** 2 month, 3 year. */
+  period_type: 2 | 3;
+  /** 1–11 months or 1–3 years. */
+  period_num: number;
+  /** Also price the resources attached to each primary resource (default false). */
+  include_relative_resources?: boolean | null;
+}
+
+/** A request ready to send. `body` is the exact JSON text to send and sign. */
+export interface PreparedRequest {
+  method: "POST";
+  path:
+    | "/v2/bills/ratings/on-demand-resources"
+    | "/v2/bills/ratings/period-resources/subscribe-rate"
+    | "/v2/bills/ratings/period-resources/renew-rate";
+  body: string;
+}
+
+/** The kind of rule a value broke. */
+export type ViolationRule =
+  | "json" | "type" | "required" | "unknown_field" | "blank" | "max_length" | "whole_number"
+  | "range" | "one_of" | "decimal" | "count" | "unique" | "together";
+
+/** One broken rule. */
+export interface Violation {
+  /** Wire-name path, e.g. "product_infos[2].resource_size" or "resource_ids[1]"; "" for the whole inquiry. */
+  path: string;
+  /** Which rule. */
+  rule: ViolationRule;
+  /** The rule and the value seen, e.g. "must be a whole number from 1 to 10000, got 0". */
+  message: string;
+}
+
+/** Thrown by the build functions when an inquiry breaks documented rules; lists every violation. */
+export interface InquiryValidationError extends Error {
+  name: "InquiryValidationError";
+  code: "INVALID_INQUIRY";
+  kind: InquiryKind;
+  violations: Violation[];
+}
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::TYPES;
+    use crate::validate::Rule;
+
+    #[test]
+    fn declares_every_rule_code() {
+        let rules = [
+            Rule::Json,
+            Rule::Type,
+            Rule::Required,
+            Rule::UnknownField,
+            Rule::Blank,
+            Rule::MaxLength,
+            Rule::WholeNumber,
+            Rule::Range,
+            Rule::OneOf,
+            Rule::Decimal,
+            Rule::Count,
+            Rule::Unique,
+            Rule::Together,
+        ];
+        for rule in rules {
+            assert!(
+                TYPES.contains(&format!("\"{}\"", rule.code())),
+                "{rule:?} missing from the .d.ts"
+            );
+        }
+        let declared = TYPES
+            .split("export type ViolationRule =")
+            .nth(1)
+            .unwrap()
+            .split(';')
+            .next()
+            .unwrap();
+        assert_eq!(
+            declared.matches('"').count(),
+            rules.len() * 2,
+            "the .d.ts lists a rule Rust does not have"
+        );
+    }
+
+    #[test]
+    fn declares_every_inquiry_kind_and_path() {
+        for kind in crate::InquiryKind::ALL {
+            assert!(TYPES.contains(&format!("\"{}\"", kind.code())));
+            assert!(TYPES.contains(&format!("\"{}\"", kind.path())));
+        }
+    }
+}

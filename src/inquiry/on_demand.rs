@@ -1,0 +1,182 @@
+//! Pay-per-use price inquiry: `POST /v2/bills/ratings/on-demand-resources` (§4.2.1).
+
+use rust_decimal::Decimal;
+use serde_json::{Map, Value};
+
+use super::limits::{INQUIRY_PRECISION, MEASURE_ID, PROJECT_ID_MAX_CHARS, USAGE_FACTOR_MAX_CHARS};
+use super::product::{
+    check_int, check_products, read_products, write_products, ProductInfo, Terms,
+};
+use super::wire::ObjectWriter;
+use super::{
+    check_text, unknown_field_hint, validated_inquiry, DraftRules, InquiryKind, Level, TextKind,
+};
+use crate::validate::input::Reader;
+use crate::validate::violation::{Collector, Rule};
+use crate::validate::Path;
+
+/// Wire names of the inquiry's own fields, in body order.
+pub(crate) const FIELDS: &[&str] = &["project_id", "product_infos", "inquiry_precision"];
+
+/// What a pay-per-use price covers: an amount of usage, e.g. 2 hours (`Duration`, `2`, `4`) or 4 GB of
+/// traffic (`upflow`, `4`, `10`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct UsageTerms {
+    /// Usage factor code (case-insensitive), e.g. `Duration` or `upflow`; at most 64 characters.
+    pub usage_factor: String,
+    /// Amount of usage, an exact positive decimal.
+    pub usage_value: Decimal,
+    /// Unit of `usage_value`, e.g. 4 (hour) or 10 (GB); 0–9999.
+    pub usage_measure_id: i64,
+}
+
+impl UsageTerms {
+    /// Usage of `usage_value` units of `usage_measure_id` for `usage_factor`.
+    pub fn new(
+        usage_factor: impl Into<String>,
+        usage_value: Decimal,
+        usage_measure_id: i64,
+    ) -> Self {
+        UsageTerms {
+            usage_factor: usage_factor.into(),
+            usage_value,
+            usage_measure_id,
+        }
+    }
+
+    /// `hours` hours of running time (`Duration`, unit 4).
+    pub fn hours(hours: Decimal) -> Self {
+        Self::new("Duration", hours, 4)
+    }
+}
+
+impl Terms for UsageTerms {
+    const KIND: InquiryKind = InquiryKind::OnDemand;
+    const FIELDS: &'static [&'static str] = &["usage_factor", "usage_value", "usage_measure_id"];
+
+    fn read(r: &mut Reader<'_>, map: &Map<String, Value>, path: &Path<'_>) -> Self {
+        UsageTerms {
+            usage_factor: r.required_string(map, "usage_factor", path),
+            usage_value: r.required_decimal(map, "usage_value", path),
+            usage_measure_id: r.required_int(map, "usage_measure_id", path, &MEASURE_ID),
+        }
+    }
+
+    fn check(&self, c: &mut Collector, path: &Path<'_>) {
+        check_text(
+            c,
+            &path.key("usage_factor"),
+            &self.usage_factor,
+            USAGE_FACTOR_MAX_CHARS,
+            TextKind::Code,
+        );
+        if self.usage_value <= Decimal::ZERO {
+            c.rule(
+                path.key("usage_value").render(),
+                Rule::Range,
+                format!("must be a decimal greater than 0, got {}", self.usage_value),
+            );
+        }
+        check_int(
+            c,
+            &path.key("usage_measure_id"),
+            Some(self.usage_measure_id),
+            &MEASURE_ID,
+        );
+    }
+
+    fn write(&self, w: &mut ObjectWriter<'_>) {
+        w.string("usage_factor", &self.usage_factor);
+        w.decimal("usage_value", &self.usage_value);
+        w.int("usage_measure_id", self.usage_measure_id);
+    }
+}
+
+/// One product of a pay-per-use inquiry (`DemandProductInfo`).
+pub type OnDemandProduct = ProductInfo<UsageTerms>;
+
+/// The fields of a pay-per-use inquiry, not yet validated.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct OnDemandDraft {
+    /// Project id of the region priced; 1–64 characters.
+    pub project_id: String,
+    /// The products to price: 1–100 per request, ids unique.
+    pub product_infos: Vec<OnDemandProduct>,
+    /// 0 (default): results with up to 6 decimals; 1: up to 10 decimals.
+    pub inquiry_precision: Option<i64>,
+}
+
+impl OnDemandDraft {
+    /// A draft for `project_id` with no products yet.
+    pub fn new(project_id: impl Into<String>) -> Self {
+        OnDemandDraft {
+            project_id: project_id.into(),
+            ..Self::default()
+        }
+    }
+
+    /// Adds a product.
+    #[must_use]
+    pub fn product(mut self, product: OnDemandProduct) -> Self {
+        self.product_infos.push(product);
+        self
+    }
+
+    /// Sets `inquiry_precision`.
+    #[must_use]
+    pub fn precision(mut self, inquiry_precision: i64) -> Self {
+        self.inquiry_precision = Some(inquiry_precision);
+        self
+    }
+
+    /// Checks every rule and returns the validated inquiry.
+    pub fn validate(self) -> Result<OnDemandInquiry, super::InquiryError> {
+        OnDemandInquiry::new(self)
+    }
+}
+
+impl DraftRules for OnDemandDraft {
+    const KIND: InquiryKind = InquiryKind::OnDemand;
+
+    fn read(r: &mut Reader<'_>, map: &Map<String, Value>, root: &Path<'_>) -> Self {
+        r.unknown_fields(map, root, FIELDS, |k| {
+            unknown_field_hint(k, Self::KIND, Level::Top)
+        });
+        OnDemandDraft {
+            project_id: r.required_string(map, "project_id", root),
+            product_infos: read_products(r, map, root),
+            inquiry_precision: r.optional_int(map, "inquiry_precision", root, &INQUIRY_PRECISION),
+        }
+    }
+
+    fn check(&self, c: &mut Collector, root: &Path<'_>) {
+        check_text(
+            c,
+            &root.key("project_id"),
+            &self.project_id,
+            PROJECT_ID_MAX_CHARS,
+            TextKind::Code,
+        );
+        check_products(c, &self.product_infos, root);
+        check_int(
+            c,
+            &root.key("inquiry_precision"),
+            self.inquiry_precision,
+            &INQUIRY_PRECISION,
+        );
+    }
+
+    fn write_body(&self, out: &mut String) {
+        let mut w = ObjectWriter::open(out);
+        w.string("project_id", &self.project_id);
+        write_products(&mut w, &self.product_infos);
+        w.opt_int("inquiry_precision", self.inquiry_precision);
+        w.close();
+    }
+}
+
+validated_inquiry!(
+    /// A pay-per-use inquiry that passed every documented rule, ready to send.
+    OnDemandInquiry,
+    OnDemandDraft
+);

@@ -1,0 +1,168 @@
+//! Yearly/monthly price inquiry: `POST /v2/bills/ratings/period-resources/subscribe-rate` (§4.2.2).
+
+use serde_json::{Map, Value};
+
+use super::limits::{
+    FEE_INSTALLMENT_MODES, PROJECT_ID_MAX_CHARS, SUBSCRIBE_PERIOD_NUM, SUBSCRIBE_PERIOD_TYPE,
+};
+use super::product::{
+    check_int, check_products, read_products, write_products, ProductInfo, Terms,
+};
+use super::wire::ObjectWriter;
+use super::{
+    check_text, unknown_field_hint, validated_inquiry, DraftRules, InquiryKind, Level, TextKind,
+};
+use crate::validate::input::{quote, Reader};
+use crate::validate::violation::{Collector, Rule};
+use crate::validate::Path;
+
+/// Wire names of the inquiry's own fields, in body order.
+pub(crate) const FIELDS: &[&str] = &["project_id", "product_infos", "fee_installment_mode"];
+
+/// The subscription period a yearly/monthly price covers, e.g. 1 month (`2`, `1`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PeriodTerms {
+    /// 0 day, 2 month, 3 year, 4 hour.
+    pub period_type: i64,
+    /// How many periods: 1–214783647 (the bound printed in the API reference).
+    pub period_num: i64,
+}
+
+impl PeriodTerms {
+    /// `months` months.
+    pub fn months(months: i64) -> Self {
+        PeriodTerms {
+            period_type: 2,
+            period_num: months,
+        }
+    }
+
+    /// `years` years.
+    pub fn years(years: i64) -> Self {
+        PeriodTerms {
+            period_type: 3,
+            period_num: years,
+        }
+    }
+}
+
+impl Terms for PeriodTerms {
+    const KIND: InquiryKind = InquiryKind::Period;
+    const FIELDS: &'static [&'static str] = &["period_type", "period_num"];
+
+    fn read(r: &mut Reader<'_>, map: &Map<String, Value>, path: &Path<'_>) -> Self {
+        PeriodTerms {
+            period_type: r.required_int(map, "period_type", path, &SUBSCRIBE_PERIOD_TYPE),
+            period_num: r.required_int(map, "period_num", path, &SUBSCRIBE_PERIOD_NUM),
+        }
+    }
+
+    fn check(&self, c: &mut Collector, path: &Path<'_>) {
+        check_int(
+            c,
+            &path.key("period_type"),
+            Some(self.period_type),
+            &SUBSCRIBE_PERIOD_TYPE,
+        );
+        check_int(
+            c,
+            &path.key("period_num"),
+            Some(self.period_num),
+            &SUBSCRIBE_PERIOD_NUM,
+        );
+    }
+
+    fn write(&self, w: &mut ObjectWriter<'_>) {
+        w.int("period_type", self.period_type);
+        w.int("period_num", self.period_num);
+    }
+}
+
+/// One product of a yearly/monthly inquiry (`PeriodProductInfo`).
+pub type PeriodProduct = ProductInfo<PeriodTerms>;
+
+/// The fields of a yearly/monthly inquiry, not yet validated.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PeriodDraft {
+    /// Project id of the region priced; 1–64 characters.
+    pub project_id: String,
+    /// The products to price: 1–100 per request, ids unique.
+    pub product_infos: Vec<PeriodProduct>,
+    /// Instalment mode sent by newer official SDKs: `HALF_PAY`, `ZERO_PAY` or `NA`.
+    pub fee_installment_mode: Option<String>,
+}
+
+impl PeriodDraft {
+    /// A draft for `project_id` with no products yet.
+    pub fn new(project_id: impl Into<String>) -> Self {
+        PeriodDraft {
+            project_id: project_id.into(),
+            ..Self::default()
+        }
+    }
+
+    /// Adds a product.
+    #[must_use]
+    pub fn product(mut self, product: PeriodProduct) -> Self {
+        self.product_infos.push(product);
+        self
+    }
+
+    /// Checks every rule and returns the validated inquiry.
+    pub fn validate(self) -> Result<PeriodInquiry, super::InquiryError> {
+        PeriodInquiry::new(self)
+    }
+}
+
+impl DraftRules for PeriodDraft {
+    const KIND: InquiryKind = InquiryKind::Period;
+
+    fn read(r: &mut Reader<'_>, map: &Map<String, Value>, root: &Path<'_>) -> Self {
+        r.unknown_fields(map, root, FIELDS, |k| {
+            unknown_field_hint(k, Self::KIND, Level::Top)
+        });
+        PeriodDraft {
+            project_id: r.required_string(map, "project_id", root),
+            product_infos: read_products(r, map, root),
+            fee_installment_mode: r.optional_string(map, "fee_installment_mode", root),
+        }
+    }
+
+    fn check(&self, c: &mut Collector, root: &Path<'_>) {
+        check_text(
+            c,
+            &root.key("project_id"),
+            &self.project_id,
+            PROJECT_ID_MAX_CHARS,
+            TextKind::Code,
+        );
+        check_products(c, &self.product_infos, root);
+        if let Some(mode) = &self.fee_installment_mode {
+            if !FEE_INSTALLMENT_MODES.contains(&mode.as_str()) {
+                c.rule(
+                    root.key("fee_installment_mode").render(),
+                    Rule::OneOf,
+                    format!(
+                        "must be one of {}, got {}",
+                        FEE_INSTALLMENT_MODES.join(", "),
+                        quote(mode)
+                    ),
+                );
+            }
+        }
+    }
+
+    fn write_body(&self, out: &mut String) {
+        let mut w = ObjectWriter::open(out);
+        w.string("project_id", &self.project_id);
+        write_products(&mut w, &self.product_infos);
+        w.opt_string("fee_installment_mode", self.fee_installment_mode.as_deref());
+        w.close();
+    }
+}
+
+validated_inquiry!(
+    /// A yearly/monthly inquiry that passed every documented rule, ready to send.
+    PeriodInquiry,
+    PeriodDraft
+);

@@ -1,0 +1,170 @@
+//! Renewal price inquiry: `POST /v2/bills/ratings/period-resources/renew-rate` (§4.2.3).
+
+use serde_json::{Map, Value};
+
+use super::limits::{
+    MAX_RESOURCE_IDS_PER_REQUEST, RENEW_MONTHS, RENEW_PERIOD_NUM, RENEW_PERIOD_TYPE, RENEW_YEARS,
+};
+use super::product::check_int;
+use super::wire::{write_string, ObjectWriter};
+use super::{check_unique, unknown_field_hint, validated_inquiry, DraftRules, InquiryKind, Level};
+use crate::validate::input::{quote, Reader};
+use crate::validate::violation::{Collector, Rule};
+use crate::validate::Path;
+
+/// Wire names of the inquiry's fields, in body order.
+pub(crate) const FIELDS: &[&str] = &[
+    "resource_ids",
+    "period_type",
+    "period_num",
+    "include_relative_resources",
+];
+
+/// The fields of a renewal inquiry, not yet validated.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RenewalDraft {
+    /// Ids of the primary resources to renew: 1–10 per request, each non-empty and unique.
+    pub resource_ids: Vec<String>,
+    /// 2 month, 3 year.
+    pub period_type: i64,
+    /// How many periods: 1–11 months or 1–3 years.
+    pub period_num: i64,
+    /// Whether to price the resources attached to each primary resource too (the API's default is false).
+    pub include_relative_resources: Option<bool>,
+}
+
+impl RenewalDraft {
+    /// Renewal of `resource_ids` for `months` months.
+    pub fn months(resource_ids: impl IntoIterator<Item = impl Into<String>>, months: i64) -> Self {
+        Self::with_period(resource_ids, 2, months)
+    }
+
+    /// Renewal of `resource_ids` for `years` years.
+    pub fn years(resource_ids: impl IntoIterator<Item = impl Into<String>>, years: i64) -> Self {
+        Self::with_period(resource_ids, 3, years)
+    }
+
+    fn with_period(
+        resource_ids: impl IntoIterator<Item = impl Into<String>>,
+        period_type: i64,
+        period_num: i64,
+    ) -> Self {
+        RenewalDraft {
+            resource_ids: resource_ids.into_iter().map(Into::into).collect(),
+            period_type,
+            period_num,
+            include_relative_resources: None,
+        }
+    }
+
+    /// Sets `include_relative_resources`.
+    #[must_use]
+    pub fn include_relative_resources(mut self, include: bool) -> Self {
+        self.include_relative_resources = Some(include);
+        self
+    }
+
+    /// Checks every rule and returns the validated inquiry.
+    pub fn validate(self) -> Result<RenewalInquiry, super::InquiryError> {
+        RenewalInquiry::new(self)
+    }
+}
+
+impl DraftRules for RenewalDraft {
+    const KIND: InquiryKind = InquiryKind::Renewal;
+
+    fn read(r: &mut Reader<'_>, map: &Map<String, Value>, root: &Path<'_>) -> Self {
+        r.unknown_fields(map, root, FIELDS, |k| {
+            unknown_field_hint(k, Self::KIND, Level::Top)
+        });
+        let list = root.key("resource_ids");
+        let resource_ids = r
+            .required_array(map, "resource_ids", root)
+            .iter()
+            .enumerate()
+            .map(|(i, v)| r.string(v, &list.index(i)).unwrap_or_default())
+            .collect();
+        RenewalDraft {
+            resource_ids,
+            period_type: r.required_int(map, "period_type", root, &RENEW_PERIOD_TYPE),
+            period_num: r.required_int(map, "period_num", root, &RENEW_PERIOD_NUM),
+            include_relative_resources: r.optional_bool(map, "include_relative_resources", root),
+        }
+    }
+
+    fn check(&self, c: &mut Collector, root: &Path<'_>) {
+        let list = root.key("resource_ids");
+        let count = self.resource_ids.len();
+        if count == 0 {
+            c.rule(
+                list.render(),
+                Rule::Count,
+                "must hold at least 1 resource id, got none".to_owned(),
+            );
+        } else if count > MAX_RESOURCE_IDS_PER_REQUEST {
+            c.rule(
+                list.render(),
+                Rule::Count,
+                format!("must hold at most {MAX_RESOURCE_IDS_PER_REQUEST} resource ids per request, got {count}"),
+            );
+        }
+        for (i, id) in self.resource_ids.iter().enumerate() {
+            let path = list.index(i);
+            if id.trim().is_empty() {
+                let seen = if id.is_empty() {
+                    String::new()
+                } else {
+                    format!(", got {}", quote(id))
+                };
+                c.rule(
+                    path.render(),
+                    Rule::Blank,
+                    format!("must not be empty{seen}"),
+                );
+            } else if id.trim() != id {
+                c.rule(
+                    path.render(),
+                    Rule::Blank,
+                    format!("must not start or end with whitespace, got {}", quote(id)),
+                );
+            }
+        }
+        check_unique(c, &list, "", self.resource_ids.iter().map(String::as_str));
+        check_int(
+            c,
+            &root.key("period_type"),
+            Some(self.period_type),
+            &RENEW_PERIOD_TYPE,
+        );
+        let months_or_years = match self.period_type {
+            2 => RENEW_MONTHS,
+            3 => RENEW_YEARS,
+            _ => RENEW_PERIOD_NUM,
+        };
+        check_int(
+            c,
+            &root.key("period_num"),
+            Some(self.period_num),
+            &months_or_years,
+        );
+    }
+
+    fn write_body(&self, out: &mut String) {
+        let mut w = ObjectWriter::open(out);
+        w.array("resource_ids", &self.resource_ids, |o, id| {
+            write_string(o, id)
+        });
+        w.int("period_type", self.period_type);
+        w.int("period_num", self.period_num);
+        if let Some(include) = self.include_relative_resources {
+            w.boolean("include_relative_resources", include);
+        }
+        w.close();
+    }
+}
+
+validated_inquiry!(
+    /// A renewal inquiry that passed every documented rule, ready to send.
+    RenewalInquiry,
+    RenewalDraft
+);

@@ -1,0 +1,133 @@
+//! Writes request bodies as JSON text. Infallible by construction, and exact: decimals are written with
+//! their own digits as JSON numbers, never in exponent form and never through `f64`.
+
+use rust_decimal::Decimal;
+use std::fmt::Write as _;
+
+/// Writes one JSON object's members into a string, in the order they are given.
+pub(crate) struct ObjectWriter<'o> {
+    out: &'o mut String,
+    first: bool,
+}
+
+impl<'o> ObjectWriter<'o> {
+    /// Opens an object.
+    pub(crate) fn open(out: &'o mut String) -> Self {
+        out.push('{');
+        ObjectWriter { out, first: true }
+    }
+
+    /// Starts a member and returns the buffer to write its value into.
+    pub(crate) fn key(&mut self, key: &str) -> &mut String {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        write_string(self.out, key);
+        self.out.push(':');
+        self.out
+    }
+
+    /// A string member.
+    pub(crate) fn string(&mut self, key: &str, value: &str) {
+        write_string(self.key(key), value);
+    }
+
+    /// An integer member.
+    pub(crate) fn int(&mut self, key: &str, value: i64) {
+        let out = self.key(key);
+        let _ = write!(out, "{value}");
+    }
+
+    /// A decimal member, as a JSON number with exactly the decimal's digits.
+    pub(crate) fn decimal(&mut self, key: &str, value: &Decimal) {
+        let out = self.key(key);
+        let _ = write!(out, "{value}");
+    }
+
+    /// A boolean member.
+    pub(crate) fn boolean(&mut self, key: &str, value: bool) {
+        self.key(key).push_str(if value { "true" } else { "false" });
+    }
+
+    /// A string member, left out when `None`.
+    pub(crate) fn opt_string(&mut self, key: &str, value: Option<&str>) {
+        if let Some(v) = value {
+            self.string(key, v);
+        }
+    }
+
+    /// An integer member, left out when `None`.
+    pub(crate) fn opt_int(&mut self, key: &str, value: Option<i64>) {
+        if let Some(v) = value {
+            self.int(key, v);
+        }
+    }
+
+    /// An array member whose elements `write` appends, separated by commas.
+    pub(crate) fn array<T>(
+        &mut self,
+        key: &str,
+        items: &[T],
+        mut write: impl FnMut(&mut String, &T),
+    ) {
+        let out = self.key(key);
+        out.push('[');
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            write(out, item);
+        }
+        out.push(']');
+    }
+
+    /// Closes the object.
+    pub(crate) fn close(self) {
+        self.out.push('}');
+    }
+}
+
+/// Appends `value` as a JSON string literal.
+pub(crate) fn write_string(out: &mut String, value: &str) {
+    out.push('"');
+    for ch in value.chars() {
+        match ch {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn writes_exact_json() {
+        let mut out = String::new();
+        let mut w = ObjectWriter::open(&mut out);
+        w.string("s", "a\"b\\c\n\u{1}é");
+        w.int("i", -7);
+        w.decimal("d", &Decimal::from_str("0.0000000001").unwrap());
+        w.boolean("b", false);
+        w.opt_int("none", None);
+        w.array("l", &["x", "y"], |o, s| write_string(o, s));
+        w.close();
+        assert_eq!(
+            out,
+            r#"{"s":"a\"b\\c\n\u0001é","i":-7,"d":0.0000000001,"b":false,"l":["x","y"]}"#
+        );
+        let back: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(back["s"], "a\"b\\c\n\u{1}é");
+    }
+}

@@ -1,0 +1,43 @@
+//! Validated price inquiries for Huawei Cloud's BSS rating APIs.
+//!
+//! `hwc-price` builds the request bodies for pay-per-use, yearly/monthly and renewal price inquiries,
+//! checking every documented rule first and reporting all violations at once, each with its wire-name path.
+//! Amounts and usage values are exact decimals throughout. The same core is shipped to JavaScript as the
+//! npm package `hwc-price` (see the README).
+//!
+//! ```
+//! use hwc_price::{OnDemandDraft, OnDemandProduct, UsageTerms};
+//! use rust_decimal::Decimal;
+//!
+//! let inquiry = OnDemandDraft::new("06488a832f55c016b0e337d7")
+//!     .product(
+//!         OnDemandProduct::new("1", "hws.service.type.ec2", "hws.resource.type.vm",
+//!                              "c6.large.2.linux", "ap-southeast-1", UsageTerms::hours(Decimal::ONE)),
+//!     )
+//!     .validate()?;
+//! let request = inquiry.to_prepared();
+//! assert_eq!(request.path, "/v2/bills/ratings/on-demand-resources");
+//! assert!(request.body.contains(r#""usage_value":1"#));
+//!
+//! // Every violation at once, with wire-name paths:
+//! let err = hwc_price::OnDemandInquiry::from_json(r#"{"project_id": "", "product_infos": []}"#).unwrap_err();
+//! let paths: Vec<_> = err.violations().iter().map(|v| v.path.as_str()).collect();
+//! assert_eq!(paths, ["project_id", "product_infos"]);
+//! # Ok::<(), hwc_price::InquiryError>(())
+//! ```
+
+pub mod error;
+pub mod inquiry;
+pub mod money;
+pub mod validate;
+
+mod bindings;
+
+pub use error::{Error, Result};
+pub use inquiry::{
+    InquiryError, InquiryKind, OnDemandDraft, OnDemandInquiry, OnDemandProduct, PeriodDraft,
+    PeriodInquiry, PeriodProduct, PeriodTerms, PreparedRequest, ProductInfo, RenewalDraft,
+    RenewalInquiry, UsageTerms,
+};
+pub use rust_decimal::Decimal;
+pub use validate::{Rule, Violation, Violations};

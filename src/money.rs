@@ -1,0 +1,222 @@
+//! The decimal policy: every amount and usage value is an exact [`Decimal`], parsed from text and written back
+//! as plain decimal text.
+//!
+//! * Input text follows the JSON number grammar and may use an exponent (`1e-10`), because a JavaScript number
+//!   reaches us as its shortest round-trip text, which uses exponent form for very small and very large values.
+//! * Parsing never rounds: a value that a `Decimal` cannot hold exactly (more than 28 significant digits, or
+//!   out of range) is an error, not a nearby number.
+//! * Output never uses an exponent: `Decimal`'s `Display` writes plain digits and keeps the scale (`1.50`).
+
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// Why a text is not an exact decimal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum DecimalError {
+    /// The text is not a number in JSON number syntax.
+    #[error("not a decimal number")]
+    Syntax,
+    /// The number needs more than 28 significant digits or is too large for an exact decimal.
+    #[error("more digits than an exact decimal holds (28 significant digits)")]
+    TooPrecise,
+}
+
+/// The most fractional digits a `Decimal` can carry.
+const MAX_SCALE: u32 = 28;
+
+/// Parses `text` (JSON number grammar, exponent allowed) into the exact decimal it denotes.
+pub fn parse_decimal(text: &str) -> Result<Decimal, DecimalError> {
+    let parts = split_number(text).ok_or(DecimalError::Syntax)?;
+    let mut digits: String = parts.int.chars().chain(parts.frac.chars()).collect();
+    // value = digits × 10^(-scale)
+    let frac_len = i64::try_from(parts.frac.len()).map_err(|_| DecimalError::TooPrecise)?;
+    let mut scale = frac_len.saturating_sub(parts.exp);
+    if scale < 0 {
+        // A positive exponent beyond the fraction: append zeros, guarding against absurd exponents.
+        let zeros = usize::try_from(-scale).map_err(|_| DecimalError::TooPrecise)?;
+        if zeros > 40 {
+            return Err(DecimalError::TooPrecise);
+        }
+        digits.extend(std::iter::repeat_n('0', zeros));
+        scale = 0;
+    }
+    // Trailing fractional zeros beyond what a Decimal can carry do not change the value.
+    while scale > i64::from(MAX_SCALE) && digits.ends_with('0') {
+        digits.pop();
+        scale -= 1;
+    }
+    if scale > i64::from(MAX_SCALE) {
+        // Leading zeros do not count as significant; `0e-50` is still zero.
+        if digits.bytes().all(|b| b == b'0') {
+            return Ok(Decimal::ZERO);
+        }
+        return Err(DecimalError::TooPrecise);
+    }
+    let scale = usize::try_from(scale).map_err(|_| DecimalError::TooPrecise)?;
+    let digits = digits.trim_start_matches('0');
+    let mut plain = String::with_capacity(digits.len() + scale + 3);
+    if parts.negative {
+        plain.push('-');
+    }
+    if scale == 0 {
+        plain.push_str(if digits.is_empty() { "0" } else { digits });
+    } else if digits.len() <= scale {
+        plain.push_str("0.");
+        plain.extend(std::iter::repeat_n('0', scale - digits.len()));
+        plain.push_str(digits);
+    } else {
+        let (int, frac) = digits.split_at(digits.len() - scale);
+        plain.push_str(int);
+        plain.push('.');
+        plain.push_str(frac);
+    }
+    Decimal::from_str_exact(&plain).map_err(|_| DecimalError::TooPrecise)
+}
+
+/// The plain decimal text of `value`, never in exponent form, keeping its scale (`1.50` stays `1.50`).
+pub fn to_plain_string(value: &Decimal) -> String {
+    value.to_string()
+}
+
+/// Whether `text` is in JSON number syntax (exponent allowed).
+pub fn is_number_syntax(text: &str) -> bool {
+    split_number(text).is_some()
+}
+
+struct NumberParts<'a> {
+    negative: bool,
+    int: &'a str,
+    frac: &'a str,
+    exp: i64,
+}
+
+/// Splits JSON number text into sign, integer digits, fraction digits and exponent.
+fn split_number(text: &str) -> Option<NumberParts<'_>> {
+    let (negative, rest) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let mantissa_end = rest.find(['e', 'E']).unwrap_or(rest.len());
+    let (mantissa, exponent) = rest.split_at(mantissa_end);
+    let (int, frac) = match mantissa.split_once('.') {
+        Some((int, frac)) => {
+            if frac.is_empty() {
+                return None;
+            }
+            (int, frac)
+        }
+        None => (mantissa, ""),
+    };
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if int.is_empty()
+        || !all_digits(int)
+        || !all_digits(frac)
+        || (int.len() > 1 && int.starts_with('0'))
+    {
+        return None;
+    }
+    let exp = match exponent.get(1..) {
+        None => 0,
+        Some(e) => {
+            let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
+            if digits.is_empty() || !all_digits(digits) {
+                return None;
+            }
+            // Saturate: an exponent this large is rejected later as too precise or too large.
+            let magnitude = i64::from_str(digits)
+                .unwrap_or(i64::MAX / 2)
+                .min(i64::MAX / 2);
+            if e.starts_with('-') {
+                -magnitude
+            } else {
+                magnitude
+            }
+        }
+    };
+    Some(NumberParts {
+        negative,
+        int,
+        frac,
+        exp,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(text: &str) -> String {
+        to_plain_string(&parse_decimal(text).unwrap())
+    }
+
+    #[test]
+    fn keeps_exact_digits() {
+        let cases = [
+            ("0", "0"),
+            ("0.00", "0.00"),
+            ("10", "10"),
+            ("100.5", "100.5"),
+            ("2", "2"),
+            ("1.50", "1.50"),
+            ("0.0000000001", "0.0000000001"),
+            ("1.0000000001", "1.0000000001"),
+            ("-3.25", "-3.25"),
+            ("1e-10", "0.0000000001"),
+            ("1E-10", "0.0000000001"),
+            ("1.5e-7", "0.00000015"),
+            ("1e3", "1000"),
+            ("1.25e+2", "125"),
+            ("1.2345e2", "123.45"),
+            ("123e-2", "1.23"),
+            ("0e-50", "0"),
+            (
+                "1.000000000000000000000000000000000e0",
+                "1.0000000000000000000000000000",
+            ),
+            (
+                "79228162514264337593543950335",
+                "79228162514264337593543950335",
+            ),
+            (
+                "0.0000000000000000000000000001",
+                "0.0000000000000000000000000001",
+            ),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(plain(input), expected, "input {input}");
+        }
+    }
+
+    #[test]
+    fn never_rounds() {
+        for input in [
+            "0.00000000000000000000000000001",
+            "1.00000000000000000000000000001",
+            "79228162514264337593543950336",
+            "1e29",
+            "1e999999999999999999999",
+            "1e-999999999999999999999",
+        ] {
+            assert_eq!(
+                parse_decimal(input),
+                Err(DecimalError::TooPrecise),
+                "input {input}"
+            );
+        }
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_json_number() {
+        for input in [
+            "", "-", "abc", "1.", ".5", "01", "+1", "1e", "1e+", "0x10", "1,5", " 1", "1 ", "NaN",
+            "Infinity", "1..2", "--1", "1e1.5",
+        ] {
+            assert_eq!(
+                parse_decimal(input),
+                Err(DecimalError::Syntax),
+                "input {input:?}"
+            );
+            assert!(!is_number_syntax(input));
+        }
+    }
+}
