@@ -31,7 +31,8 @@ pub mod inquiry;
 pub mod money;
 pub mod validate;
 
-mod bindings;
+#[doc(hidden)]
+pub mod bindings;
 
 pub use error::{Error, Result};
 pub use inquiry::{

@@ -3,7 +3,7 @@
 
 #![deny(clippy::indexing_slicing)]
 
-mod input;
-mod inquiry;
-mod js_error;
-mod types;
+pub mod input;
+pub mod inquiry;
+pub mod js_error;
+pub mod types;

@@ -301,14 +301,20 @@ pub(crate) fn parse_draft<D: DraftRules>(text: &str) -> Result<D, InquiryError> 
     }
 }
 
-/// The error for input that is not JSON at all (or could not be made into JSON).
-pub fn json_error(kind: InquiryKind, detail: &str) -> InquiryError {
+/// The error for JSON text that does not parse.
+fn json_error(kind: InquiryKind, detail: &str) -> InquiryError {
+    root_error(kind, format!("is not valid JSON: {detail}"))
+}
+
+/// The error for a value that cannot be turned into JSON at all (a cycle, a `BigInt`, …).
+pub fn unconvertible_error(kind: InquiryKind, detail: &str) -> InquiryError {
+    let first_line = detail.lines().next().unwrap_or(detail);
+    root_error(kind, format!("cannot be read as JSON: {first_line}"))
+}
+
+fn root_error(kind: InquiryKind, message: String) -> InquiryError {
     let mut c = Collector::default();
-    c.shape(
-        String::new(),
-        Rule::Json,
-        format!("is not valid JSON: {detail}"),
-    );
+    c.shape(String::new(), Rule::Json, message);
     InquiryError::Invalid {
         kind,
         violations: c.finish(),

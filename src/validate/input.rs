@@ -60,13 +60,22 @@ impl IntRule {
     }
 }
 
+/// Marks a string that stands for a JavaScript number JSON cannot carry (`NaN`, `Infinity`, `-Infinity`).
+///
+/// `JSON.stringify` writes such numbers as `null`, which would silently drop an optional field; the
+/// JavaScript bindings write `"\u{0}NaN"` instead, so the field is reported with its path.
+pub const NON_FINITE_MARK: char = '\u{0}';
+
 /// How a value looks, for messages: `a string ("abc")`, `a number (2.5)`, `null`, `an array`.
 pub fn describe(value: &Value) -> String {
     match value {
         Value::Null => "null".to_owned(),
         Value::Bool(b) => b.to_string(),
         Value::Number(n) => format!("a number ({})", shorten(n.as_str())),
-        Value::String(s) => format!("a string ({})", quote(s)),
+        Value::String(s) => match s.strip_prefix(NON_FINITE_MARK) {
+            Some(number) => format!("{}, which JSON cannot carry", shorten(number)),
+            None => format!("a string ({})", quote(s)),
+        },
         Value::Array(_) => "an array".to_owned(),
         Value::Object(_) => "an object".to_owned(),
     }
@@ -172,7 +181,7 @@ impl<'c> Reader<'c> {
     /// A string value.
     pub(crate) fn string(&mut self, value: &Value, path: &Path<'_>) -> Option<String> {
         match value {
-            Value::String(s) => Some(s.clone()),
+            Value::String(s) if !s.starts_with(NON_FINITE_MARK) => Some(s.clone()),
             other => {
                 self.c.shape(
                     path.render(),
@@ -278,7 +287,7 @@ impl<'c> Reader<'c> {
     pub(crate) fn decimal(&mut self, value: &Value, path: &Path<'_>) -> Option<Decimal> {
         let text = match value {
             Value::Number(n) => n.as_str(),
-            Value::String(s) => s.as_str(),
+            Value::String(s) if !s.starts_with(NON_FINITE_MARK) => s.as_str(),
             other => {
                 self.c.shape(
                     path.render(),
@@ -459,6 +468,31 @@ mod tests {
         assert_eq!(
             violations[0].2,
             "must be a decimal number such as 2 or 0.5, got a string (\"abc\")"
+        );
+    }
+
+    #[test]
+    fn marked_non_finite_numbers_are_reported_as_numbers() {
+        let value = json!({"a": "\u{0}NaN", "b": "\u{0}-Infinity", "c": "\u{0}Infinity"});
+        let (_, violations) = read(value, |r, m| {
+            let root = Path::Root;
+            (
+                r.required_decimal(m, "a", &root),
+                r.required_int(m, "b", &root, &SUBS),
+                r.required_string(m, "c", &root),
+            )
+        });
+        let messages: Vec<_> = violations
+            .iter()
+            .map(|(p, r, m)| format!("{p} {} {m}", r.code()))
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "a type must be a decimal number (a number, or a string such as \"0.5\"), got NaN, which JSON cannot carry",
+                "b type must be a whole number from 1 to 10000, got -Infinity, which JSON cannot carry",
+                "c type must be a string, got Infinity, which JSON cannot carry",
+            ]
         );
     }
 

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Builds pkg/: the npm package hwc-price (one .wasm, ES module glue for browsers and bundlers, a Node entry
+# that needs no init call, and .d.ts types), from a release build optimized with wasm-opt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
+cargo build --quiet --release --lib --target wasm32-unknown-unknown
+rm -rf pkg
+wasm-bindgen --target web --out-dir pkg --out-name hwc_price \
+  target/wasm32-unknown-unknown/release/hwc_price.wasm
+node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-reference-types --enable-multivalue \
+  --enable-nontrapping-float-to-int --enable-sign-ext --strip-debug \
+  pkg/hwc_price_bg.wasm -o pkg/hwc_price_bg.wasm
+sed "s/@VERSION@/$version/" npm/package.json >pkg/package.json
+cp npm/node.mjs pkg/node.mjs
+cp README.md LICENSE pkg/
+rm -f pkg/.gitignore
