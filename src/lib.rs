@@ -34,6 +34,11 @@ pub mod validate;
 #[doc(hidden)]
 pub mod bindings;
 
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 pub use error::{Error, Result};
 pub use inquiry::{
     InquiryError, InquiryKind, OnDemandDraft, OnDemandInquiry, OnDemandProduct, PeriodDraft,

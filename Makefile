@@ -1,0 +1,48 @@
+# hwc-price: every target installs what it needs first (scripts/setup.sh, quiet when all is present).
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+WASM_TARGET := wasm32-unknown-unknown
+CHROME_ENV := WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
+	WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/.ci/webdriver.json
+
+.PHONY: setup demo test lint test-native test-wasm test-wasm-node test-wasm-chrome pkg pkg-test size
+
+## make demo: build the npm package and show validated payloads for the three rating APIs
+demo: pkg
+	@node scripts/demo.mjs
+
+## make test: every test, from lint to the built package
+test: lint test-native test-wasm pkg-test
+
+setup:
+	@bash scripts/setup.sh
+
+lint: setup
+	cargo fmt --check
+	cargo clippy --quiet --all-targets -- -D warnings
+	cargo clippy --quiet --all-targets --target $(WASM_TARGET) -- -D warnings
+	@bash scripts/check-layers.sh
+
+test-native: setup
+	cargo test --quiet
+
+test-wasm: test-wasm-node test-wasm-chrome
+
+test-wasm-node: setup
+	cargo test --target $(WASM_TARGET) --test wasm
+
+test-wasm-chrome: setup
+	$(CHROME_ENV) cargo test --target $(WASM_TARGET) --test wasm
+
+pkg: setup
+	@bash scripts/build-pkg.sh
+
+pkg-test: pkg
+	@npm --prefix pkg-tests install --no-audit --no-fund --no-package-lock --loglevel=error >/dev/null
+	node_modules/.bin/tsc -p pkg-tests
+	cd pkg-tests && node --test *.test.mjs
+
+## make size: raw and gzipped bytes of the package's .wasm and JS glue
+size: pkg
+	@bash scripts/size.sh

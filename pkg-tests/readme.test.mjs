@@ -1,0 +1,33 @@
+// Runs every ```js example of the README against the built package, as a reader would paste it into a file
+// beside a project that depends on hwc-price. Each `// → text` comment must appear, in order, in the output.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+const examples = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
+
+test('the README has JavaScript examples', () => {
+  assert.ok(examples.length >= 4, `found ${examples.length}`);
+});
+
+examples.forEach((code, i) => {
+  test(`README example ${i + 1} runs and prints what it says`, () => {
+    const file = new URL(`./.readme-example-${i + 1}.mjs`, import.meta.url);
+    writeFileSync(file, code);
+    try {
+      const output = execFileSync(process.execPath, [file.pathname], { encoding: 'utf8' }).split('\n');
+      const expected = [...code.matchAll(/^\/\/ → (.*)$/gm)].map((m) => m[1]);
+      assert.ok(expected.length > 0, 'the example states its output');
+      let at = 0;
+      for (const line of expected) {
+        const found = output.indexOf(line, at);
+        assert.ok(found >= 0, `missing in order: ${line}\noutput:\n${output.join('\n')}`);
+        at = found + 1;
+      }
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
+});

@@ -1,0 +1,70 @@
+// Type-checked (never run) by `tsc -p pkg-tests`: the package's .d.ts describes every input and output shape.
+// Each `@ts-expect-error` line must stay an error, so a loosened type fails the check.
+import {
+  buildOnDemandInquiry,
+  buildPeriodInquiry,
+  buildRenewalInquiry,
+  validateInquiry,
+  isInquiryValidationError,
+  type OnDemandInquiryInput,
+  type PeriodInquiryInput,
+  type RenewalInquiryInput,
+  type PreparedRequest,
+  type Violation,
+  type InquiryKind,
+} from 'hwc-price';
+import init from 'hwc-price';
+
+const onDemand: OnDemandInquiryInput = {
+  project_id: 'p',
+  product_infos: [{
+    id: '1', cloud_service_type: 'hws.service.type.ec2', resource_type: 'hws.resource.type.vm',
+    resource_spec: 'c6.large.2.linux', region: 'ap-southeast-1', usage_factor: 'Duration',
+    usage_value: '0.5', usage_measure_id: 4, subscription_num: 1, available_zone: null,
+  }],
+  inquiry_precision: 1,
+};
+const request: PreparedRequest = buildOnDemandInquiry(onDemand);
+const body: string = request.body;
+const method: 'POST' = request.method;
+
+const period: PeriodInquiryInput = {
+  project_id: 'p',
+  product_infos: [{
+    id: '1', cloud_service_type: 's', resource_type: 't', resource_spec: 'u', region: 'r',
+    period_type: 2, period_num: 1, subscription_num: 1, resource_size: 40, size_measure_id: 17,
+  }],
+  fee_installment_mode: 'NA',
+};
+buildPeriodInquiry(period);
+const renewal: RenewalInquiryInput = { resource_ids: ['r'], period_type: 3, period_num: 1, include_relative_resources: true };
+buildRenewalInquiry(renewal);
+buildRenewalInquiry('{"resource_ids": ["r"], "period_type": 2, "period_num": 1}');
+
+const kind: InquiryKind = 'renewal';
+const violations: Violation[] = validateInquiry(kind, renewal);
+const firstRule: 'json' | 'type' | 'required' | 'unknown_field' | 'blank' | 'max_length' | 'whole_number' | 'range'
+  | 'one_of' | 'decimal' | 'count' | 'unique' | 'together' | undefined = violations[0]?.rule;
+
+try {
+  buildRenewalInquiry(renewal);
+} catch (e) {
+  if (isInquiryValidationError(e)) {
+    const paths: string[] = e.violations.map((v) => v.path);
+    const code: 'INVALID_INQUIRY' = e.code;
+    void paths, code;
+  }
+}
+void init, body, method, firstRule;
+
+// @ts-expect-error period_type 1 is not a subscribe-rate period
+const badPeriod: PeriodInquiryInput = { project_id: 'p', product_infos: [{ ...period.product_infos[0], period_type: 1 }] };
+// @ts-expect-error renewals are monthly (2) or yearly (3)
+const badRenewal: RenewalInquiryInput = { resource_ids: ['r'], period_type: 0, period_num: 1 };
+// @ts-expect-error usage_value is a number or a decimal string
+const badUsage: OnDemandInquiryInput = { ...onDemand, product_infos: [{ ...onDemand.product_infos[0], usage_value: true }] };
+// @ts-expect-error the kind is one of three strings
+validateInquiry('weekly', renewal);
+// @ts-expect-error inquiry_precision is 0 or 1
+const badPrecision: OnDemandInquiryInput = { ...onDemand, inquiry_precision: 2 };
+void badPeriod, badRenewal, badUsage, badPrecision;
