@@ -214,6 +214,29 @@ pub(crate) fn check_text(
     }
 }
 
+/// Checks that a list holds from 1 to `max` elements; `noun` names one element ("product", "resource id").
+pub(crate) fn check_count(
+    c: &mut Collector,
+    list: &Path<'_>,
+    count: usize,
+    max: usize,
+    noun: &str,
+) {
+    if count == 0 {
+        c.rule(
+            list.render(),
+            Rule::Count,
+            format!("must hold at least 1 {noun}, got none"),
+        );
+    } else if count > max {
+        c.rule(
+            list.render(),
+            Rule::Count,
+            format!("must hold at most {max} {noun}s per request, got {count}"),
+        );
+    }
+}
+
 /// Reports each repeated value among `values` (elements of `list`, field `key` or the elements themselves
 /// when `key` is empty) at the repeat's path, naming the first occurrence. Empty values are left to the
 /// emptiness rule.

@@ -245,22 +245,13 @@ pub(crate) fn check_products<T: Terms>(
     root: &Path<'_>,
 ) {
     let list = root.key("product_infos");
-    let count = products.len();
-    if count == 0 {
-        c.rule(
-            list.render(),
-            Rule::Count,
-            "must hold at least 1 product, got none".to_owned(),
-        );
-    } else if count > MAX_PRODUCTS_PER_REQUEST {
-        c.rule(
-            list.render(),
-            Rule::Count,
-            format!(
-                "must hold at most {MAX_PRODUCTS_PER_REQUEST} products per request, got {count}"
-            ),
-        );
-    }
+    super::check_count(
+        c,
+        &list,
+        products.len(),
+        MAX_PRODUCTS_PER_REQUEST,
+        "product",
+    );
     for (i, product) in products.iter().enumerate() {
         check_product(product, c, &list.index(i));
     }

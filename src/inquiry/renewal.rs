@@ -7,7 +7,10 @@ use super::limits::{
 };
 use super::product::check_int;
 use super::wire::{write_string, ObjectWriter};
-use super::{check_unique, unknown_field_hint, validated_inquiry, DraftRules, InquiryKind, Level};
+use super::{
+    check_count, check_unique, unknown_field_hint, validated_inquiry, DraftRules, InquiryKind,
+    Level,
+};
 use crate::validate::input::{quote, Reader};
 use crate::validate::violation::{Collector, Rule};
 use crate::validate::Path;
@@ -94,20 +97,13 @@ impl DraftRules for RenewalDraft {
 
     fn check(&self, c: &mut Collector, root: &Path<'_>) {
         let list = root.key("resource_ids");
-        let count = self.resource_ids.len();
-        if count == 0 {
-            c.rule(
-                list.render(),
-                Rule::Count,
-                "must hold at least 1 resource id, got none".to_owned(),
-            );
-        } else if count > MAX_RESOURCE_IDS_PER_REQUEST {
-            c.rule(
-                list.render(),
-                Rule::Count,
-                format!("must hold at most {MAX_RESOURCE_IDS_PER_REQUEST} resource ids per request, got {count}"),
-            );
-        }
+        check_count(
+            c,
+            &list,
+            self.resource_ids.len(),
+            MAX_RESOURCE_IDS_PER_REQUEST,
+            "resource id",
+        );
         for (i, id) in self.resource_ids.iter().enumerate() {
             let path = list.index(i);
             if id.trim().is_empty() {
