@@ -300,20 +300,17 @@ pub(crate) fn check_draft<D: DraftRules>(draft: &D) -> Result<(), InquiryError> 
 pub(crate) fn read_draft<D: DraftRules>(value: &Value) -> Result<D, InquiryError> {
     let mut c = Collector::default();
     let root = Path::Root;
-    let draft = {
-        let mut r = Reader::new(&mut c);
-        let what = format!("a {} inquiry", D::KIND.label());
-        let map = r.object(value, &root, &what);
-        map.map(|m| D::read(&mut r, m, &root))
+    let what = format!("a {} inquiry", D::KIND.label());
+    let Some(map) = Reader::new(&mut c).object(value, &root, &what) else {
+        return Err(InquiryError::Invalid {
+            kind: D::KIND,
+            violations: c.finish(),
+        });
     };
-    if let Some(d) = &draft {
-        d.check(&mut c, &root);
-    }
+    let draft = D::read(&mut Reader::new(&mut c), map, &root);
+    draft.check(&mut c, &root);
     finish(c, D::KIND)?;
-    draft.ok_or(InquiryError::Invalid {
-        kind: D::KIND,
-        violations: Violations::default(),
-    })
+    Ok(draft)
 }
 
 /// Reads and checks a draft from JSON text.
