@@ -6,6 +6,8 @@ import {
   buildRenewalInquiry,
   validateInquiry,
   isInquiryValidationError,
+  signRequest,
+  type SignedRequest,
   type OnDemandInquiryInput,
   type PeriodInquiryInput,
   type RenewalInquiryInput,
@@ -56,6 +58,12 @@ try {
   }
 }
 void init, body, method, firstRule;
+
+const signed: SignedRequest = signRequest({ method: 'POST', url: 'https://h/x', ak: 'a', sk: 's', headers: { 'X-Sdk-Date': '20240102T030405Z' } });
+const authorization: string | undefined = signed.headers['Authorization'];
+void authorization;
+// @ts-expect-error ak and sk are required
+signRequest({ method: 'POST', url: 'https://h/x' });
 
 // @ts-expect-error period_type 1 is not a subscribe-rate period
 const badPeriod: PeriodInquiryInput = { project_id: 'p', product_infos: [{ ...period.product_infos[0], period_type: 1 }] };

@@ -26,6 +26,7 @@
 //! # Ok::<(), hwc_price::InquiryError>(())
 //! ```
 
+pub mod client;
 pub mod error;
 pub mod inquiry;
 pub mod money;

@@ -9,6 +9,7 @@ use hwc_price::bindings::inquiry::{
     build_on_demand_inquiry, build_period_inquiry, build_renewal_inquiry,
     is_inquiry_validation_error, validate_inquiry,
 };
+use hwc_price::bindings::signing::sign_request;
 use js_sys::{Array, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -273,4 +274,27 @@ fn validate_inquiry_returns_violations_without_throwing() {
     assert_eq!(get_str(&error, "name"), "TypeError");
     assert!(get_str(&error, "message").contains("\"monthly\""));
     assert!(validate_inquiry(JsValue::UNDEFINED, on_demand()).is_err());
+}
+
+#[wasm_bindgen_test]
+fn sign_request_returns_the_headers_to_send() {
+    let input = js(r#"{"method": "POST",
+        "url": "https://bss-intl.myhuaweicloud.com/v2/bills/ratings/period-resources/renew-rate",
+        "headers": {"Content-Type": "application/json", "X-Sdk-Date": "20240102T030405Z"},
+        "body": "{\"resource_ids\":[\"r\"],\"period_type\":2,\"period_num\":1}",
+        "ak": "AccessKey", "sk": "SecretKey"}"#);
+    let headers = get(&sign_request(input).unwrap(), "headers");
+    assert_eq!(get_str(&headers, "Host"), "bss-intl.myhuaweicloud.com");
+    assert_eq!(get_str(&headers, "X-Sdk-Date"), "20240102T030405Z");
+    assert_eq!(
+        get_str(&headers, "Authorization"),
+        "SDK-HMAC-SHA256 Access=AccessKey, SignedHeaders=content-type;host;x-sdk-date, \
+         Signature=5ee2537f81e64517afb39c5b38bcf5aac6bfdaff6db2f835c961e8e7abe460eb"
+    );
+    let bad = js(r#"{"method": "POST", "url": "nope", "ak": "a", "sk": "TopSecretValue"}"#);
+    let error = sign_request(bad).unwrap_err();
+    assert_eq!(get_str(&error, "name"), "SignRequestError");
+    assert_eq!(get_str(&error, "code"), "INVALID_URL");
+    assert!(!get_str(&error, "message").contains("TopSecretValue"));
+    assert_builds_again();
 }

@@ -29,6 +29,14 @@ pub(crate) fn violations(list: &crate::Violations) -> JsValue {
     array.into()
 }
 
+/// An `Error` named `name` with a stable `code`.
+pub(crate) fn coded_error(name: &str, code: &str, message: &str) -> JsValue {
+    let error = js_sys::Error::new(message);
+    error.set_name(name);
+    set(&error, "code", &JsValue::from_str(code));
+    error.into()
+}
+
 /// A plain `Error` for a misuse of the API itself (not a rule of an inquiry), e.g. an unknown kind.
 pub(crate) fn usage_error(name: &str, message: &str) -> JsValue {
     let error = js_sys::Error::new(message);

@@ -6,4 +6,5 @@
 pub mod input;
 pub mod inquiry;
 pub mod js_error;
+pub mod signing;
 pub mod types;

@@ -115,6 +115,33 @@ export interface Violation {
   message: string;
 }
 
+/** What `signRequest` signs. */
+export interface SignRequestInput {
+  /** HTTP method, e.g. "POST". */
+  method: string;
+  /** Absolute http(s) URL, e.g. "https://bss-intl.myhuaweicloud.com/v2/bills/ratings/on-demand-resources". */
+  url: string;
+  /** Headers to send; an "X-Sdk-Date" here is used as is (deterministic signing). */
+  headers?: Record<string, string>;
+  /** The exact body that will be sent (UTF-8); empty when absent. */
+  body?: string;
+  /** Access key id. */
+  ak: string;
+  /** Secret access key; never echoed in errors. */
+  sk: string;
+}
+
+/** The full header set to send, including Host, X-Sdk-Date and Authorization. */
+export interface SignedRequest {
+  headers: Record<string, string>;
+}
+
+/** Thrown by `signRequest`. */
+export interface SignRequestError extends Error {
+  name: "SignRequestError";
+  code: "INVALID_INPUT" | "INVALID_URL" | "DUPLICATE_HEADER" | "INVALID_HEADER" | "MISSING_CREDENTIAL" | "INVALID_METHOD";
+}
+
 /** Thrown by the build functions when an inquiry breaks documented rules; lists every violation. */
 export interface InquiryValidationError extends Error {
   name: "InquiryValidationError";

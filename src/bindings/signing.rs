@@ -1,0 +1,106 @@
+//! `signRequest`: AK/SK signing for servers and proxies that call the rating APIs themselves.
+
+use js_sys::{Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+use super::js_error::coded_error;
+use crate::client::signing::{sign, SignError, SignRequest};
+use crate::client::Secret;
+
+const NAME: &str = "SignRequestError";
+
+/// Signs a request with an access key pair and returns the full header set to send (the given headers plus
+/// `Host`, `X-Sdk-Date`, `X-Sdk-Content-Sha256` when needed, and `Authorization`). An `X-Sdk-Date` passed in
+/// is used as is. Throws a `SignRequestError`; the secret key never appears in it.
+#[wasm_bindgen(js_name = signRequest, unchecked_return_type = "SignedRequest")]
+pub fn sign_request(
+    #[wasm_bindgen(unchecked_param_type = "SignRequestInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    let field =
+        |key: &str| Reflect::get(&input, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    let text = |key: &str, required: bool| -> Result<String, JsValue> {
+        let value = field(key);
+        match value.as_string() {
+            Some(s) => Ok(s),
+            None if !required && value.is_undefined() => Ok(String::new()),
+            // The value is not echoed: it may be the secret key.
+            None => Err(coded_error(
+                NAME,
+                "INVALID_INPUT",
+                &format!("{key} must be a string"),
+            )),
+        }
+    };
+    if !input.is_object() {
+        return Err(coded_error(
+            NAME,
+            "INVALID_INPUT",
+            "the request to sign must be an object",
+        ));
+    }
+    let (method, url, body, ak) = (
+        text("method", true)?,
+        text("url", true)?,
+        text("body", false)?,
+        text("ak", true)?,
+    );
+    let sk = Secret::new(text("sk", true)?);
+    let headers = header_list(&field("headers"))?;
+    let unix_seconds = (js_sys::Date::now() / 1000.0) as u64;
+    let request = SignRequest {
+        method: &method,
+        url: &url,
+        headers: &headers,
+        body: body.as_bytes(),
+        ak: &ak,
+        sk: &sk,
+        unix_seconds,
+    };
+    let signed = sign(&request).map_err(|e| coded_error(NAME, code(&e), &e.to_string()))?;
+    let out = Object::new();
+    for (name, value) in &signed {
+        let _ = Reflect::set(&out, &JsValue::from_str(name), &JsValue::from_str(value));
+    }
+    let result = Object::new();
+    let _ = Reflect::set(&result, &JsValue::from_str("headers"), &out);
+    Ok(result.into())
+}
+
+/// The `headers` object as name/value pairs; absent means none.
+fn header_list(headers: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
+    if headers.is_undefined() || headers.is_null() {
+        return Ok(Vec::new());
+    }
+    if !headers.is_object() || js_sys::Array::is_array(headers) {
+        return Err(coded_error(
+            NAME,
+            "INVALID_INPUT",
+            "headers must be an object of name: value strings",
+        ));
+    }
+    Object::entries(&Object::from(headers.clone()))
+        .iter()
+        .map(|entry| {
+            let pair = js_sys::Array::from(&entry);
+            let name = pair.get(0).as_string().unwrap_or_default();
+            match pair.get(1).as_string() {
+                Some(value) => Ok((name, value)),
+                None => Err(coded_error(
+                    NAME,
+                    "INVALID_INPUT",
+                    &format!("the value of header {name:?} must be a string"),
+                )),
+            }
+        })
+        .collect()
+}
+
+fn code(error: &SignError) -> &'static str {
+    match error {
+        SignError::InvalidUrl { .. } => "INVALID_URL",
+        SignError::DuplicateHeader(_) => "DUPLICATE_HEADER",
+        SignError::InvalidHeader { .. } => "INVALID_HEADER",
+        SignError::MissingCredential(_) => "MISSING_CREDENTIAL",
+        SignError::InvalidMethod(_) => "INVALID_METHOD",
+    }
+}
