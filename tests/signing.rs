@@ -12,11 +12,15 @@ use hwc_price::client::Secret;
 
 const DATE: &str = "20060102T150405Z";
 
+fn owned(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(n, v)| (n.to_string(), v.to_string()))
+        .collect()
+}
+
 fn vector_headers() -> Vec<(String, String)> {
-    vec![
-        ("X-Sdk-Date".to_owned(), DATE.to_owned()),
-        ("TEST_UNDERSCORE".to_owned(), "TEST_VALUE".to_owned()),
-    ]
+    owned(&[("X-Sdk-Date", DATE), ("TEST_UNDERSCORE", "TEST_VALUE")])
 }
 
 #[test]
@@ -95,7 +99,7 @@ fn header<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h str> {
 #[test]
 fn adds_date_and_host_and_signs_them() {
     let sk = Secret::new("SecretKey");
-    let given = vec![("Content-Type".to_owned(), "application/json".to_owned())];
+    let given = owned(&[("Content-Type", "application/json")]);
     let body = br#"{"resource_ids":["r"],"period_type":2,"period_num":1}"#;
     let url = "https://bss-intl.myhuaweicloud.com/v2/bills/ratings/period-resources/renew-rate";
     let out = sign(&request(url, &given, body, &sk)).unwrap();
@@ -119,10 +123,7 @@ fn adds_date_and_host_and_signs_them() {
 #[test]
 fn a_given_date_is_used_as_is_and_signing_is_deterministic() {
     let sk = Secret::new("SecretKey");
-    let given = vec![
-        ("X-Sdk-Date".to_owned(), DATE.to_owned()),
-        ("Content-Type".to_owned(), "application/json".to_owned()),
-    ];
+    let given = owned(&[("X-Sdk-Date", DATE), ("Content-Type", "application/json")]);
     let url = "http://127.0.0.1:8080/v2/x?b=2&a=1";
     let first = sign(&request(url, &given, b"{}", &sk)).unwrap();
     let mut later = request(url, &given, b"{}", &sk);
@@ -135,7 +136,7 @@ fn a_given_date_is_used_as_is_and_signing_is_deterministic() {
 #[test]
 fn what_changes_the_signature() {
     let sk = Secret::new("SecretKey");
-    let given = vec![("X-Sdk-Date".to_owned(), DATE.to_owned())];
+    let given = owned(&[("X-Sdk-Date", DATE)]);
     let auth = |url: &str, body: &[u8], sk: &Secret| {
         let out = sign(&request(url, &given, body, sk)).unwrap();
         header(&out, "Authorization").unwrap().to_owned()
@@ -172,10 +173,7 @@ fn what_changes_the_signature() {
 #[test]
 fn non_json_content_is_signed_as_unsigned_payload() {
     let sk = Secret::new("SecretKey");
-    let given = vec![
-        ("Content-Type".to_owned(), "text/plain".to_owned()),
-        ("X-Sdk-Date".to_owned(), DATE.to_owned()),
-    ];
+    let given = owned(&[("Content-Type", "text/plain"), ("X-Sdk-Date", DATE)]);
     let out = sign(&request("https://h/x", &given, b"anything", &sk)).unwrap();
     assert_eq!(
         header(&out, "X-Sdk-Content-Sha256"),
@@ -197,10 +195,7 @@ fn non_json_content_is_signed_as_unsigned_payload() {
 #[test]
 fn headers_with_underscores_are_sent_but_not_signed() {
     let sk = Secret::new("SecretKey");
-    let given = vec![
-        ("X_Custom".to_owned(), "1".to_owned()),
-        ("X-Domain-Id".to_owned(), " d1 ".to_owned()),
-    ];
+    let given = owned(&[("X_Custom", "1"), ("X-Domain-Id", " d1 ")]);
     let out = sign(&request("https://h/x", &given, b"", &sk)).unwrap();
     assert_eq!(header(&out, "X_Custom"), Some("1"));
     assert!(header(&out, "Authorization")
@@ -231,12 +226,9 @@ fn bad_requests_are_errors_that_never_show_the_secret() {
         ),
     ];
     let empty = Secret::new("");
-    let dup = vec![
-        ("Host".to_owned(), "a".to_owned()),
-        ("host".to_owned(), "b".to_owned()),
-    ];
-    let crlf = vec![("X-A".to_owned(), "a\r\nInjected: 1".to_owned())];
-    let auth = vec![("Authorization".to_owned(), "x".to_owned())];
+    let dup = owned(&[("Host", "a"), ("host", "b")]);
+    let crlf = owned(&[("X-A", "a\r\nInjected: 1")]);
+    let auth = owned(&[("Authorization", "x")]);
     let mut cases = cases;
     cases.push((
         request("https://h/x", &ok_headers, b"", &empty),
