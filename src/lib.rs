@@ -30,6 +30,7 @@ pub mod client;
 pub mod error;
 pub mod inquiry;
 pub mod money;
+pub mod response;
 pub mod validate;
 
 #[doc(hidden)]
