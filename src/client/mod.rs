@@ -3,6 +3,7 @@
 #![deny(clippy::indexing_slicing)]
 
 pub mod credentials;
+pub mod retry;
 pub mod signing;
 
 pub use credentials::Secret;
