@@ -6,7 +6,7 @@ WASM_TARGET := wasm32-unknown-unknown
 CHROME_ENV := WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
 	WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/.ci/webdriver.json
 
-.PHONY: setup demo test lint test-native test-wasm test-wasm-node test-wasm-chrome pkg pkg-test size
+.PHONY: setup demo test lint test-native test-wasm test-wasm-node test-wasm-chrome pkg pkg-test size sandbox
 
 ## make demo: build the npm package and show validated payloads for the three rating APIs
 demo: pkg
@@ -46,3 +46,7 @@ pkg-test: pkg
 ## make size: raw and gzipped bytes of the package's .wasm and JS glue
 size: pkg
 	@bash scripts/size.sh
+
+## make sandbox: the local rating service with sample prices (PORT=8787 by default)
+sandbox:
+	node sandbox/server.mjs --port $${PORT:-8787}

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { signRequest } from 'hwc-price';
-import { expectedSignature } from './independent-signer.mjs';
+import { expectedSignature } from '../sandbox/signature.mjs';
 
 const SK = 'Sk-5ecret-Value-0123456789';
 

@@ -1,5 +1,5 @@
-// An independent implementation of the AK/SK signature check (shared/spec/SIGNING.md) on node:crypto, used to
-// verify the package's signer. It shares no code with the Rust signer.
+// The sandbox's own check of AK/SK signatures (shared/spec/SIGNING.md) on node:crypto. It shares no code with
+// the package's Rust signer, so the package's tests use it as an independent implementation too.
 import { createHash, createHmac } from 'node:crypto';
 
 const sha256 = (data) => createHash('sha256').update(data).digest('hex');
