@@ -11,6 +11,13 @@ pub const MAX_PRODUCTS_PER_REQUEST: usize = 100;
 /// Resource ids in one renewal request (§4.2.3 `resource_ids`: 1 to 10).
 pub const MAX_RESOURCE_IDS_PER_REQUEST: usize = 10;
 
+/// Products in one batch inquiry, which the client splits into requests of at most 100. Our own bound, not the
+/// API's: it keeps a batch to at most 100 requests.
+pub const MAX_PRODUCTS_PER_BATCH: usize = 10_000;
+
+/// Resource ids in one batch renewal inquiry, split into requests of at most 10. Our own bound (100 requests).
+pub const MAX_RESOURCE_IDS_PER_BATCH: usize = 1_000;
+
 /// `project_id` length in characters (§4.2.1, §4.2.2).
 pub const PROJECT_ID_MAX_CHARS: usize = 64;
 /// `product_infos[].id` length (§4.2.1 Table 4-18, §4.2.2 Table 4-21).

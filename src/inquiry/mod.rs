@@ -214,14 +214,29 @@ pub(crate) fn check_text(
     }
 }
 
-/// Checks that a list holds from 1 to `max` elements; `noun` names one element ("product", "resource id").
+/// Whether an inquiry must fit one request, or is a batch the client splits into requests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Scope {
+    /// One request: the API's own limits on list lengths.
+    Request,
+    /// A batch: lists may be longer, up to our own batch bounds; every other rule is the same.
+    Batch,
+}
+
+/// Checks that a list holds from 1 to as many elements as `scope` allows (`per_request` or `per_batch`);
+/// `noun` names one element ("product", "resource id").
 pub(crate) fn check_count(
     c: &mut Collector,
     list: &Path<'_>,
     count: usize,
-    max: usize,
+    scope: Scope,
+    (per_request, per_batch): (usize, usize),
     noun: &str,
 ) {
+    let (max, unit) = match scope {
+        Scope::Request => (per_request, "request"),
+        Scope::Batch => (per_batch, "batch"),
+    };
     if count == 0 {
         c.rule(
             list.render(),
@@ -232,7 +247,7 @@ pub(crate) fn check_count(
         c.rule(
             list.render(),
             Rule::Count,
-            format!("must hold at most {max} {noun}s per request, got {count}"),
+            format!("must hold at most {max} {noun}s per {unit}, got {count}"),
         );
     }
 }
@@ -283,21 +298,33 @@ pub(crate) trait DraftRules: Sized {
     const KIND: InquiryKind;
     /// Reads the draft from the inquiry's JSON object, recording shape problems.
     fn read(r: &mut Reader<'_>, map: &Map<String, Value>, root: &Path<'_>) -> Self;
-    /// Checks every rule.
-    fn check(&self, c: &mut Collector, root: &Path<'_>);
+    /// Checks every rule, with list lengths as `scope` allows.
+    fn check(&self, c: &mut Collector, root: &Path<'_>, scope: Scope);
     /// Writes the request body.
     fn write_body(&self, out: &mut String);
+    /// Splits a checked batch into drafts that each fit one request, in input order.
+    fn split(self) -> Vec<Self>;
+}
+
+/// Splits `items` into consecutive runs of at most `size` (at least one run, possibly empty).
+pub(crate) fn chunks<T>(items: Vec<T>, size: usize) -> Vec<Vec<T>> {
+    let mut rest = items.into_iter().peekable();
+    let mut out = Vec::new();
+    while rest.peek().is_some() || out.is_empty() {
+        out.push(rest.by_ref().take(size.max(1)).collect());
+    }
+    out
 }
 
 /// Checks a draft built in Rust.
-pub(crate) fn check_draft<D: DraftRules>(draft: &D) -> Result<(), InquiryError> {
+pub(crate) fn check_draft<D: DraftRules>(draft: &D, scope: Scope) -> Result<(), InquiryError> {
     let mut c = Collector::default();
-    draft.check(&mut c, &Path::Root);
+    draft.check(&mut c, &Path::Root, scope);
     finish(c, D::KIND)
 }
 
 /// Reads and checks a draft from a JSON value.
-pub(crate) fn read_draft<D: DraftRules>(value: &Value) -> Result<D, InquiryError> {
+pub(crate) fn read_draft<D: DraftRules>(value: &Value, scope: Scope) -> Result<D, InquiryError> {
     let mut c = Collector::default();
     let root = Path::Root;
     let what = format!("a {} inquiry", D::KIND.label());
@@ -308,15 +335,15 @@ pub(crate) fn read_draft<D: DraftRules>(value: &Value) -> Result<D, InquiryError
         });
     };
     let draft = D::read(&mut Reader::new(&mut c), map, &root);
-    draft.check(&mut c, &root);
+    draft.check(&mut c, &root, scope);
     finish(c, D::KIND)?;
     Ok(draft)
 }
 
 /// Reads and checks a draft from JSON text.
-pub(crate) fn parse_draft<D: DraftRules>(text: &str) -> Result<D, InquiryError> {
+pub(crate) fn parse_draft<D: DraftRules>(text: &str, scope: Scope) -> Result<D, InquiryError> {
     match serde_json::from_str::<Value>(text) {
-        Ok(value) => read_draft(&value),
+        Ok(value) => read_draft(&value, scope),
         Err(e) => Err(json_error(D::KIND, &e.to_string())),
     }
 }
@@ -364,18 +391,34 @@ macro_rules! validated_inquiry {
         impl $name {
             /// Checks `draft` against every documented rule.
             pub fn new(draft: $draft) -> Result<Self, $crate::inquiry::InquiryError> {
-                $crate::inquiry::check_draft(&draft)?;
+                $crate::inquiry::check_draft(&draft, $crate::inquiry::Scope::Request)?;
                 Ok(Self { draft })
             }
 
             /// Reads and checks an inquiry from JSON text in the API's wire format.
             pub fn from_json(text: &str) -> Result<Self, $crate::inquiry::InquiryError> {
-                $crate::inquiry::parse_draft(text).map(|draft| Self { draft })
+                $crate::inquiry::parse_draft(text, $crate::inquiry::Scope::Request).map(|draft| Self { draft })
             }
 
             /// Reads and checks an inquiry from a JSON value in the API's wire format.
             pub fn from_value(value: &serde_json::Value) -> Result<Self, $crate::inquiry::InquiryError> {
-                $crate::inquiry::read_draft(value).map(|draft| Self { draft })
+                $crate::inquiry::read_draft(value, $crate::inquiry::Scope::Request).map(|draft| Self { draft })
+            }
+
+            /// Checks `draft` as a batch, which may hold more than one request's worth (ids unique across all
+            /// of it), and splits it into inquiries that each fit one request, in input order.
+            pub fn batch(draft: $draft) -> Result<Vec<Self>, $crate::inquiry::InquiryError> {
+                $crate::inquiry::check_draft(&draft, $crate::inquiry::Scope::Batch)?;
+                Ok(Self::split(draft))
+            }
+
+            /// [`Self::batch`] from JSON text in the API's wire format.
+            pub fn batch_from_json(text: &str) -> Result<Vec<Self>, $crate::inquiry::InquiryError> {
+                $crate::inquiry::parse_draft(text, $crate::inquiry::Scope::Batch).map(Self::split)
+            }
+
+            fn split(draft: $draft) -> Vec<Self> {
+                $crate::inquiry::DraftRules::split(draft).into_iter().map(|draft| Self { draft }).collect()
             }
 
             /// The validated fields.

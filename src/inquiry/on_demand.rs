@@ -3,6 +3,9 @@
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
+use super::limits::MAX_PRODUCTS_PER_REQUEST;
+use super::{chunks, Scope};
+
 use super::limits::{INQUIRY_PRECISION, MEASURE_ID, PROJECT_ID_MAX_CHARS, USAGE_FACTOR_MAX_CHARS};
 use super::product::{
     check_int, check_products, read_products, write_products, ProductInfo, Terms,
@@ -149,7 +152,7 @@ impl DraftRules for OnDemandDraft {
         }
     }
 
-    fn check(&self, c: &mut Collector, root: &Path<'_>) {
+    fn check(&self, c: &mut Collector, root: &Path<'_>, scope: Scope) {
         check_text(
             c,
             &root.key("project_id"),
@@ -157,7 +160,7 @@ impl DraftRules for OnDemandDraft {
             PROJECT_ID_MAX_CHARS,
             TextKind::Code,
         );
-        check_products(c, &self.product_infos, root);
+        check_products(c, &self.product_infos, root, scope);
         check_int(
             c,
             &root.key("inquiry_precision"),
@@ -172,6 +175,22 @@ impl DraftRules for OnDemandDraft {
         write_products(&mut w, &self.product_infos);
         w.opt_int("inquiry_precision", self.inquiry_precision);
         w.close();
+    }
+
+    fn split(self) -> Vec<Self> {
+        let OnDemandDraft {
+            project_id,
+            product_infos,
+            inquiry_precision,
+        } = self;
+        chunks(product_infos, MAX_PRODUCTS_PER_REQUEST)
+            .into_iter()
+            .map(|product_infos| OnDemandDraft {
+                project_id: project_id.clone(),
+                product_infos,
+                inquiry_precision,
+            })
+            .collect()
     }
 }
 

@@ -2,6 +2,9 @@
 
 use serde_json::{Map, Value};
 
+use super::limits::MAX_PRODUCTS_PER_REQUEST;
+use super::{chunks, Scope};
+
 use super::limits::{
     FEE_INSTALLMENT_MODES, PROJECT_ID_MAX_CHARS, SUBSCRIBE_PERIOD_NUM, SUBSCRIBE_PERIOD_TYPE,
 };
@@ -128,7 +131,7 @@ impl DraftRules for PeriodDraft {
         }
     }
 
-    fn check(&self, c: &mut Collector, root: &Path<'_>) {
+    fn check(&self, c: &mut Collector, root: &Path<'_>, scope: Scope) {
         check_text(
             c,
             &root.key("project_id"),
@@ -136,7 +139,7 @@ impl DraftRules for PeriodDraft {
             PROJECT_ID_MAX_CHARS,
             TextKind::Code,
         );
-        check_products(c, &self.product_infos, root);
+        check_products(c, &self.product_infos, root, scope);
         if let Some(mode) = &self.fee_installment_mode {
             if !FEE_INSTALLMENT_MODES.contains(&mode.as_str()) {
                 c.rule(
@@ -158,6 +161,22 @@ impl DraftRules for PeriodDraft {
         write_products(&mut w, &self.product_infos);
         w.opt_string("fee_installment_mode", self.fee_installment_mode.as_deref());
         w.close();
+    }
+
+    fn split(self) -> Vec<Self> {
+        let PeriodDraft {
+            project_id,
+            product_infos,
+            fee_installment_mode,
+        } = self;
+        chunks(product_infos, MAX_PRODUCTS_PER_REQUEST)
+            .into_iter()
+            .map(|product_infos| PeriodDraft {
+                project_id: project_id.clone(),
+                product_infos,
+                fee_installment_mode: fee_installment_mode.clone(),
+            })
+            .collect()
     }
 }
 

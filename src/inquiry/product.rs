@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use super::limits::*;
 use super::wire::ObjectWriter;
-use super::{check_text, unknown_field_hint, InquiryKind, Level, TextKind};
+use super::{check_text, unknown_field_hint, InquiryKind, Level, Scope, TextKind};
 use crate::validate::input::Reader;
 use crate::validate::violation::{Collector, Rule};
 use crate::validate::{IntRule, Path};
@@ -243,13 +243,15 @@ pub(crate) fn check_products<T: Terms>(
     c: &mut Collector,
     products: &[ProductInfo<T>],
     root: &Path<'_>,
+    scope: Scope,
 ) {
     let list = root.key("product_infos");
     super::check_count(
         c,
         &list,
         products.len(),
-        MAX_PRODUCTS_PER_REQUEST,
+        scope,
+        (MAX_PRODUCTS_PER_REQUEST, MAX_PRODUCTS_PER_BATCH),
         "product",
     );
     for (i, product) in products.iter().enumerate() {

@@ -2,8 +2,11 @@
 
 use serde_json::{Map, Value};
 
+use super::{chunks, Scope};
+
 use super::limits::{
-    MAX_RESOURCE_IDS_PER_REQUEST, RENEW_MONTHS, RENEW_PERIOD_NUM, RENEW_PERIOD_TYPE, RENEW_YEARS,
+    MAX_RESOURCE_IDS_PER_BATCH, MAX_RESOURCE_IDS_PER_REQUEST, RENEW_MONTHS, RENEW_PERIOD_NUM,
+    RENEW_PERIOD_TYPE, RENEW_YEARS,
 };
 use super::product::check_int;
 use super::wire::{write_string, ObjectWriter};
@@ -95,13 +98,14 @@ impl DraftRules for RenewalDraft {
         }
     }
 
-    fn check(&self, c: &mut Collector, root: &Path<'_>) {
+    fn check(&self, c: &mut Collector, root: &Path<'_>, scope: Scope) {
         let list = root.key("resource_ids");
         check_count(
             c,
             &list,
             self.resource_ids.len(),
-            MAX_RESOURCE_IDS_PER_REQUEST,
+            scope,
+            (MAX_RESOURCE_IDS_PER_REQUEST, MAX_RESOURCE_IDS_PER_BATCH),
             "resource id",
         );
         for (i, id) in self.resource_ids.iter().enumerate() {
@@ -156,6 +160,24 @@ impl DraftRules for RenewalDraft {
             w.boolean("include_relative_resources", include);
         }
         w.close();
+    }
+
+    fn split(self) -> Vec<Self> {
+        let RenewalDraft {
+            resource_ids,
+            period_type,
+            period_num,
+            include_relative_resources,
+        } = self;
+        chunks(resource_ids, MAX_RESOURCE_IDS_PER_REQUEST)
+            .into_iter()
+            .map(|resource_ids| RenewalDraft {
+                resource_ids,
+                period_type,
+                period_num,
+                include_relative_resources,
+            })
+            .collect()
     }
 }
 
