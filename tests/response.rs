@@ -248,3 +248,159 @@ fn unreadable_answers_say_where() {
         "unreadable answer at official_website_rating_result: expected an object, got an array"
     );
 }
+
+// ---- merging the answers of a split batch ----------------------------------------------------------------
+
+use hwc_price::response::MergeError;
+
+fn on_demand_part(currency: &str, lines: &[(&str, &str)]) -> OnDemandRating {
+    let results: Vec<String> = lines
+        .iter()
+        .map(|(id, amount)| format!(r#"{{"id": "{id}", "amount": {amount}, "official_website_amount": {amount}, "discount_amount": 0}}"#))
+        .collect();
+    let total: Decimal = lines
+        .iter()
+        .map(|(_, a)| Decimal::from_str(a).unwrap())
+        .sum();
+    OnDemandRating::from_json(&format!(
+        r#"{{"currency": "{currency}", "amount": {total}, "official_website_amount": {total}, "discount_amount": 0,
+            "measure_id": 1, "product_rating_results": [{}]}}"#,
+        results.join(",")
+    ))
+    .unwrap()
+}
+
+#[test]
+fn merged_on_demand_answers_keep_order_and_sum_exactly() {
+    let merged = OnDemandRating::merge(vec![
+        on_demand_part("USD", &[("1", "0.0000000001"), ("2", "1.1")]),
+        on_demand_part("", &[("3", "2.2")]),
+        on_demand_part("USD", &[("4", "0.0000000002")]),
+    ])
+    .unwrap();
+    let ids: Vec<_> = merged
+        .product_rating_results
+        .iter()
+        .map(|l| l.id.clone().unwrap())
+        .collect();
+    assert_eq!(ids, ["1", "2", "3", "4"]);
+    assert_eq!(text(merged.amount), "3.3000000003");
+    assert_eq!(merged.currency.as_deref(), Some("USD"));
+    assert_eq!(merged.measure_id, Some(1));
+    let err = OnDemandRating::merge(vec![
+        on_demand_part("USD", &[("1", "1")]),
+        on_demand_part("CNY", &[("2", "1")]),
+    ])
+    .unwrap_err();
+    assert_eq!(
+        err,
+        MergeError::CurrencyMismatch {
+            first: "USD".into(),
+            other: "CNY".into()
+        }
+    );
+    let single = on_demand_part("", &[("1", "5")]);
+    assert_eq!(
+        OnDemandRating::merge(vec![single.clone()]).unwrap(),
+        single,
+        "one part is returned as it is"
+    );
+}
+
+#[test]
+fn merged_period_answers_match_discounts_by_id_and_choose_the_best_offer_again() {
+    let part = |list: &str, commercial: &str, partner: &str, best: (i64, i64)| {
+        PeriodRating::from_json(&format!(
+            r#"{{"currency": "USD", "official_website_rating_result": {{"official_website_amount": {list},
+                 "product_rating_results": [{{"id": "x{list}", "official_website_amount": {list}}}]}},
+               "optional_discount_rating_results": [
+                 {{"discount_id": "c", "discount_type": 605, "discount_amount": {commercial}, "best_offer": {}}},
+                 {{"discount_id": "p", "discount_type": 607, "discount_amount": {partner}, "best_offer": {}}},
+                 {{"discount_id": "promo", "discount_type": 700, "discount_amount": 999}}]}}"#,
+            best.0, best.1
+        ))
+        .unwrap()
+    };
+    // Partner wins the first part, commercial the second; merged, commercial gives more in all.
+    let merged = PeriodRating::merge(vec![
+        part("100", "10", "12", (0, 1)),
+        part("200", "30", "20", (1, 0)),
+    ])
+    .unwrap();
+    let list = merged.official_website_rating_result.unwrap();
+    assert_eq!(text(list.official_website_amount), "300");
+    assert_eq!(list.product_rating_results.len(), 2);
+    let discounts: Vec<_> = merged
+        .optional_discount_rating_results
+        .iter()
+        .map(|d| {
+            (
+                d.discount_id.clone().unwrap(),
+                text(d.discount_amount),
+                d.best_offer,
+            )
+        })
+        .collect();
+    assert_eq!(
+        discounts,
+        [
+            ("c".into(), "40".into(), Some(1)),
+            ("p".into(), "32".into(), Some(0)),
+            ("promo".into(), "1998".into(), Some(0))
+        ]
+    );
+    // A tie goes to the commercial discount.
+    let tie = PeriodRating::merge(vec![
+        part("100", "10", "10", (1, 0)),
+        part("100", "10", "10", (1, 0)),
+    ])
+    .unwrap();
+    assert_eq!(tie.optional_discount_rating_results[0].best_offer, Some(1));
+}
+
+#[test]
+fn merged_renewal_answers_keep_every_failure() {
+    let a = RenewalRating::from_json(
+        r#"{"currency": "CNY", "renew_inquiry_results": [{"resource_id": "r1", "amount": "10.10"}],
+            "official_website_rating_result": {"official_website_amount": "10.10"},
+            "fail_resource_infos": [{"resource_id": "x1", "error_code": "CBC.30050009", "error_msg": "gone"}]}"#,
+    )
+    .unwrap();
+    let b = RenewalRating::from_json(
+        r#"{"currency": "CNY", "renew_inquiry_results": [{"resource_id": "r2", "amount": "0.90"}],
+            "official_website_rating_result": {"official_website_amount": "0.90"},
+            "fail_resource_infos": [{"resource_id": "x2", "error_code": "CBC.30050011", "error_msg": "changing"}]}"#,
+    )
+    .unwrap();
+    let merged = RenewalRating::merge(vec![a, b]).unwrap();
+    assert_eq!(
+        text(
+            merged
+                .official_website_rating_result
+                .unwrap()
+                .official_website_amount
+        ),
+        "11.00"
+    );
+    let failed: Vec<_> = merged
+        .fail_resource_infos
+        .iter()
+        .map(|f| f.resource_id.clone().unwrap())
+        .collect();
+    assert_eq!(failed, ["x1", "x2"]);
+    assert_eq!(merged.renew_inquiry_results.len(), 2);
+    assert_eq!(merged.currency.as_deref(), Some("CNY"));
+}
+
+#[test]
+fn merging_never_overflows_silently() {
+    let huge = format!(r#"{{"amount": {}}}"#, Decimal::MAX);
+    let parts = vec![
+        OnDemandRating::from_json(&huge).unwrap(),
+        OnDemandRating::from_json(&huge).unwrap(),
+    ];
+    assert_eq!(
+        OnDemandRating::merge(parts).unwrap_err(),
+        MergeError::Overflow
+    );
+}

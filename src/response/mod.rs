@@ -10,7 +10,10 @@ use serde_json::Value;
 use crate::validate::Path;
 use read::{each, Fields};
 
+mod merge;
 mod read;
+
+pub use merge::MergeError;
 
 /// An answer that could not be read, with the wire-name path of the offending value.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
