@@ -10,6 +10,7 @@ use serde_json::Value;
 use crate::validate::Path;
 use read::{each, Fields};
 
+pub mod api_error;
 mod merge;
 mod read;
 
