@@ -46,7 +46,7 @@ pub(crate) fn usage_error(name: &str, message: &str) -> JsValue {
 
 /// Sets a property on a fresh object; on such an object this cannot fail, and if it ever did the error would
 /// only lack that property.
-fn set(target: &JsValue, key: &str, value: &JsValue) {
+pub(crate) fn set(target: &JsValue, key: &str, value: &JsValue) {
     let _ = Reflect::set(target, &JsValue::from_str(key), value);
 }
 

@@ -3,7 +3,7 @@
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 
-use super::js_error::coded_error;
+use super::js_error::{coded_error, set};
 use crate::client::signing::{sign, SignError, SignRequest};
 use crate::client::Secret;
 
@@ -59,10 +59,10 @@ pub fn sign_request(
     let signed = sign(&request).map_err(|e| coded_error(NAME, code(&e), &e.to_string()))?;
     let out = Object::new();
     for (name, value) in &signed {
-        let _ = Reflect::set(&out, &JsValue::from_str(name), &JsValue::from_str(value));
+        set(&out, name, &JsValue::from_str(value));
     }
     let result = Object::new();
-    let _ = Reflect::set(&result, &JsValue::from_str("headers"), &out);
+    set(&result, "headers", &out);
     Ok(result.into())
 }
 

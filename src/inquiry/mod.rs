@@ -306,11 +306,11 @@ pub(crate) trait DraftRules: Sized {
     fn split(self) -> Vec<Self>;
 }
 
-/// Splits `items` into consecutive runs of at most `size` (at least one run, possibly empty).
+/// Splits `items` into consecutive runs of at most `size`, in order.
 pub(crate) fn chunks<T>(items: Vec<T>, size: usize) -> Vec<Vec<T>> {
     let mut rest = items.into_iter().peekable();
     let mut out = Vec::new();
-    while rest.peek().is_some() || out.is_empty() {
+    while rest.peek().is_some() {
         out.push(rest.by_ref().take(size.max(1)).collect());
     }
     out

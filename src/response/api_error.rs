@@ -1,7 +1,9 @@
 //! Deciding whether an answer is an error, and saying what it means in plain words (English or Chinese),
 //! keeping the server's own text beside it. Pure: status, request id and body in, a decision out.
 
-use super::error_body;
+use serde_json::Value;
+
+use super::error_fields;
 
 /// The language of plain messages: `en_US` or `zh_CN`, as the `X-Language` header names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -38,11 +40,6 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    /// Whether another attempt may succeed: throttling and server-side failures.
-    pub fn is_retryable(&self) -> bool {
-        self.status == 429 || (500..=599).contains(&self.status)
-    }
-
     /// The plain message: what the code means and what to do, then the server's own text.
     pub fn message(&self, language: Language, other_site: Option<&str>) -> String {
         let plain = plain_message(&self.code, language, other_site);
@@ -61,17 +58,16 @@ impl ApiError {
 /// that way); any other status is an error, whatever its body (JSON with `error_msg` or `error_message`, an
 /// HTML page from a proxy, nothing at all).
 pub fn classify(status: u16, request_id: Option<&str>, body: &str) -> Result<(), ApiError> {
-    let parsed = error_body(body);
+    let value = serde_json::from_str::<Value>(body).ok();
+    let parsed = value.as_ref().and_then(error_fields);
     let success = (200..=299).contains(&status);
     if success && parsed.is_none() {
         return Ok(());
     }
-    let body_request_id = serde_json::from_str::<serde_json::Value>(body)
-        .ok()
-        .and_then(|v| {
-            v.get("request_id")
-                .and_then(|r| r.as_str().map(str::to_owned))
-        });
+    let body_request_id = value
+        .as_ref()
+        .and_then(|v| v.get("request_id"))
+        .and_then(|r| r.as_str().map(str::to_owned));
     let (code, server_message) = match parsed {
         Some(b) => (b.error_code.unwrap_or_default(), b.error_msg),
         None => (format!("HTTP.{status}"), non_json_summary(body)),
@@ -188,6 +184,7 @@ pub fn plain_message(code: &str, language: Language, other_site: Option<&str>) -
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::client::retry::AttemptOutcome;
 
     #[test]
     fn successes_and_errors() {
@@ -221,7 +218,7 @@ mod tests {
             gateway.server_message.as_deref(),
             Some("The throttling threshold has been reached")
         );
-        assert!(gateway.is_retryable());
+        assert!(AttemptOutcome::Status(gateway.status).is_retryable());
         let html = classify(
             502,
             Some("r3"),
@@ -237,13 +234,13 @@ mod tests {
             (empty.code.as_str(), empty.server_message, empty.request_id),
             ("HTTP.503", None, None)
         );
-        assert!(!classify(
+        let denied = classify(
             403,
             None,
-            r#"{"error_code": "CBC.0151", "error_msg": "Access denied."}"#
+            r#"{"error_code": "CBC.0151", "error_msg": "Access denied."}"#,
         )
-        .unwrap_err()
-        .is_retryable());
+        .unwrap_err();
+        assert!(!AttemptOutcome::Status(denied.status).is_retryable());
     }
 
     #[test]

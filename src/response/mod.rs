@@ -220,9 +220,13 @@ fn parse_text(text: &str) -> Result<Value, ResponseError> {
 
 /// Reads `error_code` and `error_msg` (or the gateway's `error_message`) of an answer object.
 pub fn error_body(text: &str) -> Option<ErrorBody> {
-    let value = parse_text(text).ok()?;
+    error_fields(&parse_text(text).ok()?)
+}
+
+/// [`error_body`] of an answer already parsed; `None` unless it carries a non-empty `error_code`.
+pub(crate) fn error_fields(value: &Value) -> Option<ErrorBody> {
     let root = Path::Root;
-    let f = Fields::of(&value, &root).ok()?;
+    let f = Fields::of(value, &root).ok()?;
     let body = ErrorBody {
         error_code: f
             .text("error_code")
