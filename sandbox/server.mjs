@@ -61,6 +61,14 @@ function hourly(p, where) {
   throw notFound(p, where);
 }
 
+/** The product list of an on-demand or subscribe-rate body: a project and 1 to 100 products. */
+function productList(body) {
+  need(body, 'project_id', 'string', '');
+  const products = need(body, 'product_infos', 'array', '');
+  if (products.length < 1 || products.length > 100) throw parameterError('product_infos must hold 1 to 100 products');
+  return products;
+}
+
 function productBase(p, where) {
   for (const f of ['id', 'cloud_service_type', 'resource_type', 'resource_spec', 'region']) need(p, f, 'string', where);
   need(p, 'subscription_num', 'number', where);
@@ -108,9 +116,7 @@ export function createSandbox({ currency = 'USD', token, ak, sk, discounts = ['c
   }
 
   function onDemand(body) {
-    need(body, 'project_id', 'string', '');
-    const products = need(body, 'product_infos', 'array', '');
-    if (products.length < 1 || products.length > 100) throw parameterError('product_infos must hold 1 to 100 products');
+    const products = productList(body);
     const places = body.inquiry_precision === 1 ? 10 : 6;
     const commercial = offers.find((o) => o.discount_type === 605) ?? offers[0];
     const lines = products.map((p, i) => {
@@ -153,9 +159,7 @@ export function createSandbox({ currency = 'USD', token, ak, sk, discounts = ['c
   }
 
   function period(body) {
-    need(body, 'project_id', 'string', '');
-    const products = need(body, 'product_infos', 'array', '');
-    if (products.length < 1 || products.length > 100) throw parameterError('product_infos must hold 1 to 100 products');
+    const products = productList(body);
     const lines = products.map((p, i) => {
       const where = `product_infos[${i}].`;
       productBase(p, where);
@@ -179,7 +183,6 @@ export function createSandbox({ currency = 'USD', token, ak, sk, discounts = ['c
         product_rating_results: perLine.map(({ discount: _, ...line }) => line), discount };
     }) : [];
     markBest(results);
-    for (const r of results) delete r.discount;
     return {
       official_website_rating_result: { official_website_amount: num(listTotal), measure_id: 1,
         product_rating_results: lines.map((l) => ({ id: l.id, product_id: l.product_id, official_website_amount: num(l.list), measure_id: 1 })) },
@@ -188,7 +191,10 @@ export function createSandbox({ currency = 'USD', token, ak, sk, discounts = ['c
     };
   }
 
-  /** Marks the largest discount as the best offer; on a tie, a commercial discount wins over a partner one. */
+  /**
+   * Marks the largest discount as the best offer (on a tie, a commercial discount wins over a partner one),
+   * then drops the working `discount` value each result carried for the comparison.
+   */
   function markBest(results) {
     let best;
     for (const r of results) {
@@ -196,6 +202,7 @@ export function createSandbox({ currency = 'USD', token, ak, sk, discounts = ['c
       if (order > 0 || (order === 0 && r.discount_type !== 607 && best.discount_type === 607)) best = r;
     }
     if (best) best.best_offer = 1;
+    for (const r of results) delete r.discount;
   }
 
   function renewal(body) {
@@ -225,7 +232,6 @@ export function createSandbox({ currency = 'USD', token, ak, sk, discounts = ['c
         discount_amount: text(discount), discount_type: o.discount_type, discount_name: o.discount_name, best_offer: 0, discount };
     }) : [];
     markBest(results);
-    for (const r of results) delete r.discount;
     const answer = {
       currency,
       renew_inquiry_results: priced.map((p) => ({ resource_id: p.resource_id, amount: text(p.list) })),
