@@ -1,10 +1,16 @@
-//! Talking to the rating service. So far: credentials and the AK/SK request signer, both pure.
+//! Talking to the rating service: endpoints, credentials, the AK/SK signer, retry and throttle policy, and the
+//! client that puts them together. Everything here is plain Rust; the I/O comes in through [`call::Runtime`].
 
 #![deny(clippy::indexing_slicing)]
 
+pub mod call;
 pub mod credentials;
+pub mod endpoint;
+mod join;
 pub mod retry;
 pub mod signing;
 
+pub use call::{Auth, CallError, Client, ClientConfig, Failure, Quote, Runtime};
 pub use credentials::Secret;
+pub use endpoint::{Endpoint, Site};
 pub use signing::{sign, SignError, SignRequest};

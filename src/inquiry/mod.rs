@@ -304,6 +304,8 @@ pub(crate) trait DraftRules: Sized {
     fn write_body(&self, out: &mut String);
     /// Splits a checked batch into drafts that each fit one request, in input order.
     fn split(self) -> Vec<Self>;
+    /// The ids of the items priced, in order: product `id`s, or the resource ids of a renewal.
+    fn item_ids(&self) -> Vec<&str>;
 }
 
 /// Splits `items` into consecutive runs of at most `size`, in order.
@@ -429,6 +431,11 @@ macro_rules! validated_inquiry {
             /// The validated fields, taken back for editing (they must be validated again to be sent).
             pub fn into_draft(self) -> $draft {
                 self.draft
+            }
+
+            /// The ids of the items this inquiry prices, in order: product `id`s, or resource ids.
+            pub fn item_ids(&self) -> Vec<&str> {
+                $crate::inquiry::DraftRules::item_ids(&self.draft)
             }
 
             /// The exact JSON body to send.

@@ -177,6 +177,10 @@ impl DraftRules for OnDemandDraft {
         w.close();
     }
 
+    fn item_ids(&self) -> Vec<&str> {
+        self.product_infos.iter().map(|p| p.id.as_str()).collect()
+    }
+
     fn split(self) -> Vec<Self> {
         let OnDemandDraft {
             project_id,

@@ -163,6 +163,10 @@ impl DraftRules for PeriodDraft {
         w.close();
     }
 
+    fn item_ids(&self) -> Vec<&str> {
+        self.product_infos.iter().map(|p| p.id.as_str()).collect()
+    }
+
     fn split(self) -> Vec<Self> {
         let PeriodDraft {
             project_id,

@@ -162,6 +162,10 @@ impl DraftRules for RenewalDraft {
         w.close();
     }
 
+    fn item_ids(&self) -> Vec<&str> {
+        self.resource_ids.iter().map(String::as_str).collect()
+    }
+
     fn split(self) -> Vec<Self> {
         let RenewalDraft {
             resource_ids,

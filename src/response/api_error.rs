@@ -16,6 +16,14 @@ pub enum Language {
 }
 
 impl Language {
+    /// The `X-Language` value: `en_US` or `zh_CN`.
+    pub fn header(self) -> &'static str {
+        match self {
+            Language::English => "en_US",
+            Language::Chinese => "zh_CN",
+        }
+    }
+
     /// The language for an `X-Language` value; anything but `zh_CN` is English.
     pub fn from_header(value: &str) -> Self {
         if value.eq_ignore_ascii_case("zh_CN") || value.eq_ignore_ascii_case("zh-CN") {

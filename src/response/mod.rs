@@ -5,8 +5,10 @@
 #![deny(clippy::indexing_slicing)]
 
 use rust_decimal::Decimal;
+use serde::Serialize;
 use serde_json::Value;
 
+use crate::inquiry::InquiryKind;
 use crate::validate::Path;
 use read::{each, Fields};
 
@@ -27,7 +29,7 @@ pub struct ResponseError {
 }
 
 /// A business error carried by an answer (`error_code`, `error_msg` or `error_message`).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct ErrorBody {
     /// E.g. `CBC.30050009`.
     pub error_code: Option<String>,
@@ -36,7 +38,7 @@ pub struct ErrorBody {
 }
 
 /// One discount applied to a pay-per-use line (`DemandDiscountRatingResult`).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct DiscountRating {
     /// Discount id.
     pub discount_id: Option<String>,
@@ -51,7 +53,7 @@ pub struct DiscountRating {
 }
 
 /// One priced line of a pay-per-use answer (`DemandProductRatingResult`).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct OnDemandLine {
     /// The request's `id`.
     pub id: Option<String>,
@@ -70,7 +72,7 @@ pub struct OnDemandLine {
 }
 
 /// The pay-per-use answer.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct OnDemandRating {
     /// Final price of all lines.
     pub amount: Option<Decimal>,
@@ -87,7 +89,7 @@ pub struct OnDemandRating {
 }
 
 /// The list price of one yearly/monthly line (`PeriodProductOfficialRatingResult`).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct ListPriceLine {
     /// The request's `id`.
     pub id: Option<String>,
@@ -100,7 +102,7 @@ pub struct ListPriceLine {
 }
 
 /// List prices (`OfficialWebsiteRatingResult`), of a subscription or of a renewal.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct ListPrice {
     /// Total list price.
     pub official_website_amount: Option<Decimal>,
@@ -113,7 +115,7 @@ pub struct ListPrice {
 }
 
 /// One line priced under an optional discount (`PeriodProductRatingResult`).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct DiscountedLine {
     /// The request's `id`.
     pub id: Option<String>,
@@ -130,7 +132,7 @@ pub struct DiscountedLine {
 }
 
 /// The whole inquiry priced under one optional discount (`OptionalDiscountRatingResult`).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct OptionalDiscount {
     /// Discount id.
     pub discount_id: Option<String>,
@@ -153,7 +155,7 @@ pub struct OptionalDiscount {
 }
 
 /// The yearly/monthly answer.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct PeriodRating {
     /// List prices (one object, though the reference's table says a list).
     pub official_website_rating_result: Option<ListPrice>,
@@ -164,7 +166,7 @@ pub struct PeriodRating {
 }
 
 /// The renewal price of one primary resource (`RenewInquiryResultInfo`).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct RenewalLine {
     /// The resource.
     pub resource_id: Option<String>,
@@ -173,7 +175,7 @@ pub struct RenewalLine {
 }
 
 /// A resource the renewal could not price (`FailResourceInfo`).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct FailedResource {
     /// The resource.
     pub resource_id: Option<String>,
@@ -184,7 +186,7 @@ pub struct FailedResource {
 }
 
 /// The renewal answer.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct RenewalRating {
     /// Currency; blank means the site's currency.
     pub currency: Option<String>,
@@ -196,8 +198,83 @@ pub struct RenewalRating {
     pub optional_discount_rating_results: Vec<OptionalDiscount>,
     /// Resources that could not be priced; never dropped.
     pub fail_resource_infos: Vec<FailedResource>,
-    /// A business error sent with HTTP 200 (`CBC.30050007`–`CBC.30050013`).
+    /// A business error sent with HTTP 200 (`CBC.30050007`–`CBC.30050013`); on the wire, top-level
+    /// `error_code` and `error_msg`.
+    #[serde(flatten)]
     pub error: ErrorBody,
+}
+
+/// An answer of any of the three APIs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Rating {
+    /// Pay-per-use.
+    OnDemand(OnDemandRating),
+    /// Yearly/monthly.
+    Period(PeriodRating),
+    /// Renewal.
+    Renewal(RenewalRating),
+}
+
+impl Rating {
+    /// Reads the answer of `kind`'s API from its JSON text.
+    pub fn from_json(kind: InquiryKind, text: &str) -> Result<Rating, ResponseError> {
+        Ok(match kind {
+            InquiryKind::OnDemand => Rating::OnDemand(OnDemandRating::from_json(text)?),
+            InquiryKind::Period => Rating::Period(PeriodRating::from_json(text)?),
+            InquiryKind::Renewal => Rating::Renewal(RenewalRating::from_json(text)?),
+        })
+    }
+
+    /// The kind of inquiry this answers.
+    pub fn kind(&self) -> InquiryKind {
+        match self {
+            Rating::OnDemand(_) => InquiryKind::OnDemand,
+            Rating::Period(_) => InquiryKind::Period,
+            Rating::Renewal(_) => InquiryKind::Renewal,
+        }
+    }
+
+    /// The `currency` the answer names, if not blank.
+    pub fn currency(&self) -> Option<&str> {
+        match self {
+            Rating::OnDemand(r) => r.currency.as_deref(),
+            Rating::Period(r) => r.currency.as_deref(),
+            Rating::Renewal(r) => r.currency.as_deref(),
+        }
+        .filter(|c| !c.trim().is_empty())
+    }
+
+    /// The answer as JSON text in wire names, every amount an exact decimal string, absent values `null`.
+    pub fn to_json(&self) -> String {
+        // Plain structs, strings and decimals-as-strings: serializing cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The answers of the parts of one split inquiry (all of one kind) as one answer.
+    pub fn merge(kind: InquiryKind, parts: Vec<Rating>) -> Result<Rating, MergeError> {
+        fn take<T>(parts: Vec<Rating>, pick: fn(Rating) -> Option<T>) -> Vec<T> {
+            parts.into_iter().filter_map(pick).collect()
+        }
+        Ok(match kind {
+            InquiryKind::OnDemand => {
+                Rating::OnDemand(OnDemandRating::merge(take(parts, |r| match r {
+                    Rating::OnDemand(r) => Some(r),
+                    _ => None,
+                }))?)
+            }
+            InquiryKind::Period => Rating::Period(PeriodRating::merge(take(parts, |r| match r {
+                Rating::Period(r) => Some(r),
+                _ => None,
+            }))?),
+            InquiryKind::Renewal => {
+                Rating::Renewal(RenewalRating::merge(take(parts, |r| match r {
+                    Rating::Renewal(r) => Some(r),
+                    _ => None,
+                }))?)
+            }
+        })
+    }
 }
 
 /// Parses JSON text into a value; the top-level must be an object.
