@@ -7,6 +7,7 @@ pub mod call;
 pub mod credentials;
 pub mod endpoint;
 mod join;
+pub mod options;
 pub mod retry;
 pub mod signing;
 
