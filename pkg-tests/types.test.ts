@@ -14,6 +14,13 @@ import {
   type PreparedRequest,
   type Violation,
   type InquiryKind,
+  PriceClient,
+  Quote,
+  type PriceApiError,
+  type PriceClientError,
+  type OnDemandRatingResponse,
+  type RenewalRatingResponse,
+  type PriceClientSummary,
 } from 'hwc-price';
 import init from 'hwc-price';
 
@@ -76,3 +83,40 @@ validateInquiry('weekly', renewal);
 // @ts-expect-error inquiry_precision is 0 or 1
 const badPrecision: OnDemandInquiryInput = { ...onDemand, inquiry_precision: 2 };
 void badPeriod, badRenewal, badUsage, badPrecision;
+
+// The rating client.
+const client = new PriceClient({ endpoint: 'intl', auth: { token: 't' }, language: 'zh_CN', timeoutMs: 5000,
+  retry: { maxAttempts: 2 }, concurrency: 2 });
+new PriceClient({ endpoint: '/api/hwc', site: 'cn' });
+new PriceClient({ endpoint: 'https://proxy.example/hwc', auth: { ak: 'a', sk: 's', domainId: 'd' } });
+// @ts-expect-error: language codes are en_US or zh_CN
+new PriceClient({ language: 'en' });
+// @ts-expect-error: a token is a string
+new PriceClient({ auth: { token: 1 } });
+const summary: PriceClientSummary = client.toJSON();
+const authKind: 'none' | 'token' | 'access-key' = summary.auth;
+async function priceAll(signal: AbortSignal): Promise<string | null> {
+  const quote: Quote = await client.priceOnDemand(onDemand, { onProgress: (done: number, total: number) => void (done + total), signal });
+  await client.pricePeriod(period);
+  await client.priceRenewal(renewal, {});
+  // @ts-expect-error: onProgress takes numbers
+  await client.priceRenewal(renewal, { onProgress: (done: string) => done });
+  const answer = quote.response as OnDemandRatingResponse;
+  const amount: string | null = answer.product_rating_results[0]?.discount_rating_results[0]?.amount ?? null;
+  const currency: string = quote.currency;
+  const requests: number = quote.requests + quote.attempts;
+  const ids: string[] = quote.requestIds;
+  void [currency, requests, ids, authKind];
+  return amount;
+}
+function explain(error: PriceApiError | PriceClientError): string {
+  if (error.name === 'PriceApiError') {
+    const failed: string[] = error.failedItems;
+    const status: number | null = error.status;
+    const partial = error.partial?.response as RenewalRatingResponse | undefined;
+    const failures: (string | null)[] = partial?.fail_resource_infos.map((f) => f.error_code) ?? [];
+    return `${error.code} ${status} ${failed.length} ${failures.length} ${error.requestId ?? ''} ${error.attempts}`;
+  }
+  return error.violations.map((v) => v.path).join();
+}
+void [priceAll, explain];

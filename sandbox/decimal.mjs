@@ -1,12 +1,15 @@
 // Exact decimal arithmetic for the sandbox's sample prices: values are [BigInt digits, scale], never floats.
 
-/** Parses "12.340" into [12340n, 3]. */
+/** Parses "12.340" into [12340n, 3]; exponent forms such as "1e-10" (how JS prints small numbers) too. */
 export function dec(text) {
-  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(String(text).trim());
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(String(text).trim());
   if (!m) throw new RangeError(`not a decimal: ${text}`);
   const frac = m[3] ?? '';
   const digits = BigInt(m[2] + frac);
-  return [m[1] ? -digits : digits, frac.length];
+  const exponent = Number(m[4] ?? 0);
+  const scale = frac.length - exponent;
+  const value = scale >= 0 ? [digits, scale] : [digits * 10n ** BigInt(-scale), 0];
+  return [m[1] ? -value[0] : value[0], value[1]];
 }
 
 const rescale = ([d, s], scale) => (scale >= s ? d * 10n ** BigInt(scale - s) : d / 10n ** BigInt(s - scale));

@@ -86,6 +86,7 @@ export function createSandbox({ currency = 'USD', token, ak, sk, discounts = ['c
     if (!token && !ak) return;
     const given = req.headers['x-auth-token'];
     if (token && given !== undefined) {
+      if (given.startsWith('other-site-')) throw new ApiError(403, 'CBC.0156', 'The customer does not belong to the website.');
       if (given !== token) throw new ApiError(401, 'CBC.0154', 'Invalid or expired token.');
       return;
     }
@@ -251,7 +252,9 @@ export function createSandbox({ currency = 'USD', token, ak, sk, discounts = ['c
     const path = url.split('?')[0];
     const headers = { 'x-request-id': requestId, 'x-sandbox-notice': 'sample prices',
       'access-control-allow-origin': '*', 'access-control-expose-headers': 'X-Request-Id, Retry-After, X-Sandbox-Notice' };
+    let entry = {};
     const reply = (status, body, extra = {}) => {
+      entry.status = status;
       res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8', ...headers, ...extra });
       res.end(typeof body === 'string' ? body : toWire(body));
     };
@@ -282,21 +285,25 @@ export function createSandbox({ currency = 'USD', token, ak, sk, discounts = ['c
       reply(200, requests);
       return;
     }
-    const route = ROUTES[path];
+    // A path prefix (a proxy's mount point) is allowed before the API path.
+    const routePath = Object.keys(ROUTES).find((r) => path.endsWith(r));
+    const route = ROUTES[routePath];
     if (!route || req.method !== 'POST') {
       reply(404, { error_code: 'APIG.0101', error_msg: `The API does not exist or has not been published: ${req.method} ${path}` });
       return;
     }
-    requests.push({ method: req.method, path, body: raw, headers: { ...req.headers, authorization: req.headers.authorization ? '(signed)' : undefined, 'x-auth-token': req.headers['x-auth-token'] ? '(token)' : undefined } });
+    requests.push(entry = { method: req.method, path, at: clock(), body: raw, headers: { ...req.headers, authorization: req.headers.authorization ? '(signed)' : undefined, 'x-auth-token': req.headers['x-auth-token'] ? '(token)' : undefined } });
     const fault = faults.shift();
     if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
     if (fault?.drop) {
+      entry.status = 'dropped';
       req.socket.destroy();
       return;
     }
     if (fault?.status) {
       const extra = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
       if (fault.html) {
+        entry.status = fault.status;
         res.writeHead(fault.status, { 'content-type': 'text/html', ...headers, ...extra });
         res.end(`<html><body><h1>${fault.status} Bad Gateway</h1></body></html>`);
       } else if (fault.status === 429) {
@@ -308,7 +315,7 @@ export function createSandbox({ currency = 'USD', token, ak, sk, discounts = ['c
     }
     try {
       checkAuth(req, url, raw);
-      throttle(path);
+      throttle(routePath);
       let body;
       try {
         body = JSON.parse(raw);

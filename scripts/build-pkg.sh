@@ -7,11 +7,14 @@ cd "$(dirname "$0")/.."
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 cargo build --quiet --release --lib --target wasm32-unknown-unknown
 rm -rf pkg
-wasm-bindgen --target web --out-dir pkg --out-name hwc_price \
+wasm-bindgen --target web --weak-refs --out-dir pkg --out-name hwc_price \
   target/wasm32-unknown-unknown/release/hwc_price.wasm
 node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-reference-types --enable-multivalue \
   --enable-nontrapping-float-to-int --enable-sign-ext --strip-debug \
   pkg/hwc_price_bg.wasm -o pkg/hwc_price_bg.wasm
+# `[Symbol.dispose]` needs TypeScript's esnext.disposable lib, which many consumers do not enable; the method
+# stays in the JS (for `using`), only its declaration goes, so the types compile under any ES2020+ lib.
+sed -i '/\[Symbol\.dispose\]()/d' pkg/hwc_price.d.ts
 sed "s/@VERSION@/$version/" npm/package.json >pkg/package.json
 cp npm/node.mjs pkg/node.mjs
 cp README.md LICENSE pkg/

@@ -3,6 +3,8 @@
 
 #![deny(clippy::indexing_slicing)]
 
+pub mod client;
+pub mod fetch;
 pub mod input;
 pub mod inquiry;
 pub mod js_error;

@@ -149,6 +149,172 @@ export interface InquiryValidationError extends Error {
   kind: InquiryKind;
   violations: Violation[];
 }
+
+/** An exact decimal amount as the service sent it, e.g. "0.0000000001", "800.0"; null when absent. */
+export type Amount = string | null;
+
+/** Options of a `PriceClient`. */
+export interface PriceClientOptions {
+  /** "intl" (default: https://bss-intl.myhuaweicloud.com), "cn" (https://bss.myhuaweicloud.com), any http(s)
+   *  base URL (it may end in a path prefix), or a path such as "/api/hwc" for a same-origin proxy. */
+  endpoint?: "intl" | "cn" | (string & {});
+  /** Which site a custom endpoint serves (the currency of blank answers, the language by default). */
+  site?: "intl" | "cn";
+  /** { token } sends X-Auth-Token; { ak, sk, domainId? } signs every request; none for a proxy that signs. */
+  auth?: { token: string } | { ak: string; sk: string; domainId?: string } | null;
+  /** X-Language and the language of error messages; the site's by default. */
+  language?: "en_US" | "zh_CN";
+  /** Longest wait for one answer, 1–600000 ms (default 30000). */
+  timeoutMs?: number;
+  /** Retries of 429, 5xx, timeouts and network errors: exponential backoff with full jitter. */
+  retry?: {
+    /** Attempts in all, 1–10 (default 4). */
+    maxAttempts?: number;
+    /** Backoff cap of the first retry, 0–60000 ms (default 200); it doubles with each retry. */
+    baseDelayMs?: number;
+    /** Largest backoff cap, 0–600000 ms (default 10000). */
+    maxDelayMs?: number;
+    /** Longest Retry-After honoured, 0–600000 ms (default 60000); a longer one ends the retries. */
+    maxRetryAfterMs?: number;
+  };
+  /** Requests of one batch in flight at once, 1–16 (default 4); the per-second quotas apply anyway. */
+  concurrency?: number;
+}
+
+/** Options of one price call. */
+export interface PriceOptions {
+  /** Called after each request of the inquiry finishes: done of total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Cancels the call: it rejects with a PriceApiError whose code is "ABORTED". */
+  signal?: AbortSignal;
+}
+
+/** What `JSON.stringify(client)` shows: never a credential. */
+export interface PriceClientSummary {
+  endpoint: string;
+  site: "intl" | "cn";
+  language: "en_US" | "zh_CN";
+  auth: "none" | "token" | "access-key";
+}
+
+/** A discount applied to a pay-per-use line. */
+export interface DiscountRatingResult {
+  discount_id: string | null;
+  /** 605 / 606 contract commercial discount, 607 partner discount; other types are kept as sent. */
+  discount_type: number | null;
+  amount: Amount;
+  measure_id: number | null;
+  discount_name: string | null;
+}
+
+/** Answer of POST /v2/bills/ratings/on-demand-resources. */
+export interface OnDemandRatingResponse {
+  amount: Amount;
+  discount_amount: Amount;
+  official_website_amount: Amount;
+  measure_id: number | null;
+  currency: string | null;
+  product_rating_results: {
+    id: string | null;
+    product_id: string | null;
+    amount: Amount;
+    discount_amount: Amount;
+    official_website_amount: Amount;
+    measure_id: number | null;
+    discount_rating_results: DiscountRatingResult[];
+  }[];
+}
+
+/** List prices of a subscription or a renewal. */
+export interface OfficialWebsiteRatingResult {
+  official_website_amount: Amount;
+  installment_official_website_amount: Amount;
+  measure_id: number | null;
+  product_rating_results: { id: string | null; product_id: string | null; official_website_amount: Amount; measure_id: number | null }[];
+}
+
+/** The whole inquiry priced under one optional discount. */
+export interface OptionalDiscountRatingResult {
+  discount_id: string | null;
+  amount: Amount;
+  official_website_amount: Amount;
+  discount_amount: Amount;
+  measure_id: number | null;
+  discount_type: number | null;
+  discount_name: string | null;
+  /** 1 marks the best offer among commercial and partner discounts. */
+  best_offer: number | null;
+  product_rating_results: {
+    id: string | null;
+    product_id: string | null;
+    amount: Amount;
+    official_website_amount: Amount;
+    discount_amount: Amount;
+    measure_id: number | null;
+  }[];
+}
+
+/** Answer of POST /v2/bills/ratings/period-resources/subscribe-rate. */
+export interface PeriodRatingResponse {
+  official_website_rating_result: OfficialWebsiteRatingResult | null;
+  optional_discount_rating_results: OptionalDiscountRatingResult[];
+  currency: string | null;
+}
+
+/** Answer of POST /v2/bills/ratings/period-resources/renew-rate. */
+export interface RenewalRatingResponse {
+  currency: string | null;
+  renew_inquiry_results: { resource_id: string | null; amount: Amount }[];
+  official_website_rating_result: OfficialWebsiteRatingResult | null;
+  optional_discount_rating_results: OptionalDiscountRatingResult[];
+  /** Resources that could not be priced; never dropped. */
+  fail_resource_infos: { resource_id: string | null; error_code: string | null; error_msg: string | null }[];
+  error_code: string | null;
+  error_msg: string | null;
+}
+
+/** The answer of any of the three APIs. */
+export type RatingResponse = OnDemandRatingResponse | PeriodRatingResponse | RenewalRatingResponse;
+
+/** One request of an inquiry that failed for good. */
+export interface PriceFailure {
+  /** The items it carried: product ids, or resource ids. */
+  items: string[];
+  code: string;
+  status: number | null;
+  message: string;
+  requestId: string | null;
+  attempts: number;
+}
+
+/** A price call that failed, in full or in part (the priced part is in `partial`). */
+export interface PriceApiError extends Error {
+  name: "PriceApiError";
+  /** The service's code ("CBC.0154", "APIG.0308", "HTTP.502"), or "TIMEOUT", "NETWORK", "ABORTED",
+   *  "NOT_SENT", "BAD_RESPONSE", "SIGNING_FAILED", "INCONSISTENT_ANSWERS". */
+  code: string;
+  /** HTTP status of the answer, null when there was none. */
+  status: number | null;
+  /** From X-Request-Id or the body. */
+  requestId: string | null;
+  /** Attempts made for the failed request, retries included. */
+  attempts: number;
+  kind: InquiryKind;
+  /** Requests the inquiry was split into. */
+  requests: number;
+  /** Items not priced, in input order. */
+  failedItems: string[];
+  failures: PriceFailure[];
+  /** What was priced, or null. */
+  partial: Quote | null;
+}
+
+/** Thrown for invalid client or call options; lists every problem. */
+export interface PriceClientError extends Error {
+  name: "PriceClientError";
+  code: "INVALID_OPTIONS";
+  violations: Violation[];
+}
 "#;
 
 #[cfg(test)]

@@ -548,9 +548,14 @@ impl Client {
                     break;
                 };
                 next.set(index + 1);
-                let outcome = if stop.get() || rt.is_cancelled() {
+                let skipped = if rt.is_cancelled() {
+                    Some(Failure::Aborted)
+                } else {
+                    stop.get().then_some(Failure::NotSent)
+                };
+                let outcome = if let Some(failure) = skipped {
                     Outcome {
-                        result: Err(Failure::NotSent),
+                        result: Err(failure),
                         attempts: 0,
                     }
                 } else {

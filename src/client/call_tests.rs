@@ -418,6 +418,17 @@ fn cancelling_stops_sending_and_says_so() {
         err.message(Language::English, Site::International),
         "3 of 3 requests failed; not priced: \"p1\", \"p2\", \"p3\", \"p4\", \"p5\" and 295 more. The price inquiry was cancelled."
     );
+    let codes: Vec<_> = err.failed.iter().map(|p| p.failure.code()).collect();
+    assert_eq!(codes, ["ABORTED", "ABORTED", "ABORTED"]);
+
+    let mut rt = Fake::new(|_, _| status(503, "", None));
+    rt.cancel_after = Some(0);
+    let err = block_on(client(Auth::None, |_| {}).price_on_demand(&rt, &on_demand(1))).unwrap_err();
+    assert_eq!(
+        (err.code(), rt.sent_count()),
+        ("ABORTED", 0),
+        "cancelled before the call"
+    );
 }
 
 #[test]
