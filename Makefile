@@ -29,11 +29,12 @@ test-native: setup
 
 test-wasm: test-wasm-node test-wasm-chrome
 
+# The client's wasm tests call a sandbox started (and stopped) around them.
 test-wasm-node: setup
-	cargo test --target $(WASM_TARGET) --test wasm
+	bash scripts/with-sandbox.sh cargo test --target $(WASM_TARGET) --test wasm --test wasm_client
 
 test-wasm-chrome: setup
-	$(CHROME_ENV) cargo test --target $(WASM_TARGET) --test wasm
+	$(CHROME_ENV) bash scripts/with-sandbox.sh cargo test --target $(WASM_TARGET) --test wasm --test wasm_client
 
 pkg: setup
 	@bash scripts/build-pkg.sh
