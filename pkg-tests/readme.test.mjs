@@ -1,9 +1,12 @@
 // Runs every ```js example of the README against the built package, as a reader would paste it into a file
 // beside a project that depends on hwc-price. Each `// → text` comment must appear, in order, in the output.
+// Examples that price something call a sandbox rating service, started for each and named in HWC_ENDPOINT.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, rmSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { createSandbox } from '../sandbox/server.mjs';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const examples = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
@@ -13,11 +16,14 @@ test('the README has JavaScript examples', () => {
 });
 
 examples.forEach((code, i) => {
-  test(`README example ${i + 1} runs and prints what it says`, () => {
+  test(`README example ${i + 1} runs and prints what it says`, async () => {
     const file = new URL(`./.readme-example-${i + 1}.mjs`, import.meta.url);
     writeFileSync(file, code);
+    const sandbox = createSandbox();
+    const endpoint = await sandbox.listen();
     try {
-      const output = execFileSync(process.execPath, [file.pathname], { encoding: 'utf8' }).split('\n');
+      const run = await promisify(execFile)(process.execPath, [file.pathname], { encoding: 'utf8', env: { ...process.env, HWC_ENDPOINT: endpoint } });
+      const output = run.stdout.split('\n');
       const expected = [...code.matchAll(/^\/\/ → (.*)$/gm)].map((m) => m[1]);
       assert.ok(expected.length > 0, 'the example states its output');
       let at = 0;
@@ -28,6 +34,7 @@ examples.forEach((code, i) => {
       }
     } finally {
       rmSync(file, { force: true });
+      await sandbox.close();
     }
   });
 });
