@@ -26,6 +26,7 @@
 //! # Ok::<(), hwc_price::InquiryError>(())
 //! ```
 
+pub mod breakdown;
 pub mod client;
 pub mod error;
 pub mod inquiry;

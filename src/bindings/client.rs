@@ -11,9 +11,10 @@ use web_sys::AbortSignal;
 use super::fetch::WebRuntime;
 use super::input::json_text;
 use super::js_error::{inquiry_error, set, violations};
-use crate::client::call::{Auth, CallError, Client, Quote};
+use crate::breakdown::{asked, csv, html, text, Breakdown, BreakdownOptions};
+use crate::client::call::{Auth, CallError, Client, FailedPart, Quote};
 use crate::client::endpoint::Site;
-use crate::client::options::parse_options;
+use crate::client::options::{parse_options, parse_saved_options};
 use crate::inquiry::{InquiryKind, OnDemandInquiry, PeriodInquiry, RenewalInquiry};
 use crate::response::api_error::Language;
 use crate::validate::Violations;
@@ -335,5 +336,151 @@ impl JsQuote {
     #[wasm_bindgen(getter, js_name = requestIds)]
     pub fn request_ids(&self) -> Vec<String> {
         self.quote.request_ids.clone()
+    }
+
+    /// The breakdown: totals, lines, optional discounts, failures and warnings, amounts as exact decimal
+    /// strings. Throws a `PriceClientError` for invalid options.
+    #[wasm_bindgen(unchecked_return_type = "Breakdown")]
+    pub fn breakdown(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "BreakdownOptions")] options: Option<Object>,
+    ) -> Result<JsValue, JsValue> {
+        let b = self.build(options)?;
+        Ok(JSON::parse(&b.to_plain_json()).unwrap_or(JsValue::NULL))
+    }
+
+    /// The breakdown as an aligned plain-text table.
+    #[wasm_bindgen(js_name = toText)]
+    pub fn to_text(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "BreakdownOptions")] options: Option<Object>,
+    ) -> Result<String, JsValue> {
+        Ok(text::render(&self.build(options)?))
+    }
+
+    /// The breakdown as an HTML fragment (a `<table>` and its companions), every server string escaped.
+    #[wasm_bindgen(js_name = toHtml)]
+    pub fn to_html(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "BreakdownOptions")] options: Option<Object>,
+    ) -> Result<String, JsValue> {
+        Ok(html::render(&self.build(options)?))
+    }
+
+    /// The breakdown as CSV (RFC 4180, UTF-8 with a byte order mark), exact amounts.
+    #[wasm_bindgen(js_name = toCsv)]
+    pub fn to_csv(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "BreakdownOptions")] options: Option<Object>,
+    ) -> Result<String, JsValue> {
+        Ok(csv::render(&self.build(options)?))
+    }
+
+    /// The versioned JSON document of the breakdown (`format: "hwc-price.breakdown"`, `version: 1`).
+    #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "BreakdownDocument")]
+    pub fn to_json(&self) -> JsValue {
+        let b = Breakdown::of(&self.quote, &BreakdownOptions::new(self.quote.language));
+        JSON::parse(&b.to_json()).unwrap_or(JsValue::NULL)
+    }
+}
+
+impl JsQuote {
+    fn build(&self, options: Option<Object>) -> Result<Breakdown, JsValue> {
+        let value = options.map_or(Ok(serde_json::Value::Null), |o| js_to_json(&o.into()))?;
+        let options = BreakdownOptions::from_value(&value, self.quote.language)
+            .map_err(|v| options_error("breakdown options", &v))?;
+        Ok(Breakdown::of(&self.quote, &options))
+    }
+}
+
+/// A plain options object as JSON (functions and `undefined` drop out); never echoes what it could not read.
+fn js_to_json(value: &JsValue) -> Result<serde_json::Value, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(serde_json::Value::Null);
+    }
+    if !value.is_object() {
+        return Ok(serde_json::Value::Bool(false));
+    }
+    let text = JSON::stringify(value)
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| {
+            let mut c = crate::validate::violation::Collector::default();
+            c.shape(
+                String::new(),
+                crate::validate::Rule::Json,
+                "cannot be read as JSON".into(),
+            );
+            options_error("options", &c.finish())
+        })?;
+    Ok(serde_json::from_str(&text).unwrap_or(serde_json::Value::Null))
+}
+
+/// A quote of a saved answer, with no network: `kind` is `"on-demand"`, `"period"` or `"renewal"`,
+/// `response` the answer's JSON text; `options.inquiry` (the inquiry that was sent) tells what each line
+/// covers, `options.site` what a blank currency means, `options.language` the breakdown's language.
+#[wasm_bindgen(js_name = quoteFromResponse)]
+pub fn quote_from_response(
+    #[wasm_bindgen(unchecked_param_type = "InquiryKind")] kind: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] response: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "SavedQuoteOptions")] options: Option<Object>,
+) -> Result<JsQuote, JsValue> {
+    let code = kind.as_string().unwrap_or_default();
+    let kind = InquiryKind::from_code(&code).ok_or_else(|| {
+        super::js_error::usage_error(
+            "TypeError",
+            &format!("unknown inquiry kind {code:?}: use \"on-demand\", \"period\" or \"renewal\""),
+        )
+    })?;
+    let text = response.as_string().ok_or_else(|| {
+        super::js_error::usage_error(
+            "TypeError",
+            "the response must be the answer's JSON text (a string)",
+        )
+    })?;
+    let options = options.map_or(JsValue::UNDEFINED, JsValue::from);
+    let (site, language) =
+        parse_saved_options(&js_to_json(&options)?).map_err(|v| options_error("options", &v))?;
+    let inquiry = if options.is_object() {
+        Reflect::get(&options, &JsValue::from_str("inquiry")).unwrap_or_default()
+    } else {
+        JsValue::UNDEFINED
+    };
+    let asked = if inquiry.is_undefined() || inquiry.is_null() {
+        Vec::new()
+    } else {
+        let text = json_text(kind, &inquiry).map_err(|e| inquiry_error(&e))?;
+        let asked = match kind {
+            InquiryKind::OnDemand => {
+                OnDemandInquiry::batch_from_json(&text).map(|p| asked::on_demand(&p))
+            }
+            InquiryKind::Period => PeriodInquiry::batch_from_json(&text).map(|p| asked::period(&p)),
+            InquiryKind::Renewal => {
+                RenewalInquiry::batch_from_json(&text).map(|p| asked::renewal(&p))
+            }
+        };
+        asked.map_err(|e| inquiry_error(&e))?
+    };
+    match Quote::from_response(kind, &text, site) {
+        Ok(mut quote) => {
+            quote.asked = asked;
+            quote.language = language;
+            Ok(JsQuote { quote })
+        }
+        Err(failure) => {
+            let err = CallError {
+                kind,
+                failed: vec![FailedPart {
+                    index: 0,
+                    items: asked.into_iter().map(|a| a.id).collect(),
+                    failure,
+                    attempts: 0,
+                }],
+                requests: 0,
+                partial: None,
+                merge: None,
+            };
+            Err(api_error(&err, language, site))
+        }
     }
 }

@@ -309,6 +309,102 @@ export interface PriceApiError extends Error {
   partial: Quote | null;
 }
 
+/** How a breakdown is built and shown. */
+export interface BreakdownOptions {
+  /** Language of labels, type names and warnings; the client's by default. */
+  language?: "en_US" | "zh_CN";
+  /** Project pay-per-use prices per hour, month and year (on when hoursPerMonth is given). */
+  projections?: boolean;
+  /** Hours in a month for projections: more than 0, at most 744 (default 730). */
+  hoursPerMonth?: number | string;
+}
+
+/** Options of `quoteFromResponse`. */
+export interface SavedQuoteOptions {
+  /** The site that answered: a blank currency means its currency (default "intl": USD). */
+  site?: "intl" | "cn";
+  /** Language of breakdowns (default: the site's). */
+  language?: "en_US" | "zh_CN";
+  /** The inquiry that was sent, to say what each line covers. */
+  inquiry?: OnDemandInquiryInput | PeriodInquiryInput | RenewalInquiryInput | string;
+}
+
+/** List price, discount and final price; null when the answer does not say. */
+export interface BreakdownAmounts {
+  list: Amount;
+  discount: Amount;
+  final: Amount;
+}
+
+/** A projection of a pay-per-use price (not a price). */
+export interface BreakdownProjection {
+  per_hour: string;
+  per_month: string;
+  per_year: string;
+  /** False when a value is a rounded quotient (12 significant digits), shown with "≈". */
+  exact: boolean;
+}
+
+/** One priced item. */
+export interface BreakdownLine extends BreakdownAmounts {
+  /** The product id, or the resource id. */
+  id: string | null;
+  product_id: string | null;
+  /** What was asked, when known: "c6.large.2.linux, ap-southeast-1, 40 GB". */
+  description: string | null;
+  /** What the price covers: "1 × 730 hours", "2 × 1 year". */
+  covers: string | null;
+  /** Discount as a share of the list price, in percent, rounded to 2 decimals. */
+  discount_percent: string | null;
+  discounts: {
+    discount_id: string | null;
+    /** 605, 606, 607, or another type as sent. */
+    type_code: number | null;
+    /** "Partner authorized discount", or "Discount type 999" for a type not known here. */
+    type_name: string;
+    name: string | null;
+    amount: Amount;
+  }[];
+  projection: BreakdownProjection | null;
+}
+
+/** The whole inquiry priced under one optional discount. */
+export interface BreakdownOption extends BreakdownAmounts {
+  discount_id: string | null;
+  type_code: number | null;
+  type_name: string;
+  name: string | null;
+  discount_percent: string | null;
+  best_offer: boolean;
+}
+
+/** A breakdown of a quote; every amount an exact decimal string. */
+export interface Breakdown {
+  kind: InquiryKind;
+  currency: string;
+  language: "en_US" | "zh_CN";
+  /** The inquiry's totals (the best offer's when there are optional discounts). */
+  totals: BreakdownAmounts;
+  discount_percent: string | null;
+  /** No discount results in the answer: discounts may still apply (they need a permission to see). */
+  list_price_only: boolean;
+  lines: BreakdownLine[];
+  options: BreakdownOption[];
+  failures: { id: string | null; code: string | null; message: string | null }[];
+  warnings: {
+    code: "lines_do_not_add_up" | "currency_defaulted" | "list_price_only" | "no_price" | "discounts_do_not_add_up"
+      | "partial_option" | "answer_error";
+    message: string;
+  }[];
+  projections: { hours_per_month: string; assumption: string; total: BreakdownProjection | null } | null;
+}
+
+/** What `quote.toJSON()` returns: the breakdown, versioned for other programs. */
+export interface BreakdownDocument extends Breakdown {
+  format: "hwc-price.breakdown";
+  version: 1;
+}
+
 /** Thrown for invalid client or call options; lists every problem. */
 export interface PriceClientError extends Error {
   name: "PriceClientError";
@@ -357,6 +453,13 @@ mod tests {
             rules.len() * 2,
             "the .d.ts lists a rule Rust does not have"
         );
+    }
+
+    #[test]
+    fn declares_every_breakdown_warning() {
+        for code in crate::breakdown::WARNING_CODES {
+            assert!(TYPES.contains(&format!("\"{code}\"")), "{code}");
+        }
     }
 
     #[test]

@@ -13,6 +13,7 @@ use super::join::join_all;
 use super::retry::{AttemptOutcome, RetryPolicy, Throttle};
 use super::signing::{sign, SignError, SignRequest};
 use super::Secret;
+use crate::breakdown::{asked, Asked};
 use crate::inquiry::{InquiryKind, OnDemandInquiry, PeriodInquiry, RenewalInquiry};
 use crate::response::api_error::{classify, ApiError, Language};
 use crate::response::{MergeError, Rating, ResponseError};
@@ -348,6 +349,10 @@ pub struct Quote {
     pub attempts: u32,
     /// The request ids the service gave, in batch order.
     pub request_ids: Vec<String>,
+    /// What was asked for each item, in input order (empty for a saved answer given without its inquiry).
+    pub asked: Vec<Asked>,
+    /// The language of the client that priced it: the default for breakdowns.
+    pub language: Language,
 }
 
 impl Quote {
@@ -364,12 +369,29 @@ impl Quote {
             requests: 0,
             attempts: 0,
             request_ids: Vec::new(),
+            asked: Vec::new(),
+            language: site.language(),
         }
     }
 
     /// The kind of inquiry priced.
     pub fn kind(&self) -> InquiryKind {
         self.rating.kind()
+    }
+
+    /// A quote of a saved answer of `kind`'s API (its JSON text), with no network. An answer that is an error
+    /// (an `error_code`) is an error, except renew-rate's, whose failed resources belong in the quote.
+    pub fn from_response(kind: InquiryKind, text: &str, site: Site) -> Result<Quote, Failure> {
+        if let Err(error) = classify(200, None, text) {
+            if kind != InquiryKind::Renewal {
+                return Err(Failure::Api {
+                    error,
+                    answer: None,
+                });
+            }
+        }
+        let rating = Rating::from_json(kind, text).map_err(Failure::Unreadable)?;
+        Ok(Quote::from_rating(rating, site))
     }
 }
 
@@ -422,11 +444,13 @@ impl Client {
         rt: &R,
         parts: &[OnDemandInquiry],
     ) -> Result<Quote, CallError> {
+        let asked = asked::on_demand(parts);
         let parts = parts.iter().map(|p| Part {
             items: owned(p.item_ids()),
             body: p.body(),
         });
-        self.price(rt, InquiryKind::OnDemand, parts.collect()).await
+        self.price(rt, InquiryKind::OnDemand, parts.collect(), asked)
+            .await
     }
 
     /// Prices yearly/monthly inquiries (the parts of one batch, in order).
@@ -435,11 +459,13 @@ impl Client {
         rt: &R,
         parts: &[PeriodInquiry],
     ) -> Result<Quote, CallError> {
+        let asked = asked::period(parts);
         let parts = parts.iter().map(|p| Part {
             items: owned(p.item_ids()),
             body: p.body(),
         });
-        self.price(rt, InquiryKind::Period, parts.collect()).await
+        self.price(rt, InquiryKind::Period, parts.collect(), asked)
+            .await
     }
 
     /// Prices renewal inquiries (the parts of one batch, in order).
@@ -448,11 +474,13 @@ impl Client {
         rt: &R,
         parts: &[RenewalInquiry],
     ) -> Result<Quote, CallError> {
+        let asked = asked::renewal(parts);
         let parts = parts.iter().map(|p| Part {
             items: owned(p.item_ids()),
             body: p.body(),
         });
-        self.price(rt, InquiryKind::Renewal, parts.collect()).await
+        self.price(rt, InquiryKind::Renewal, parts.collect(), asked)
+            .await
     }
 
     async fn price<R: Runtime>(
@@ -460,6 +488,7 @@ impl Client {
         rt: &R,
         kind: InquiryKind,
         parts: Vec<Part>,
+        asked: Vec<Asked>,
     ) -> Result<Quote, CallError> {
         let outcomes = self.send_all(rt, kind, &parts).await;
         let requests = parts.len();
@@ -503,6 +532,8 @@ impl Client {
                     requests,
                     attempts,
                     request_ids,
+                    asked,
+                    language: self.config.language,
                     ..Quote::from_rating(rating, site)
                 }),
                 Err(merge) => {

@@ -141,6 +141,58 @@ pub fn parse_options(value: &Value) -> Result<ClientConfig, Violations> {
     }
 }
 
+/// Reads the options of a saved answer, `{ site, language, inquiry }` (the inquiry is read by the caller):
+/// the site whose currency a blank `currency` means (`intl` by default), and the language of breakdowns
+/// (the site's by default).
+pub fn parse_saved_options(value: &Value) -> Result<(Site, Language), Violations> {
+    let mut c = Collector::default();
+    let empty = Map::new();
+    let map = match value {
+        Value::Null => &empty,
+        Value::Object(map) => map,
+        other => {
+            c.shape(
+                String::new(),
+                Rule::Type,
+                format!("options must be an object, got {}", describe(other)),
+            );
+            return Err(c.finish());
+        }
+    };
+    unknown(&mut c, map, &Path::Root, &["site", "language", "inquiry"]);
+    let mut r = Reader::new(&mut c);
+    let site_text = r.optional_string(map, "site", &Path::Root);
+    let language_text = r.optional_string(map, "language", &Path::Root);
+    let site = match site_text.as_deref() {
+        None => Site::International,
+        Some(code) => Site::from_code(code).unwrap_or_else(|| {
+            c.rule(
+                "site".into(),
+                Rule::OneOf,
+                format!("must be \"intl\" or \"cn\", got {}", quote(code)),
+            );
+            Site::International
+        }),
+    };
+    let language = match language_text.as_deref() {
+        None => site.language(),
+        Some(l @ ("en_US" | "zh_CN")) => Language::from_header(l),
+        Some(other) => {
+            c.rule(
+                "language".into(),
+                Rule::OneOf,
+                format!("must be \"en_US\" or \"zh_CN\", got {}", quote(other)),
+            );
+            site.language()
+        }
+    };
+    if c.is_empty() {
+        Ok((site, language))
+    } else {
+        Err(c.finish())
+    }
+}
+
 /// An optional whole-number option within `min..=max` (both small and non-negative, so the casts of the
 /// result are exact).
 fn number(

@@ -1,0 +1,152 @@
+//! Showing exact amounts to people: currency symbols, digit grouping, a precision that never hides a small
+//! price, and text made safe for terminals (control and bidirectional characters made visible).
+
+use rust_decimal::Decimal;
+
+/// The symbol of a currency code, when it has a well-known one.
+pub fn symbol(currency: &str) -> Option<&'static str> {
+    match currency {
+        "USD" => Some("$"),
+        "CNY" => Some("¥"),
+        "EUR" => Some("€"),
+        _ => None,
+    }
+}
+
+/// `value` for display: trailing zeros trimmed down to two decimals, never fewer, never rounded, so a price
+/// of `0.000001` stays visible; the integer part grouped by thousands (`1,234.56`).
+pub fn number(value: Decimal) -> String {
+    let mut v = value.normalize();
+    if v.scale() < 2 {
+        v.rescale(2);
+    }
+    let text = v.abs().to_string();
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut grouped = String::with_capacity(text.len() + int.len() / 3 + 1);
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    let sign = if v.is_sign_negative() && !v.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{frac}")
+    }
+}
+
+/// `value` in `currency` for display: `$1,234.56`, `¥0.000001`, `-€2.00`, or `GBP 3.50` for a currency
+/// without a symbol here.
+pub fn money(value: Decimal, currency: &str) -> String {
+    let digits = number(value);
+    let (sign, digits) = match digits.strip_prefix('-') {
+        Some(rest) => ("-", rest.to_owned()),
+        None => ("", digits),
+    };
+    match symbol(currency) {
+        Some(symbol) => format!("{sign}{symbol}{digits}"),
+        None if currency.is_empty() => format!("{sign}{digits}"),
+        None => format!("{sign}{currency} {digits}"),
+    }
+}
+
+/// A percentage for display: `10%`, `12.5%`.
+pub fn percent(value: Decimal) -> String {
+    format!("{}%", value.normalize())
+}
+
+/// Whether a character reorders or hides text: bidirectional controls and invisible formatting marks.
+fn is_bidi_control(ch: char) -> bool {
+    matches!(ch, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Server-provided text made safe for a terminal or a log line: control characters (line breaks included)
+/// and bidirectional controls are shown as `<U+202E>`-style marks, so they can neither break the table nor
+/// reorder what is shown.
+pub fn plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        if ch.is_control() || is_bidi_control(ch) {
+            out.push_str(&format!("<U+{:04X}>", u32::from(ch)));
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+/// Columns a string takes in a monospaced terminal: East Asian wide characters take two, combining marks
+/// none.
+pub fn width(text: &str) -> usize {
+    text.chars()
+        .map(|ch| {
+            let c = u32::from(ch);
+            if (0x0300..=0x036F).contains(&c) || (0x200B..=0x200D).contains(&c) {
+                0
+            } else if (0x1100..=0x115F).contains(&c)
+                || (0x2E80..=0xA4CF).contains(&c)
+                || (0xAC00..=0xD7A3).contains(&c)
+                || (0xF900..=0xFAFF).contains(&c)
+                || (0xFE30..=0xFE4F).contains(&c)
+                || (0xFF00..=0xFF60).contains(&c)
+                || (0xFFE0..=0xFFE6).contains(&c)
+                || (0x1F300..=0x1FAFF).contains(&c)
+                || (0x20000..=0x3FFFD).contains(&c)
+            {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(text: &str) -> Decimal {
+        Decimal::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn money_never_hides_a_small_price_and_never_rounds() {
+        for (value, currency, shown) in [
+            ("1234.56", "USD", "$1,234.56"),
+            ("1234.5600", "CNY", "¥1,234.56"),
+            ("0.000001", "USD", "$0.000001"),
+            ("0.0000000001", "CNY", "¥0.0000000001"),
+            ("13.80", "USD", "$13.80"),
+            ("12.5", "EUR", "€12.50"),
+            ("100", "USD", "$100.00"),
+            ("0", "USD", "$0.00"),
+            ("-2", "EUR", "-€2.00"),
+            ("1234567.891", "GBP", "GBP 1,234,567.891"),
+            ("999", "", "999.00"),
+            (
+                "12345678901234567890.12",
+                "USD",
+                "$12,345,678,901,234,567,890.12",
+            ),
+        ] {
+            assert_eq!(money(d(value), currency), shown, "{value}");
+        }
+        assert_eq!(percent(d("12.50")), "12.5%");
+    }
+
+    #[test]
+    fn hostile_text_is_made_visible() {
+        assert_eq!(plain("a\nb\u{202E}c\td"), "a<U+000A>b<U+202E>c<U+0009>d");
+        assert_eq!(plain("<script>\"x\",y"), "<script>\"x\",y");
+        assert_eq!(width("ab"), 2);
+        assert_eq!(width("合同折扣"), 8);
+        assert_eq!(width("e\u{301}"), 1);
+    }
+}

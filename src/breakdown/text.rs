@@ -1,0 +1,307 @@
+//! The breakdown as an aligned plain-text table, for terminals and logs.
+
+use rust_decimal::Decimal;
+
+use super::format::{money, percent, plain, width};
+use super::{Amounts, Breakdown, Projection};
+use crate::response::api_error::Language;
+
+/// Labels in the breakdown's language.
+pub(crate) struct Labels {
+    pub title: &'static str,
+    pub item: &'static str,
+    pub covers: &'static str,
+    pub list: &'static str,
+    pub discount: &'static str,
+    pub share: &'static str,
+    pub final_price: &'static str,
+    pub total: &'static str,
+    pub options: &'static str,
+    pub best: &'static str,
+    pub failures: &'static str,
+    pub notes: &'static str,
+    pub projections: &'static str,
+    pub per_hour: &'static str,
+    pub per_month: &'static str,
+    pub per_year: &'static str,
+    pub approx: &'static str,
+    pub list_only: &'static str,
+}
+
+pub(crate) fn labels(b: &Breakdown) -> Labels {
+    let kind = b.kind;
+    if b.language == Language::Chinese.header() {
+        Labels {
+            title: match kind {
+                "on-demand" => "按需价格",
+                "period" => "包年/包月价格",
+                _ => "续费价格",
+            },
+            item: "项目",
+            covers: "计费范围",
+            list: "目录价",
+            discount: "折扣",
+            share: "折扣率",
+            final_price: "最终价格",
+            total: "合计",
+            options: "可选折扣",
+            best: "最优",
+            failures: "询价失败",
+            notes: "注意",
+            projections: "预估（非报价）",
+            per_hour: "每小时",
+            per_month: "每月",
+            per_year: "每年",
+            approx: "≈",
+            list_only: "仅目录价",
+        }
+    } else {
+        Labels {
+            title: match kind {
+                "on-demand" => "Pay-per-use price",
+                "period" => "Yearly/monthly price",
+                _ => "Renewal price",
+            },
+            item: "Item",
+            covers: "Covers",
+            list: "List price",
+            discount: "Discount",
+            share: "Share",
+            final_price: "Final price",
+            total: "Total",
+            options: "Optional discounts",
+            best: "best offer",
+            failures: "Not priced",
+            notes: "Notes",
+            projections: "Projections (not prices)",
+            per_hour: "Per hour",
+            per_month: "Per month",
+            per_year: "Per year",
+            approx: "≈",
+            list_only: "list price only",
+        }
+    }
+}
+
+/// An amount for display, or a dash.
+pub(crate) fn shown(value: Option<Decimal>, currency: &str) -> String {
+    value.map_or_else(|| "—".to_owned(), |v| money(v, currency))
+}
+
+/// A row of a table: cells, or a note under a line whose label spans the first `span` columns and whose
+/// value is aligned in the column after them.
+enum Row {
+    Cells(Vec<String>),
+    Sub {
+        label: String,
+        span: usize,
+        value: String,
+    },
+}
+
+/// A table; the first `left` columns are aligned left, the rest right. Notes do not widen columns.
+struct Table {
+    left: usize,
+    rows: Vec<Row>,
+}
+
+impl Table {
+    fn new(left: usize, header: Vec<String>) -> Self {
+        Table {
+            left,
+            rows: vec![Row::Cells(header)],
+        }
+    }
+
+    fn push(&mut self, cells: Vec<String>) {
+        self.rows.push(Row::Cells(cells));
+    }
+
+    fn render(&self, out: &mut String) {
+        let cells = || {
+            self.rows.iter().filter_map(|r| match r {
+                Row::Cells(c) => Some(c),
+                Row::Sub { .. } => None,
+            })
+        };
+        let columns = cells().map(Vec::len).max().unwrap_or(0);
+        let widths: Vec<usize> = (0..columns)
+            .map(|c| {
+                cells()
+                    .filter_map(|r| r.get(c))
+                    .map(|s| width(s))
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        for row in &self.rows {
+            let mut line = String::new();
+            match row {
+                Row::Cells(row) => {
+                    for (c, (cell, w)) in row.iter().zip(&widths).enumerate() {
+                        if c > 0 {
+                            line.push_str("  ");
+                        }
+                        let pad = " ".repeat(w.saturating_sub(width(cell)));
+                        if c < self.left {
+                            line.push_str(cell);
+                            line.push_str(&pad);
+                        } else {
+                            line.push_str(&pad);
+                            line.push_str(cell);
+                        }
+                    }
+                }
+                Row::Sub { label, span, value } => {
+                    let spanned: usize = widths.iter().take(*span).map(|w| w + 2).sum();
+                    let column = widths.get(*span).copied().unwrap_or(0);
+                    let room = (spanned + column).saturating_sub(width(label) + width(value));
+                    line.push_str(label);
+                    line.push_str(&" ".repeat(room.max(2)));
+                    line.push_str(value);
+                }
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+    }
+}
+
+fn amount_cells(a: &Amounts, share: Option<Decimal>, currency: &str) -> [String; 4] {
+    [
+        shown(a.list, currency),
+        shown(a.discount, currency),
+        share.map(percent).unwrap_or_default(),
+        shown(a.final_price, currency),
+    ]
+}
+
+fn projection_cells(p: &Projection, currency: &str, approx: &str) -> [String; 3] {
+    let mark = if p.exact { "" } else { approx };
+    [
+        format!("{mark}{}", money(p.per_hour, currency)),
+        format!("{mark}{}", money(p.per_month, currency)),
+        format!("{mark}{}", money(p.per_year, currency)),
+    ]
+}
+
+/// The breakdown as text: a title, the lines with their discounts, the total, the optional discounts, the
+/// failures and the notes.
+pub fn render(b: &Breakdown) -> String {
+    let l = labels(b);
+    let cur = b.currency.as_str();
+    let mut out = format!("{} ({})\n", l.title, plain(cur));
+    let mut table = Table::new(
+        2,
+        vec![
+            l.item.to_owned(),
+            l.covers.to_owned(),
+            l.list.to_owned(),
+            l.discount.to_owned(),
+            l.share.to_owned(),
+            l.final_price.to_owned(),
+        ],
+    );
+    for line in &b.lines {
+        let mut item = plain(line.id.as_deref().unwrap_or("—"));
+        if let Some(d) = &line.description {
+            item.push_str(&format!(" ({})", plain(d)));
+        }
+        let mut row = vec![item, line.covers.clone().unwrap_or_default()];
+        row.extend(amount_cells(&line.amounts, line.discount_percent, cur));
+        table.push(row);
+        for d in &line.discounts {
+            let mut name = format!("  - {}", d.type_name);
+            if let Some(n) = &d.name {
+                name.push_str(&format!(": {}", plain(n)));
+            }
+            table.rows.push(Row::Sub {
+                label: name,
+                span: 3,
+                value: shown(d.amount, cur),
+            });
+        }
+    }
+    let mut total = vec![l.total.to_owned(), String::new()];
+    total.extend(amount_cells(&b.totals, b.discount_percent, cur));
+    if b.list_price_only {
+        if let Some(last) = total.last_mut() {
+            *last = format!("({})", l.list_only);
+        }
+    }
+    table.push(total);
+    table.render(&mut out);
+
+    if !b.options.is_empty() {
+        out.push_str(&format!("\n{}\n", l.options));
+        let mut options = Table::new(
+            1,
+            vec![
+                String::new(),
+                l.list.to_owned(),
+                l.discount.to_owned(),
+                l.share.to_owned(),
+                l.final_price.to_owned(),
+            ],
+        );
+        for o in &b.options {
+            let mut name = o.type_name.clone();
+            if let Some(n) = &o.name {
+                name.push_str(&format!(": {}", plain(n)));
+            }
+            if o.best_offer {
+                name.push_str(&format!(" [{}]", l.best));
+            }
+            let mut row = vec![name];
+            row.extend(amount_cells(&o.amounts, o.discount_percent, cur));
+            options.push(row);
+        }
+        options.render(&mut out);
+    }
+
+    if let Some(p) = &b.projections {
+        out.push_str(&format!("\n{}\n", l.projections));
+        let mut table = Table::new(
+            1,
+            vec![
+                String::new(),
+                l.per_hour.to_owned(),
+                l.per_month.to_owned(),
+                l.per_year.to_owned(),
+            ],
+        );
+        for line in &b.lines {
+            if let Some(proj) = &line.projection {
+                let mut row = vec![plain(line.id.as_deref().unwrap_or("—"))];
+                row.extend(projection_cells(proj, cur, l.approx));
+                table.push(row);
+            }
+        }
+        if let Some(proj) = &p.total {
+            let mut row = vec![l.total.to_owned()];
+            row.extend(projection_cells(proj, cur, l.approx));
+            table.push(row);
+        }
+        table.render(&mut out);
+        out.push_str(&format!("{}\n", p.assumption));
+    }
+
+    if !b.failures.is_empty() {
+        out.push_str(&format!("\n{}\n", l.failures));
+        for f in &b.failures {
+            out.push_str(&format!(
+                "- {}: {} {}\n",
+                plain(f.id.as_deref().unwrap_or("—")),
+                plain(f.code.as_deref().unwrap_or("")),
+                plain(f.message.as_deref().unwrap_or(""))
+            ));
+        }
+    }
+    if !b.warnings.is_empty() {
+        out.push_str(&format!("\n{}\n", l.notes));
+        for w in &b.warnings {
+            out.push_str(&format!("- {}\n", plain(&w.message)));
+        }
+    }
+    out
+}
