@@ -21,6 +21,9 @@ import {
   type OnDemandRatingResponse,
   type RenewalRatingResponse,
   type PriceClientSummary,
+  quoteFromResponse,
+  type Breakdown,
+  type BreakdownDocument,
 } from 'hwc-price';
 import init from 'hwc-price';
 
@@ -120,3 +123,19 @@ function explain(error: PriceApiError | PriceClientError): string {
   return error.violations.map((v) => v.path).join();
 }
 void [priceAll, explain];
+
+// Breakdowns.
+const saved: Quote = quoteFromResponse('renewal', '{}', { site: 'cn', language: 'en_US', inquiry: renewal });
+// @ts-expect-error: the kind is one of three
+quoteFromResponse('monthly', '{}');
+const breakdown: Breakdown = saved.breakdown({ language: 'zh_CN', projections: true, hoursPerMonth: '720' });
+const finalTotal: string | null = breakdown.totals.final;
+const best: boolean | undefined = breakdown.options[0]?.best_offer;
+const warning: 'lines_do_not_add_up' | 'currency_defaulted' | 'list_price_only' | 'no_price' | 'discounts_do_not_add_up'
+  | 'partial_option' | 'answer_error' | undefined = breakdown.warnings[0]?.code;
+const doc: BreakdownDocument = saved.toJSON();
+const version: 1 = doc.version;
+const outputs: string[] = [saved.toText(), saved.toHtml({ language: 'en_US' }), saved.toCsv()];
+// @ts-expect-error: projections is a boolean
+saved.breakdown({ projections: 'yes' });
+void [finalTotal, best, warning, version, outputs];

@@ -1,0 +1,108 @@
+// Breakdowns through the package: from a saved answer (quoteFromResponse) and from a live call against the
+// sandbox; every output; options checked. The sandbox listens on loopback and is closed after its test.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { PriceClient, quoteFromResponse } from 'hwc-price';
+import { createSandbox } from '../sandbox/server.mjs';
+import { dec, sum, cmp } from '../sandbox/decimal.mjs';
+
+const fixture = (path) => readFileSync(new URL(`../tests/fixtures/${path}`, import.meta.url), 'utf8');
+
+test('a saved answer with its inquiry: the breakdown object, amounts as exact strings', () => {
+  const quote = quoteFromResponse('on-demand', fixture('responses/on-demand-4.2.1.json'), { inquiry: fixture('requests/on-demand-4.2.1.json') });
+  assert.deepEqual([quote.kind, quote.currency, quote.requests], ['on-demand', 'USD', 0]);
+  const b = quote.breakdown({ hoursPerMonth: 730 });
+  assert.deepEqual(b.totals, { list: '8.128', discount: '0.0', final: '8.128' });
+  assert.deepEqual(b.lines.map((l) => [l.id, l.covers, l.final]), [
+    ['1', '1 × 2 hours', '5.48'], ['2', '1 × 2 hours', '0.028'], ['3', '1 × 3 hours', '0.06'], ['4', '1 × 4 GB', '2.56'],
+  ]);
+  assert.deepEqual(b.lines[0].projection, { per_hour: '2.74', per_month: '2000.2', per_year: '24002.4', exact: true });
+  assert.equal(b.lines[3].projection, null, 'traffic is not projected');
+  assert.match(b.projections.assumption, /^Projections, not prices: .* 730 hours a month/);
+  assert.deepEqual(b.warnings, []);
+});
+
+test('toText, toHtml, toCsv and toJSON agree with each other', () => {
+  const quote = quoteFromResponse('period', fixture('breakdown/period-options.json'), { inquiry: JSON.parse(fixture('breakdown/period-options.request.json')) });
+  const text = quote.toText();
+  assert.match(text, /^Yearly\/monthly price \(USD\)\n/);
+  assert.match(text, /Partner authorized discount: Partner \[best offer\] +\$1,200\.00 +\$144\.00 +12% +\$1,056\.00\n/);
+  const html = quote.toHtml();
+  assert.match(html, /^<table class="hwc-breakdown hwc-period">\n<caption>Yearly\/monthly price \(USD\)<\/caption>/);
+  assert.match(html, /<tfoot><tr class="hwc-total">.*data-value="1056.00">\$1,056\.00<\/td><\/tr><\/tfoot>/);
+  const csv = quote.toCsv();
+  assert.ok(csv.startsWith('\uFEFFrecord,id,product_id,'));
+  assert.ok(csv.endsWith('total,,,,,,,,USD,1200,144.00,1056.00,\r\n'));
+  const doc = JSON.parse(JSON.stringify(quote));
+  assert.deepEqual([doc.format, doc.version, doc.kind], ['hwc-price.breakdown', 1, 'period']);
+  assert.deepEqual(doc.totals, quote.breakdown().totals);
+  assert.deepEqual(doc.options.map((o) => [o.type_code, o.best_offer]), [[605, false], [607, true], [700, false]]);
+  assert.deepEqual(doc.warnings.map((w) => w.code), ['currency_defaulted']);
+  const zh = quote.toText({ language: 'zh_CN' });
+  assert.match(zh, /^包年\/包月价格 \(USD\)\n项目/);
+  assert.match(zh, /伙伴授权折扣: Partner \[最优\]/);
+});
+
+test('a CNY renewal saved from the China site, with its failures', () => {
+  const quote = quoteFromResponse('renewal', fixture('breakdown/renewal-cny.json'), { site: 'cn' });
+  const b = quote.breakdown();
+  assert.equal(b.language, 'zh_CN', "the site's language by default");
+  assert.deepEqual(b.failures, [{ id: 'r-3', code: 'CBC.30050009', message: 'The resources have expired and been deleted.' }]);
+  assert.equal(b.list_price_only, true);
+  assert.match(quote.toText({ language: 'en_US' }), /Total +¥800\.000001 +— +\(list price only\)/);
+});
+
+test('saved answers that are errors, unreadable, or of an unknown kind are refused clearly', () => {
+  assert.throws(() => quoteFromResponse('on-demand', '{"error_code": "CBC.0151", "error_msg": "Access denied."}'), (e) => {
+    assert.deepEqual([e.name, e.code, e.status], ['PriceApiError', 'CBC.0151', 200]);
+    return true;
+  });
+  assert.throws(() => quoteFromResponse('period', '{"official_website_rating_result": {"official_website_amount": "lots"}}'), (e) => {
+    assert.equal(e.code, 'BAD_RESPONSE');
+    assert.match(e.message, /official_website_rating_result\.official_website_amount/);
+    return true;
+  });
+  assert.throws(() => quoteFromResponse('monthly', '{}'), /unknown inquiry kind "monthly"/);
+  assert.throws(() => quoteFromResponse('renewal', {}), /JSON text \(a string\)/);
+  assert.throws(() => quoteFromResponse('renewal', '{}', { site: 'eu', sitee: 1 }), (e) => e.name === 'PriceClientError' && e.violations.length === 2);
+  assert.throws(() => quoteFromResponse('renewal', '{}', { inquiry: { resource_ids: [] } }), (e) => e.name === 'InquiryValidationError');
+});
+
+test('breakdown options are checked, every problem at once', () => {
+  const quote = quoteFromResponse('on-demand', fixture('responses/on-demand-4.2.1.json'));
+  for (const call of [(o) => quote.breakdown(o), (o) => quote.toText(o), (o) => quote.toHtml(o), (o) => quote.toCsv(o)]) {
+    assert.throws(() => call({ language: 'fr', hoursPerMonth: -1, projection: true }), (e) => {
+      assert.equal(e.name, 'PriceClientError');
+      assert.deepEqual(e.violations.map((v) => v.path).sort(), ['hoursPerMonth', 'language', 'projection']);
+      return true;
+    });
+  }
+});
+
+test('a live quote breaks down to exact totals that match its lines', async () => {
+  const sandbox = createSandbox({ currency: 'CNY' });
+  const endpoint = await sandbox.listen();
+  try {
+    const products = Array.from({ length: 120 }, (_, i) => ({
+      id: `vm-${i + 1}`, cloud_service_type: 'hws.service.type.ec2', resource_type: 'hws.resource.type.vm',
+      resource_spec: i % 2 ? 'c6.large.2.linux' : 's6.medium.2.linux', region: 'cn-north-4', usage_factor: 'Duration',
+      usage_value: '0.5', usage_measure_id: 4, subscription_num: 1 + (i % 3),
+    }));
+    const quote = await new PriceClient({ endpoint, site: 'cn', language: 'en_US' }).priceOnDemand({ project_id: 'p', product_infos: products });
+    const b = quote.breakdown({ projections: true });
+    assert.equal(b.currency, 'CNY');
+    assert.equal(b.lines.length, 120);
+    assert.deepEqual(b.warnings, [], 'the merged lines add up to the merged totals');
+    for (const key of ['list', 'discount', 'final']) {
+      assert.equal(cmp(sum(b.lines.map((l) => dec(l[key]))), dec(b.totals[key])), 0, key);
+    }
+    assert.equal(b.lines[1].covers, '2 × 0.5 hours');
+    assert.equal(b.lines[1].description, 'c6.large.2.linux, cn-north-4');
+    assert.equal(b.lines[0].discounts[0].type_name, 'Contract commercial discount (Huawei Cloud)');
+    assert.ok(b.projections.total.per_month);
+    assert.match(quote.toText(), /^Pay-per-use price \(CNY\)\n/);
+  } finally {
+    await sandbox.close();
+  }
+});
