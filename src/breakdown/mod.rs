@@ -368,7 +368,10 @@ impl<'a> Builder<'a> {
     }
 
     fn warn(&mut self, code: &'static str, en: String, zh: String) {
-        debug_assert!(WARNING_CODES.contains(&code), "undeclared warning code {code}");
+        debug_assert!(
+            WARNING_CODES.contains(&code),
+            "undeclared warning code {code}"
+        );
         let message = if self.en() { en } else { zh };
         self.warnings.push(Warning { code, message });
     }
