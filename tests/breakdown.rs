@@ -89,6 +89,11 @@ total,,,,,,,,USD,8.128,0.0,8.128,\r\n"
         serde_json::json!({"list": "8.128", "discount": "0.0", "final": "8.128"})
     );
     assert_eq!(json["lines"][1]["covers"], "1 × 2 hours");
+    assert_eq!(
+        json["lines"][1]["asked"],
+        serde_json::json!({"cloud_service_type": "hws.service.type.ebs", "resource_type": "hws.resource.type.volume",
+            "resource_spec": "SSD", "region": "ap-southeast-1", "size": "10 GB", "quantity": 1, "usage": "2 hours", "period": null})
+    );
     assert!(b.warnings.is_empty(), "{:?}", b.warnings);
 }
 
@@ -206,8 +211,27 @@ Notes
 "
     );
     assert!(csv::render(&b).ends_with("total,,,,,,,,EUR,99.5,,,list price only\r\n"));
-    assert!(html::render(&b)
-        .contains("<td class=\"hwc-amount hwc-final hwc-list-only\">list price only</td>"));
+    assert_eq!(
+        html::render(&b),
+        "\
+<table class=\"hwc-breakdown hwc-period\">
+<caption>Yearly/monthly price (EUR)</caption>
+<thead><tr><th scope=\"col\">Item</th><th scope=\"col\">Covers</th><th scope=\"col\">List price</th><th scope=\"col\">Discount</th><th scope=\"col\">Share</th><th scope=\"col\">Final price</th></tr></thead>
+<tbody>
+<tr class=\"hwc-line\"><th scope=\"row\"><bdi>a</bdi></th><td class=\"hwc-covers\"></td><td class=\"hwc-amount hwc-list\" data-value=\"99.5\">€99.50</td><td class=\"hwc-amount hwc-discount hwc-missing\">—</td><td class=\"hwc-share\"></td><td class=\"hwc-amount hwc-final hwc-missing\">—</td></tr>
+</tbody>
+<tfoot><tr class=\"hwc-total\"><th scope=\"row\" colspan=\"2\">Total</th><td class=\"hwc-amount hwc-list\" data-value=\"99.5\">€99.50</td><td class=\"hwc-amount hwc-discount hwc-missing\">—</td><td class=\"hwc-share\"></td><td class=\"hwc-amount hwc-final hwc-list-only\">list price only</td></tr></tfoot>
+</table>
+<h3 class=\"hwc-heading\">Notes</h3>
+<ul class=\"hwc-warnings\">
+<li data-code=\"list_price_only\">List prices only: the answer carries no discount results. Discounts may still apply; seeing them needs the bs:discount:view permission.</li>
+</ul>
+"
+    );
+    assert_eq!(
+        b.to_json(),
+        r#"{"format":"hwc-price.breakdown","version":1,"kind":"period","currency":"EUR","language":"en_US","totals":{"list":"99.5","discount":null,"final":null},"discount_percent":null,"list_price_only":true,"lines":[{"id":"a","product_id":null,"description":null,"covers":null,"asked":null,"list":"99.5","discount":null,"final":null,"discount_percent":null,"discounts":[],"projection":null}],"options":[],"failures":[],"warnings":[{"code":"list_price_only","message":"List prices only: the answer carries no discount results. Discounts may still apply; seeing them needs the bs:discount:view permission."}],"projections":null}"#
+    );
 }
 
 #[test]
@@ -314,6 +338,11 @@ fn items_without_a_price_are_named() {
     ));
     let b = Breakdown::of(&quote, &english());
     assert_eq!(codes(&b), ["no_price", "list_price_only"]);
+    let asked = b.lines[0].asked.clone().unwrap();
+    assert_eq!(
+        (asked.period.as_deref(), asked.usage, asked.region),
+        (Some("3 months"), None, None)
+    );
     assert_eq!(
         b.warnings[0].message,
         "The answer has no price for \"r-9\"."

@@ -354,6 +354,20 @@ export interface BreakdownLine extends BreakdownAmounts {
   description: string | null;
   /** What the price covers: "1 × 730 hours", "2 × 1 year". */
   covers: string | null;
+  /** What was asked, field by field, when the inquiry is known. */
+  asked: {
+    cloud_service_type: string | null;
+    resource_type: string | null;
+    resource_spec: string | null;
+    region: string | null;
+    /** "40 GB", "100 Mbit/s". */
+    size: string | null;
+    quantity: number | null;
+    /** Pay-per-use usage: "730 hours". */
+    usage: string | null;
+    /** Subscription or renewal period: "1 year". */
+    period: string | null;
+  } | null;
   /** Discount as a share of the list price, in percent, rounded to 2 decimals. */
   discount_percent: string | null;
   discounts: {

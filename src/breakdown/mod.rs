@@ -197,6 +197,27 @@ pub struct Projection {
     pub exact: bool,
 }
 
+/// What was asked for an item, in words where a unit is involved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AskedSummary {
+    /// Cloud service type code (product inquiries).
+    pub cloud_service_type: Option<String>,
+    /// Resource type code (product inquiries).
+    pub resource_type: Option<String>,
+    /// Resource specification (product inquiries).
+    pub resource_spec: Option<String>,
+    /// Region (product inquiries).
+    pub region: Option<String>,
+    /// Capacity with its unit: "40 GB", "100 Mbit/s".
+    pub size: Option<String>,
+    /// How many (product inquiries).
+    pub quantity: Option<i64>,
+    /// Pay-per-use usage: "730 hours", "4 GB".
+    pub usage: Option<String>,
+    /// Subscription or renewal period: "1 year", "3 months".
+    pub period: Option<String>,
+}
+
 /// One priced item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Line {
@@ -208,6 +229,8 @@ pub struct Line {
     pub description: Option<String>,
     /// What the price covers: "1 × 730 hours", "2 × 1 year".
     pub covers: Option<String>,
+    /// What was asked, field by field, when known.
+    pub asked: Option<AskedSummary>,
     /// The line's amounts.
     #[serde(flatten)]
     pub amounts: Amounts,
@@ -399,32 +422,48 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn describe(&self, id: Option<&str>) -> (Option<String>, Option<String>) {
+    fn describe(&self, id: Option<&str>) -> (Option<String>, Option<String>, Option<AskedSummary>) {
         let Some(asked) = id.and_then(|id| self.asked.get(id)) else {
-            return (None, None);
+            return (None, None, None);
         };
         let language = self.options.language;
+        let size = asked
+            .product
+            .as_ref()
+            .and_then(|p| p.size)
+            .map(|(size, measure)| asked::quantity(Decimal::from(size), measure, language));
         let description = asked.product.as_ref().map(|p| {
             let mut text = format!("{}, {}", p.resource_spec, p.region);
-            if let Some((size, measure)) = p.size {
-                text.push_str(&format!(
-                    ", {}",
-                    asked::quantity(Decimal::from(size), measure, language)
-                ));
+            if let Some(size) = &size {
+                text.push_str(&format!(", {size}"));
             }
             text
         });
-        let what = match &asked.terms {
+        let (usage, period) = match &asked.terms {
             Terms::Usage {
                 value, measure_id, ..
-            } => asked::quantity(*value, *measure_id, language),
-            Terms::Period { period_type, num } => asked::period_text(*period_type, *num, language),
+            } => (Some(asked::quantity(*value, *measure_id, language)), None),
+            Terms::Period { period_type, num } => {
+                (None, Some(asked::period_text(*period_type, *num, language)))
+            }
         };
+        let what = usage.clone().or(period.clone()).unwrap_or_default();
         let covers = match &asked.product {
             Some(p) => format!("{} × {what}", p.quantity),
             None => what,
         };
-        (description, Some(covers))
+        let product = asked.product.as_ref();
+        let summary = AskedSummary {
+            cloud_service_type: product.map(|p| p.cloud_service_type.clone()),
+            resource_type: product.map(|p| p.resource_type.clone()),
+            resource_spec: product.map(|p| p.resource_spec.clone()),
+            region: product.map(|p| p.region.clone()),
+            size,
+            quantity: product.map(|p| p.quantity),
+            usage,
+            period,
+        };
+        (description, Some(covers), Some(summary))
     }
 
     fn line_discounts(
@@ -547,7 +586,7 @@ impl Breakdown {
         match &quote.rating {
             Rating::OnDemand(r) => {
                 for l in &r.product_rating_results {
-                    let (description, covers) = b.describe(l.id.as_deref());
+                    let (description, covers, asked) = b.describe(l.id.as_deref());
                     let discounts = b.line_discounts(l.discount_rating_results.iter().map(|d| {
                         (
                             d.discount_id.clone(),
@@ -575,6 +614,7 @@ impl Breakdown {
                         product_id: l.product_id.clone(),
                         description,
                         covers,
+                        asked,
                         amounts: Amounts {
                             list: l.official_website_amount,
                             discount: l.discount_amount,
@@ -616,7 +656,7 @@ impl Breakdown {
                     .map(|l| l.product_rating_results.as_slice())
                     .unwrap_or_default()
                 {
-                    let (description, covers) = b.describe(l.id.as_deref());
+                    let (description, covers, asked) = b.describe(l.id.as_deref());
                     let offer = best.and_then(|o| {
                         o.product_rating_results
                             .iter()
@@ -638,6 +678,7 @@ impl Breakdown {
                         product_id: l.product_id.clone(),
                         description,
                         covers,
+                        asked,
                         amounts: Amounts {
                             list: l.official_website_amount,
                             discount,
@@ -670,12 +711,13 @@ impl Breakdown {
                     .iter()
                     .find(|o| o.best_offer == Some(1));
                 for l in &r.renew_inquiry_results {
-                    let (description, covers) = b.describe(l.resource_id.as_deref());
+                    let (description, covers, asked) = b.describe(l.resource_id.as_deref());
                     lines.push(Line {
                         id: l.resource_id.clone(),
                         product_id: None,
                         description,
                         covers,
+                        asked,
                         amounts: Amounts {
                             list: l.amount,
                             discount: None,
