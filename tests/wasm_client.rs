@@ -1,6 +1,7 @@
 //! `PriceClient` inside WebAssembly, in Node and in headless Chrome, against the sandbox rating service that
 //! `scripts/with-sandbox.sh` starts around the run (its URL arrives in `HWC_SANDBOX_URL` at compile time).
-//! In Chrome every call is cross-origin, so CORS preflights and exposed headers are exercised too.
+//! In Chrome every call is cross-origin, so CORS preflights and exposed headers are exercised too. Breakdowns
+//! of saved answers run here as well.
 #![cfg(target_arch = "wasm32")]
 // Test code: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -199,4 +200,39 @@ async fn renewal_amounts_and_failures_survive_the_trip() {
         .as_string()
         .unwrap()
         .contains(TOKEN));
+}
+
+#[wasm_bindgen_test]
+fn saved_answers_break_down_in_every_output() {
+    use hwc_price::bindings::client::quote_from_response;
+    let answer = r#"{"amount": 0.5, "discount_amount": 0.1, "official_website_amount": 0.6, "currency": "CNY",
+        "product_rating_results": [{"id": "<b>x</b>", "amount": 0.5, "discount_amount": 0.1, "official_website_amount": 0.6,
+        "discount_rating_results": [{"discount_type": 607, "amount": 0.1, "discount_name": "P,\"q\""}]}]}"#;
+    let quote = quote_from_response("on-demand".into(), answer.into(), None).unwrap();
+    let breakdown = quote.breakdown(None).unwrap();
+    let totals = get(&breakdown, "totals");
+    assert_eq!(text(&totals, "final"), "0.5");
+    assert_eq!(
+        text(
+            &get(&breakdown, "lines").dyn_into::<Array>().unwrap().get(0),
+            "discount_percent"
+        ),
+        "16.67"
+    );
+    assert!(quote.to_text(None).unwrap().contains("¥0.60"));
+    let html = quote.to_html(None).unwrap();
+    assert!(html.contains("<bdi>&lt;b&gt;x&lt;/b&gt;</bdi>") && !html.contains("<b>"));
+    assert!(quote
+        .to_csv(None)
+        .unwrap()
+        .contains(",607,\"Partner authorized discount: P,\"\"q\"\"\","));
+    let doc = quote.to_json();
+    assert_eq!(get(&doc, "version").as_f64(), Some(1.0));
+    let options = js(r#"{"language": "fr"}"#).dyn_into::<Object>().unwrap();
+    let error = quote.to_text(Some(options)).unwrap_err();
+    assert_eq!(text(&error, "name"), "PriceClientError");
+    let error = quote_from_response("renewal".into(), "not json".into(), None)
+        .err()
+        .unwrap();
+    assert_eq!(text(&error, "code"), "BAD_RESPONSE");
 }
