@@ -6,10 +6,15 @@ WASM_TARGET := wasm32-unknown-unknown
 CHROME_ENV := WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
 	WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/.ci/webdriver.json
 
-.PHONY: setup demo test lint test-native test-wasm test-wasm-node test-wasm-chrome pkg pkg-test size sandbox
+.PHONY: setup demo demo-cli test lint test-native test-wasm test-wasm-node test-wasm-chrome pkg pkg-test size sandbox
 
-## make demo: build the npm package and show validated payloads for the three rating APIs
+## make demo: build the package and serve the estimate page (sample prices from the sandbox by default;
+## HWC_AK/HWC_SK for real prices, signed server-side); PORT=8080 by default
 demo: pkg
+	@node scripts/demo-server.mjs --port $${PORT:-8080}
+
+## make demo-cli: price one inquiry of each API on the sandbox from Node and print the results
+demo-cli: pkg
 	@node scripts/demo.mjs
 
 ## make test: every test, from lint to the built package

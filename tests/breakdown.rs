@@ -216,7 +216,7 @@ Notes
         "\
 <table class=\"hwc-breakdown hwc-period\">
 <caption>Yearly/monthly price (EUR)</caption>
-<thead><tr><th scope=\"col\">Item</th><th scope=\"col\">Covers</th><th scope=\"col\">List price</th><th scope=\"col\">Discount</th><th scope=\"col\">Share</th><th scope=\"col\">Final price</th></tr></thead>
+<thead><tr><th scope=\"col\">Item</th><th scope=\"col\">Covers</th><th scope=\"col\" class=\"hwc-amount\">List price</th><th scope=\"col\" class=\"hwc-amount\">Discount</th><th scope=\"col\" class=\"hwc-share\">Share</th><th scope=\"col\" class=\"hwc-amount\">Final price</th></tr></thead>
 <tbody>
 <tr class=\"hwc-line\"><th scope=\"row\"><bdi>a</bdi></th><td class=\"hwc-covers\"></td><td class=\"hwc-amount hwc-list\" data-value=\"99.5\">€99.50</td><td class=\"hwc-amount hwc-discount hwc-missing\">—</td><td class=\"hwc-share\"></td><td class=\"hwc-amount hwc-final hwc-missing\">—</td></tr>
 </tbody>

@@ -258,11 +258,12 @@ fn hostile_input_never_traps_and_the_module_keeps_working() {
 
 #[wasm_bindgen_test]
 fn validate_inquiry_returns_violations_without_throwing() {
-    let none = validate_inquiry(JsValue::from_str("on-demand"), on_demand()).unwrap();
+    let none = validate_inquiry(JsValue::from_str("on-demand"), on_demand(), None).unwrap();
     assert_eq!(Array::from(&none).length(), 0);
     let some = validate_inquiry(
         JsValue::from_str("renewal"),
         js(r#"{"resource_ids": [], "period_type": 2, "period_num": 13}"#),
+        None,
     )
     .unwrap();
     let list: Vec<_> = Array::from(&some)
@@ -270,10 +271,23 @@ fn validate_inquiry_returns_violations_without_throwing() {
         .map(|v| get_str(&v, "path"))
         .collect();
     assert_eq!(list, ["resource_ids", "period_num"]);
-    let error = validate_inquiry(JsValue::from_str("monthly"), on_demand()).unwrap_err();
+    // Twelve resource ids: too many for one request, fine for a batch.
+    let twelve = js(&format!(
+        r#"{{"resource_ids": [{}], "period_type": 2, "period_num": 1}}"#,
+        (1..=12)
+            .map(|i| format!("\"r{i}\""))
+            .collect::<Vec<_>>()
+            .join(",")
+    ));
+    let single = validate_inquiry(JsValue::from_str("renewal"), twelve.clone(), None).unwrap();
+    assert_eq!(Array::from(&single).length(), 1);
+    let batch = js(r#"{"batch": true}"#).dyn_into::<Object>().unwrap();
+    let as_batch = validate_inquiry(JsValue::from_str("renewal"), twelve, Some(batch)).unwrap();
+    assert_eq!(Array::from(&as_batch).length(), 0);
+    let error = validate_inquiry(JsValue::from_str("monthly"), on_demand(), None).unwrap_err();
     assert_eq!(get_str(&error, "name"), "TypeError");
     assert!(get_str(&error, "message").contains("\"monthly\""));
-    assert!(validate_inquiry(JsValue::UNDEFINED, on_demand()).is_err());
+    assert!(validate_inquiry(JsValue::UNDEFINED, on_demand(), None).is_err());
 }
 
 #[wasm_bindgen_test]

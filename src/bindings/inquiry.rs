@@ -60,8 +60,19 @@ pub fn build_renewal_inquiry(
     build(InquiryKind::Renewal, &input)
 }
 
+/// Checks `input` as a batch of `kind`, the way `PriceClient` reads it (lists longer than one request allows).
+fn check_batch(kind: InquiryKind, input: &JsValue) -> Result<(), InquiryError> {
+    let text = json_text(kind, input)?;
+    match kind {
+        InquiryKind::OnDemand => OnDemandInquiry::batch_from_json(&text).map(drop),
+        InquiryKind::Period => PeriodInquiry::batch_from_json(&text).map(drop),
+        InquiryKind::Renewal => RenewalInquiry::batch_from_json(&text).map(drop),
+    }
+}
+
 /// Checks `input` as an inquiry of `kind` (`"on-demand"`, `"period"` or `"renewal"`) without throwing for
-/// violations: returns them all, or an empty array when the inquiry is valid.
+/// violations: returns them all, or an empty array when the inquiry is valid. With `{ batch: true }` it is
+/// checked the way `PriceClient` reads it: up to 10,000 products or 1,000 resource ids, split into requests.
 #[wasm_bindgen(js_name = validateInquiry, unchecked_return_type = "Violation[]")]
 pub fn validate_inquiry(
     #[wasm_bindgen(unchecked_param_type = "InquiryKind")] kind: JsValue,
@@ -69,7 +80,14 @@ pub fn validate_inquiry(
         unchecked_param_type = "OnDemandInquiryInput | PeriodInquiryInput | RenewalInquiryInput | string"
     )]
     input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "{ batch?: boolean }")] options: Option<
+        js_sys::Object,
+    >,
 ) -> Result<JsValue, JsValue> {
+    let batch = options
+        .and_then(|o| js_sys::Reflect::get(&o, &JsValue::from_str("batch")).ok())
+        .and_then(|b| b.as_bool())
+        .unwrap_or(false);
     let code = kind.as_string().unwrap_or_default();
     let kind = InquiryKind::from_code(&code).ok_or_else(|| {
         usage_error(
@@ -77,8 +95,13 @@ pub fn validate_inquiry(
             &format!("unknown inquiry kind {code:?}: use \"on-demand\", \"period\" or \"renewal\""),
         )
     })?;
-    Ok(match prepare(kind, &input) {
-        Ok(_) => violations(&crate::Violations::default()),
+    let checked = if batch {
+        check_batch(kind, &input)
+    } else {
+        prepare(kind, &input).map(drop)
+    };
+    Ok(match checked {
+        Ok(()) => violations(&crate::Violations::default()),
         Err(e) => violations(e.violations()),
     })
 }

@@ -69,7 +69,7 @@ pub fn render(b: &Breakdown) -> String {
         kind = b.kind
     );
     out.push_str(&format!(
-        "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
+        "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"hwc-amount\">{}</th><th scope=\"col\" class=\"hwc-amount\">{}</th><th scope=\"col\" class=\"hwc-share\">{}</th><th scope=\"col\" class=\"hwc-amount\">{}</th></tr></thead>\n<tbody>\n",
         l.item, l.covers, l.list, l.discount, l.share, l.final_price
     ));
     for line in &b.lines {
@@ -115,7 +115,7 @@ pub fn render(b: &Breakdown) -> String {
 
     if !b.options.is_empty() {
         out.push_str(&format!(
-            "<table class=\"hwc-options\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\"></th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
+            "<table class=\"hwc-options\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\"></th><th scope=\"col\" class=\"hwc-amount\">{}</th><th scope=\"col\" class=\"hwc-amount\">{}</th><th scope=\"col\" class=\"hwc-share\">{}</th><th scope=\"col\" class=\"hwc-amount\">{}</th></tr></thead>\n<tbody>\n",
             l.options, l.list, l.discount, l.share, l.final_price
         ));
         for o in &b.options {
@@ -145,7 +145,7 @@ pub fn render(b: &Breakdown) -> String {
 
     if let Some(p) = &b.projections {
         out.push_str(&format!(
-            "<table class=\"hwc-projections\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\"></th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
+            "<table class=\"hwc-projections\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\"></th><th scope=\"col\" class=\"hwc-amount\">{}</th><th scope=\"col\" class=\"hwc-amount\">{}</th><th scope=\"col\" class=\"hwc-amount\">{}</th></tr></thead>\n<tbody>\n",
             l.projections, l.per_hour, l.per_month, l.per_year
         ));
         let rows = b

@@ -1,0 +1,193 @@
+// The estimate behind the page, without the DOM: the fields of each mode, the form state, the inquiry built
+// from it, pasted payloads read back into it, and the share-link encoding. Pure functions, tested in Node.
+
+/** The three modes, their inquiry kinds and price methods. */
+export const MODES = {
+  'on-demand': { label: 'Pay-per-use', method: 'priceOnDemand' },
+  period: { label: 'Yearly/monthly', method: 'pricePeriod' },
+  renewal: { label: 'Renewal', method: 'priceRenewal' },
+};
+
+const PRODUCT_FIELDS = [
+  { name: 'id', label: 'Id', type: 'text', required: true, hint: 'Your name for this item, unique in the estimate' },
+  { name: 'cloud_service_type', label: 'Cloud service type', type: 'text', required: true, example: 'hws.service.type.ec2' },
+  { name: 'resource_type', label: 'Resource type', type: 'text', required: true, example: 'hws.resource.type.vm' },
+  { name: 'resource_spec', label: 'Resource spec', type: 'text', required: true, example: 'c6.large.2.linux' },
+  { name: 'region', label: 'Region', type: 'text', required: true, example: 'ap-southeast-1' },
+  { name: 'available_zone', label: 'Availability zone', type: 'text', example: 'ap-southeast-1a' },
+  { name: 'resource_size', label: 'Size', type: 'int', example: '40', hint: 'Disk GB or bandwidth Mbit/s, with its unit' },
+  { name: 'size_measure_id', label: 'Size unit', type: 'select', options: [['', '—'], ['17', 'GB (17)'], ['15', 'Mbit/s (15)'], ['14', 'amount (14)']] },
+  { name: 'subscription_num', label: 'Quantity', type: 'int', required: true, example: '1' },
+];
+
+/** Fields of one item, per mode. */
+export const ITEM_FIELDS = {
+  'on-demand': [
+    ...PRODUCT_FIELDS,
+    { name: 'usage_factor', label: 'Usage factor', type: 'text', required: true, example: 'Duration' },
+    { name: 'usage_value', label: 'Usage', type: 'decimal', required: true, example: '730' },
+    { name: 'usage_measure_id', label: 'Usage unit', type: 'select', required: true, options: [['4', 'hours (4)'], ['0', 'days (0)'], ['10', 'GB (10)'], ['14', 'times (14)']] },
+  ],
+  period: [
+    ...PRODUCT_FIELDS,
+    { name: 'period_type', label: 'Period', type: 'select', required: true, options: [['2', 'months (2)'], ['3', 'years (3)'], ['0', 'days (0)'], ['4', 'hours (4)']] },
+    { name: 'period_num', label: 'Periods', type: 'int', required: true, example: '1' },
+  ],
+  renewal: [
+    { name: 'resource_id', label: 'Resource id', type: 'text', required: true, example: '230221_169ee9d5b8af6a38f099abea' },
+  ],
+};
+
+/** Fields of the estimate as a whole, per mode. */
+export const TOP_FIELDS = {
+  'on-demand': [
+    { name: 'project_id', label: 'Project id', type: 'text', required: true, example: '06488a832f55c016b0e337d7' },
+    { name: 'inquiry_precision', label: 'Precision', type: 'select', options: [['', 'default (6 decimals)'], ['1', '10 decimals (1)'], ['0', '6 decimals (0)']] },
+  ],
+  period: [
+    { name: 'project_id', label: 'Project id', type: 'text', required: true, example: '84c53ec51e794a4888fb0f5c0cfb2420' },
+  ],
+  renewal: [
+    { name: 'period_type', label: 'Renew for', type: 'select', required: true, options: [['2', 'months (2)'], ['3', 'years (3)']] },
+    { name: 'period_num', label: 'Periods', type: 'int', required: true, example: '1' },
+    { name: 'include_relative_resources', label: 'Include attached resources', type: 'checkbox' },
+  ],
+};
+
+const DEFAULT_ITEMS = {
+  'on-demand': [
+    { cloud_service_type: 'hws.service.type.ec2', resource_type: 'hws.resource.type.vm', resource_spec: 'c6.large.2.linux', usage_factor: 'Duration', usage_value: '730', usage_measure_id: '4' },
+    { cloud_service_type: 'hws.service.type.ebs', resource_type: 'hws.resource.type.volume', resource_spec: 'GPSSD', resource_size: '40', size_measure_id: '17', usage_factor: 'Duration', usage_value: '730', usage_measure_id: '4' },
+    { cloud_service_type: 'hws.service.type.vpc', resource_type: 'hws.resource.type.ip', resource_spec: '5_bgp', usage_factor: 'Duration', usage_value: '730', usage_measure_id: '4' },
+  ],
+  period: [
+    { cloud_service_type: 'hws.service.type.ec2', resource_type: 'hws.resource.type.vm', resource_spec: 'c6.large.2.linux', period_type: '2', period_num: '1' },
+    { cloud_service_type: 'hws.service.type.ebs', resource_type: 'hws.resource.type.volume', resource_spec: 'SSD', resource_size: '100', size_measure_id: '17', period_type: '2', period_num: '1' },
+    { cloud_service_type: 'hws.service.type.vpc', resource_type: 'hws.resource.type.bandwidth', resource_spec: '19_bgp', resource_size: '5', size_measure_id: '15', period_type: '2', period_num: '1' },
+  ],
+  renewal: [
+    { resource_id: '230221_169ee9d5b8af6a38f099abea' },
+    { resource_id: '230221_27aa0c1f3e9b4c5d8e7f6a5b' },
+    { resource_id: '230221_3c1d9e8f7a6b5c4d3e2f1a0b' },
+  ],
+};
+
+/** A new item of `mode` numbered `n`, with sensible defaults. */
+export function newItem(mode, n, template = DEFAULT_ITEMS[mode][(n - 1) % DEFAULT_ITEMS[mode].length]) {
+  const item = Object.fromEntries(ITEM_FIELDS[mode].map((f) => [f.name, '']));
+  Object.assign(item, template);
+  if (mode !== 'renewal') {
+    item.id = `item-${n}`;
+    item.region ||= 'ap-southeast-1';
+    item.subscription_num ||= '1';
+  }
+  return item;
+}
+
+/** The estimate a newcomer starts with: three items in `mode`. */
+export function initialState(mode = 'on-demand') {
+  const top = {
+    'on-demand': { project_id: '06488a832f55c016b0e337d7', inquiry_precision: '' },
+    period: { project_id: '84c53ec51e794a4888fb0f5c0cfb2420' },
+    renewal: { period_type: '2', period_num: '1', include_relative_resources: false },
+  }[mode];
+  return { mode, language: 'en_US', top, items: [1, 2, 3].map((n) => newItem(mode, n)) };
+}
+
+/** A form value as the wire wants it: whole numbers as numbers when they read as such, else kept as typed. */
+function wireValue(field, text) {
+  if (field.type === 'checkbox') return Boolean(text);
+  const value = String(text ?? '');
+  if (field.type === 'int' || field.type === 'select') {
+    return /^-?\d{1,15}$/.test(value.trim()) ? Number(value.trim()) : value;
+  }
+  return value;
+}
+
+/** Puts the fields of `values` into `target`, leaving out empty optional ones. */
+function fill(target, fields, values) {
+  for (const field of fields) {
+    const raw = values[field.name];
+    const empty = raw === undefined || raw === null || raw === '' || (field.type === 'checkbox' && !raw);
+    if (empty && !field.required) continue;
+    if (empty && field.type !== 'text') continue; // a missing required number is reported as required
+    target[field.name] = wireValue(field, raw);
+  }
+  return target;
+}
+
+/** The inquiry, in wire names, that the form describes. */
+export function toInquiry(state) {
+  const { mode, top, items } = state;
+  const inquiry = fill({}, TOP_FIELDS[mode], top);
+  if (mode === 'renewal') {
+    return { resource_ids: items.map((i) => i.resource_id ?? ''), ...inquiry };
+  }
+  inquiry.product_infos = items.map((item) => fill({}, ITEM_FIELDS[mode], item));
+  return inquiry;
+}
+
+/**
+ * Where a violation belongs in the form: `{ item, field }` for an item's field, `{ field }` for a field of
+ * the estimate, `null` when the form has no place for it (it is listed in the summary).
+ */
+export function locate(path, mode) {
+  let m = /^product_infos\[(\d+)\]\.(\w+)$/.exec(path);
+  if (m && mode !== 'renewal' && ITEM_FIELDS[mode].some((f) => f.name === m[2])) return { item: Number(m[1]), field: m[2] };
+  m = /^resource_ids\[(\d+)\]$/.exec(path);
+  if (m && mode === 'renewal') return { item: Number(m[1]), field: 'resource_id' };
+  if (TOP_FIELDS[mode].some((f) => f.name === path)) return { field: path };
+  return null;
+}
+
+/** The mode a pasted payload is for: renewal by its resource ids, the others by their products' terms. */
+export function detectMode(payload, fallback) {
+  if (payload && Array.isArray(payload.resource_ids)) return 'renewal';
+  const first = Array.isArray(payload?.product_infos) ? payload.product_infos[0] : undefined;
+  if (first && ('usage_value' in first || 'usage_factor' in first)) return 'on-demand';
+  if (first && ('period_type' in first || 'period_num' in first)) return 'period';
+  return fallback;
+}
+
+const asText = (value) => (value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+
+/** The form state for a pasted payload (an object already parsed); fields the form does not have drop out. */
+export function fromInquiry(payload, fallbackMode, language = 'en_US') {
+  const mode = detectMode(payload, fallbackMode);
+  const top = Object.fromEntries(TOP_FIELDS[mode].map((f) => [f.name, f.type === 'checkbox' ? payload?.[f.name] === true : asText(payload?.[f.name])]));
+  let items;
+  if (mode === 'renewal') {
+    items = (Array.isArray(payload.resource_ids) ? payload.resource_ids : []).map((id) => ({ resource_id: asText(id) }));
+  } else {
+    const list = Array.isArray(payload?.product_infos) ? payload.product_infos : [];
+    items = list.map((p) => Object.fromEntries(ITEM_FIELDS[mode].map((f) => [f.name, asText(p?.[f.name])])));
+  }
+  return { mode, language, top, items };
+}
+
+/** The state as the fragment of a share link (base64url of its JSON). Credentials are never part of it. */
+export function encodeState(state) {
+  const bytes = new TextEncoder().encode(JSON.stringify({ v: 1, ...state }));
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The state in a share-link fragment, or null when it is not one of ours. */
+export function decodeState(fragment) {
+  try {
+    const base64 = fragment.replace(/^#?e=/, '').replace(/-/g, '+').replace(/_/g, '/');
+    const binary = atob(base64);
+    const state = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
+    if (state?.v !== 1 || !(state.mode in MODES) || !Array.isArray(state.items) || typeof state.top !== 'object') return null;
+    const clean = (fields, values) => Object.fromEntries(fields.map((f) => [f.name, f.type === 'checkbox' ? values?.[f.name] === true : asText(values?.[f.name])]));
+    return {
+      mode: state.mode,
+      language: state.language === 'zh_CN' ? 'zh_CN' : 'en_US',
+      top: clean(TOP_FIELDS[state.mode], state.top),
+      items: state.items.slice(0, 10_000).map((i) => clean(ITEM_FIELDS[state.mode], i)),
+    };
+  } catch {
+    return null;
+  }
+}
