@@ -96,3 +96,33 @@ test('the demo server signs what it forwards when given an access key, and never
     await sandbox.close();
   }
 });
+
+test('`make demo`s server prints the URL to open, serves the page, and stops cleanly', async () => {
+  const { spawn, spawnSync } = await import('node:child_process');
+  const script = new URL('../scripts/demo-server.mjs', import.meta.url).pathname;
+  const env = { ...process.env, HWC_AK: '', HWC_SK: '' };
+  const child = spawn(process.execPath, [script, '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const printed = await new Promise((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk) => {
+        out += chunk;
+        if (out.includes('Ctrl-C')) resolve(out);
+      });
+      child.once('exit', (code) => reject(new Error(`exited with ${code}`)));
+    });
+    const [, url] = /estimate page: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(printed);
+    assert.match(printed, /Prices: sample prices from the local sandbox rating service/);
+    assert.match(await (await fetch(url)).text(), /<title>hwc-price — Huawei Cloud price estimate<\/title>/);
+  } finally {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    assert.equal(await exited, 0);
+  }
+  const half = spawnSync(process.execPath, [script, '--port', '0'], { env: { ...env, HWC_AK: 'only-the-ak' }, encoding: 'utf8' });
+  assert.equal(half.status, 2);
+  assert.match(half.stderr, /Set both HWC_AK and HWC_SK/);
+  const site = spawnSync(process.execPath, [script, '--port', '0'], { env: { ...env, HWC_SITE: 'eu' }, encoding: 'utf8' });
+  assert.equal(site.status, 2);
+  assert.match(site.stderr, /HWC_SITE must be intl or cn/);
+});
