@@ -429,7 +429,10 @@ pub fn quote_from_response(
     let kind = InquiryKind::from_code(&code).ok_or_else(|| {
         super::js_error::usage_error(
             "TypeError",
-            &format!("unknown inquiry kind {code:?}: use \"on-demand\", \"period\" or \"renewal\""),
+            &format!(
+                "unknown inquiry kind {}: use \"on-demand\", \"period\" or \"renewal\"",
+                crate::validate::input::Quoted(&code)
+            ),
         )
     })?;
     let text = response.as_string().ok_or_else(|| {

@@ -92,7 +92,10 @@ pub fn validate_inquiry(
     let kind = InquiryKind::from_code(&code).ok_or_else(|| {
         usage_error(
             "TypeError",
-            &format!("unknown inquiry kind {code:?}: use \"on-demand\", \"period\" or \"renewal\""),
+            &format!(
+                "unknown inquiry kind {}: use \"on-demand\", \"period\" or \"renewal\"",
+                crate::validate::input::Quoted(&code)
+            ),
         )
     })?;
     let checked = if batch {

@@ -88,7 +88,10 @@ fn header_list(headers: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
                 None => Err(coded_error(
                     NAME,
                     "INVALID_INPUT",
-                    &format!("the value of header {name:?} must be a string"),
+                    &format!(
+                        "the value of header {} must be a string",
+                        crate::validate::input::Quoted(&name)
+                    ),
                 )),
             }
         })

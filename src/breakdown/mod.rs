@@ -13,6 +13,7 @@ use crate::client::call::Quote;
 use crate::inquiry::InquiryKind;
 use crate::response::api_error::Language;
 use crate::response::{OptionalDiscount, Rating};
+use crate::validate::input::Quoted;
 use crate::validate::Violations;
 
 pub mod asked;
@@ -604,8 +605,8 @@ impl Breakdown {
                             let id = l.id.clone().unwrap_or_default();
                             b.warn(
                                 "discounts_do_not_add_up",
-                                format!("The discounts of line {id:?} add up to {}, but its discount is {}.", entries.unwrap_or_default(), l.discount_amount.unwrap_or_default()),
-                                format!("行 {id:?} 的各项折扣合计为 {}，但其折扣额为 {}。", entries.unwrap_or_default(), l.discount_amount.unwrap_or_default()),
+                                format!("The discounts of line {} add up to {}, but its discount is {}.", Quoted(&id), entries.unwrap_or_default(), l.discount_amount.unwrap_or_default()),
+                                format!("行 {} 的各项折扣合计为 {}，但其折扣额为 {}。", Quoted(&id), entries.unwrap_or_default(), l.discount_amount.unwrap_or_default()),
                             );
                         }
                     }
@@ -774,8 +775,8 @@ impl Breakdown {
                 let id = &asked.id;
                 b.warn(
                     "no_price",
-                    format!("The answer has no price for {id:?}."),
-                    format!("应答中没有 {id:?} 的价格。"),
+                    format!("The answer has no price for {}.", Quoted(id)),
+                    format!("应答中没有 {} 的价格。", Quoted(id)),
                 );
             }
         }
@@ -842,14 +843,14 @@ fn check_options(b: &mut Builder<'_>, options: &[OptionalDiscount], lines: usize
         if covered > 0 && covered < lines {
             b.warn(
                 "partial_option",
-                format!("The option {name:?} covers {covered} of {lines} lines; its totals are for those lines only."),
-                format!("选项 {name:?} 仅覆盖 {lines} 行中的 {covered} 行；其总额仅针对这些行。"),
+                format!("The option {} covers {covered} of {lines} lines; its totals are for those lines only.", Quoted(&name)),
+                format!("选项 {} 仅覆盖 {lines} 行中的 {covered} 行；其总额仅针对这些行。", Quoted(&name)),
             );
         }
         let parts: Vec<_> = o.product_rating_results.iter().map(|p| p.amount).collect();
         b.check_sum(
-            &format!("final prices under {name:?}"),
-            &format!("在 {name:?} 下的最终价格"),
+            &format!("final prices under {}", Quoted(&name)),
+            &format!("在 {} 下的最终价格", Quoted(&name)),
             parts,
             o.amount,
         );

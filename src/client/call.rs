@@ -308,7 +308,7 @@ impl CallError {
         let mut list = items
             .iter()
             .take(SHOWN)
-            .map(|i| format!("{i:?}"))
+            .map(|i| crate::validate::input::Quoted(i).to_string())
             .collect::<Vec<_>>()
             .join(", ");
         if items.len() > SHOWN {

@@ -83,7 +83,7 @@ pub struct Endpoint {
 
 /// Why an endpoint was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("endpoint {endpoint:?} {reason}")]
+#[error("endpoint {} {reason}", crate::validate::input::Quoted(endpoint))]
 pub struct EndpointError {
     /// The value given.
     pub endpoint: String,

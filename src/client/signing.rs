@@ -20,6 +20,7 @@ use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
 
 use super::credentials::Secret;
+use crate::validate::input::Quoted;
 
 /// The algorithm name that starts the string to sign and the `Authorization` header.
 pub const ALGORITHM: &str = "SDK-HMAC-SHA256";
@@ -33,7 +34,7 @@ pub const CONTENT_SHA256_HEADER: &str = "X-Sdk-Content-Sha256";
 #[non_exhaustive]
 pub enum SignError {
     /// The URL is not an absolute `http` or `https` URL.
-    #[error("cannot sign a request to {url:?}: {reason}")]
+    #[error("cannot sign a request to {}: {reason}", Quoted(url))]
     InvalidUrl {
         /// The URL given.
         url: String,
@@ -41,10 +42,10 @@ pub enum SignError {
         reason: &'static str,
     },
     /// Two headers have the same name (names are case-insensitive).
-    #[error("the header {0:?} is given twice (header names are case-insensitive)")]
+    #[error("the header {} is given twice (header names are case-insensitive)", Quoted(.0))]
     DuplicateHeader(String),
     /// A header name or value that cannot be sent.
-    #[error("the header {name:?} cannot be sent: {reason}")]
+    #[error("the header {} cannot be sent: {reason}", Quoted(name))]
     InvalidHeader {
         /// The header's name.
         name: String,
@@ -55,7 +56,7 @@ pub enum SignError {
     #[error("the {0} is empty")]
     MissingCredential(&'static str),
     /// The method is not an HTTP method token.
-    #[error("{0:?} is not an HTTP method")]
+    #[error("{} is not an HTTP method", Quoted(.0))]
     InvalidMethod(String),
 }
 
@@ -196,8 +197,20 @@ fn signed_names(headers: &[(String, String)]) -> Vec<(String, &str)> {
         .filter(|(name, _)| !name.contains('_'))
         .map(|(name, value)| (name.to_ascii_lowercase(), value.as_str()))
         .collect();
-    names.sort();
+    insertion_sort(&mut names);
     names
+}
+
+/// Sorts a short list (a request's headers or query parameters) without pulling a general-purpose sort
+/// into the WebAssembly module.
+fn insertion_sort<T: Ord>(items: &mut [T]) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && items.get(j - 1) > items.get(j) {
+            items.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 /// Step 6: the canonical URI.
@@ -225,7 +238,7 @@ pub fn canonical_query(query: &str) -> String {
             (decode(key.as_bytes(), true), decode(value.as_bytes(), true))
         })
         .collect();
-    pairs.sort();
+    insertion_sort(&mut pairs);
     pairs
         .iter()
         .map(|(k, v)| format!("{}={}", encode(k), encode(v)))

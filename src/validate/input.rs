@@ -83,7 +83,34 @@ pub fn describe(value: &Value) -> String {
 
 /// A string quoted for a message, cut after 40 characters.
 pub fn quote(text: &str) -> String {
-    format!("{:?}", shorten(text))
+    Quoted(&shorten(text)).to_string()
+}
+
+/// A string in double quotes, with `"`, `\` and control characters escaped (`\n`, `\u{202e}`), so that what a
+/// message shows is unambiguous and cannot reorder or break the text around it. Whole, unlike [`quote`].
+pub struct Quoted<'a>(pub &'a str);
+
+impl std::fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use std::fmt::Write as _;
+        f.write_char('"')?;
+        for ch in self.0.chars() {
+            match ch {
+                '"' => f.write_str("\\\"")?,
+                '\\' => f.write_str("\\\\")?,
+                '\n' => f.write_str("\\n")?,
+                '\r' => f.write_str("\\r")?,
+                '\t' => f.write_str("\\t")?,
+                c if c.is_control()
+                    || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') =>
+                {
+                    write!(f, "\\u{{{:x}}}", u32::from(c))?
+                }
+                c => f.write_char(c)?,
+            }
+        }
+        f.write_char('"')
+    }
 }
 
 fn shorten(text: &str) -> String {

@@ -175,9 +175,33 @@ impl Collector {
     }
 
     /// All violations, stably ordered by the first list index in their path (the inquiry's own fields first).
-    pub(crate) fn finish(mut self) -> Violations {
-        self.found.sort_by_key(|v| first_index(&v.path));
-        Violations(self.found)
+    pub(crate) fn finish(self) -> Violations {
+        // A stable counting sort: the keys are small list indexes, and a general-purpose sort would add
+        // several kilobytes to the WebAssembly module for this one use.
+        let keys: Vec<usize> = self.found.iter().map(|v| first_index(&v.path)).collect();
+        let mut starts = vec![0usize; keys.iter().max().map_or(1, |m| m + 2)];
+        for &k in &keys {
+            if let Some(count) = starts.get_mut(k + 1) {
+                *count += 1;
+            }
+        }
+        for i in 1..starts.len() {
+            let before = starts.get(i - 1).copied().unwrap_or(0);
+            if let Some(start) = starts.get_mut(i) {
+                *start += before;
+            }
+        }
+        let mut slots: Vec<Option<Violation>> =
+            std::iter::repeat_with(|| None).take(keys.len()).collect();
+        for (v, k) in self.found.into_iter().zip(keys) {
+            if let Some(start) = starts.get_mut(k) {
+                if let Some(slot) = slots.get_mut(*start) {
+                    *slot = Some(v);
+                }
+                *start += 1;
+            }
+        }
+        Violations(slots.into_iter().flatten().collect())
     }
 }
 
