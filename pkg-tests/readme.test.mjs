@@ -1,4 +1,4 @@
-// Runs every ```js example of the README against the built package, as a reader would paste it into a file
+// Runs every ```js example of both READMEs against the built package, as a reader would paste it into a file
 // beside a project that depends on hwc-price. Each `// → text` comment must appear, in order, in the output.
 // Examples that price something call a sandbox rating service, started for each and named in HWC_ENDPOINT.
 import { test } from 'node:test';
@@ -8,8 +8,9 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createSandbox } from '../sandbox/server.mjs';
 
-const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-const examples = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
+const blocks = (path) => [...readFileSync(new URL(path, import.meta.url), 'utf8').matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
+// The repository's README, then the package's own (npm/README.md, shipped as the package's README.md).
+const examples = [...blocks('../README.md'), ...blocks('../npm/README.md')];
 
 test('the README has JavaScript examples', () => {
   assert.ok(examples.length >= 4, `found ${examples.length}`);

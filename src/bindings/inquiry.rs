@@ -111,6 +111,8 @@ pub fn validate_inquiry(
 
 /// Whether `value` is an error thrown for an invalid inquiry.
 #[wasm_bindgen(js_name = isInquiryValidationError, unchecked_return_type = "value is InquiryValidationError")]
-pub fn is_inquiry_validation_error(value: JsValue) -> bool {
+pub fn is_inquiry_validation_error(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
+) -> bool {
     is_inquiry_error(&value)
 }

@@ -1,0 +1,29 @@
+// Writes pkg/node.cjs, the CommonJS entry for `require('hwc-price')` in Node, from the ES module glue that
+// wasm-bindgen generated (pkg/hwc_price.js), so both entries share the one .wasm file. The module is
+// instantiated synchronously on load, as in the ES module entry for Node (node.mjs).
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const dir = new URL('../pkg/', import.meta.url);
+const glue = readFileSync(new URL('hwc_price.js', dir), 'utf8');
+const names = [];
+let body = glue.replace(/^export (class|function) (\w+)/gm, (_, kind, name) => {
+  names.push(name);
+  return `${kind} ${name}`;
+});
+const tail = /^export \{ initSync, __wbg_init as default \};\s*$/m;
+if (!tail.test(body) || /^\s*(import|export)\b/m.test(body.replace(tail, ''))) {
+  throw new Error('the generated glue has a shape this script does not know; update scripts/make-cjs.mjs');
+}
+body = body.replace(tail, '').replaceAll('import.meta.url', "require('node:url').pathToFileURL(__filename)");
+const out = `'use strict';
+// CommonJS entry of hwc-price for Node (generated from hwc_price.js by scripts/make-cjs.mjs). Ready on require:
+// no init call is needed; \`init()\` and \`initSync()\` are kept as no-ops for code shared with browsers.
+${body}
+const __hwc_wasm = initSync({ module: require('node:fs').readFileSync(require('node:path').join(__dirname, 'hwc_price_bg.wasm')) });
+module.exports = { ${names.join(', ')} };
+module.exports.initSync = () => __hwc_wasm;
+module.exports.default = async () => __hwc_wasm;
+`;
+writeFileSync(new URL('node.cjs', dir), out);
+writeFileSync(new URL('node.d.cts', dir), readFileSync(new URL('hwc_price.d.ts', dir), 'utf8'));
+console.log(`node.cjs: ${names.length} exports`);
