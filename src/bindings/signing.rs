@@ -1,11 +1,12 @@
 //! `signRequest`: AK/SK signing for servers and proxies that call the rating APIs themselves.
 
-use js_sys::{Object, Reflect};
+use js_sys::{Object, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
-use super::js_error::{coded_error, set};
+use super::js_error::coded_error;
 use crate::client::signing::{sign, SignError, SignRequest};
 use crate::client::Secret;
+use crate::inquiry::wire::write_string;
 
 const NAME: &str = "SignRequestError";
 
@@ -57,13 +58,24 @@ pub fn sign_request(
         unix_seconds,
     };
     let signed = sign(&request).map_err(|e| coded_error(NAME, code(&e), &e.to_string()))?;
-    let out = Object::new();
-    for (name, value) in &signed {
-        set(&out, name, &JsValue::from_str(value));
+    // One JSON text crosses the boundary instead of a string per header name and value: several times faster.
+    let mut json = String::from("{\"headers\":{");
+    for (i, (name, value)) in signed.iter().enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        write_string(&mut json, name);
+        json.push(':');
+        write_string(&mut json, value);
     }
-    let result = Object::new();
-    set(&result, "headers", &out);
-    Ok(result.into())
+    json.push_str("}}");
+    JSON::parse(&json).map_err(|_| {
+        coded_error(
+            NAME,
+            "INVALID_HEADER",
+            "the signed headers could not be returned",
+        )
+    })
 }
 
 /// The `headers` object as name/value pairs; absent means none.

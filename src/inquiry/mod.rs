@@ -18,7 +18,7 @@ mod on_demand;
 mod period;
 mod product;
 mod renewal;
-mod wire;
+pub(crate) mod wire;
 
 pub use on_demand::{OnDemandDraft, OnDemandInquiry, OnDemandProduct, UsageTerms};
 pub use period::{PeriodDraft, PeriodInquiry, PeriodProduct, PeriodTerms};

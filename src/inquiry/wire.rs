@@ -91,19 +91,27 @@ impl<'o> ObjectWriter<'o> {
 /// Appends `value` as a JSON string literal.
 pub(crate) fn write_string(out: &mut String, value: &str) {
     out.push('"');
-    for ch in value.chars() {
-        match ch {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if u32::from(c) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c => out.push(c),
+    // Copy runs of characters that need no escape in one go; escape the rest.
+    let mut start = 0;
+    for (at, byte) in value.bytes().enumerate() {
+        let escape = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            b if b < 0x20 => "",
+            _ => continue,
+        };
+        out.push_str(value.get(start..at).unwrap_or_default());
+        if escape.is_empty() {
+            let _ = write!(out, "\\u{:04x}", byte);
+        } else {
+            out.push_str(escape);
         }
+        start = at + 1;
     }
+    out.push_str(value.get(start..).unwrap_or_default());
     out.push('"');
 }
 

@@ -66,9 +66,14 @@ impl ApiError {
 /// that way); any other status is an error, whatever its body (JSON with `error_msg` or `error_message`, an
 /// HTML page from a proxy, nothing at all).
 pub fn classify(status: u16, request_id: Option<&str>, body: &str) -> Result<(), ApiError> {
+    let success = (200..=299).contains(&status);
+    if success && !body.contains("\"error_code\"") {
+        // The common case: a success without an error code needs no parsing here (the answer is read once,
+        // by its reader).
+        return Ok(());
+    }
     let value = serde_json::from_str::<Value>(body).ok();
     let parsed = value.as_ref().and_then(error_fields);
-    let success = (200..=299).contains(&status);
     if success && parsed.is_none() {
         return Ok(());
     }
