@@ -2,7 +2,12 @@
 //! requests that each pass the per-request rules, in input order.
 
 // Test code: a failed unwrap or panic is a failed test.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use hwc_price::{OnDemandInquiry, PeriodInquiry, RenewalInquiry};
 use serde_json::{json, Value};

@@ -1,7 +1,12 @@
 //! Breakdowns of realistic answers, and each output (text, HTML, CSV, JSON) with exact expected text.
 
 // Test code: a failed unwrap or panic is a failed test.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use hwc_price::breakdown::{asked, csv, html, text, Breakdown, BreakdownOptions};
 use hwc_price::client::{Quote, Site};

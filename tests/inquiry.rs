@@ -2,7 +2,12 @@
 //! case each, comparing whole violation lists.
 
 // Test code: a failed unwrap or panic is a failed test.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use hwc_price::{
     InquiryError, OnDemandDraft, OnDemandInquiry, OnDemandProduct, PeriodDraft, PeriodInquiry,

@@ -3,7 +3,7 @@
 //! paths for what cannot be read.
 
 // Test code: a failed unwrap is a failed test.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use hwc_price::response::{error_body, OnDemandRating, PeriodRating, RenewalRating};
 use hwc_price::Decimal;

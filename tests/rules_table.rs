@@ -2,7 +2,12 @@
 //! same table in `pkg-tests/rules.test.mjs`, so both faces enforce the same rules with the same messages.
 
 // Test code: a failed unwrap or panic is a failed test.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use hwc_price::{InquiryError, OnDemandInquiry, PeriodInquiry, RenewalInquiry};
 use serde_json::{Map, Value};

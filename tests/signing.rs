@@ -2,7 +2,7 @@
 //! signature, header) and against whole requests of our own.
 
 // Test code: a failed unwrap is a failed test.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use hwc_price::client::signing::{
     authorization, canonical_request, hex_sha256, sign, signature, signed_headers, string_to_sign,

@@ -3,7 +3,7 @@
 //! working after any error.
 #![cfg(target_arch = "wasm32")]
 // Test code: a failed unwrap is a failed test.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use hwc_price::bindings::inquiry::{
     build_on_demand_inquiry, build_period_inquiry, build_renewal_inquiry,

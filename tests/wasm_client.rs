@@ -4,7 +4,7 @@
 //! of saved answers run here as well.
 #![cfg(target_arch = "wasm32")]
 // Test code: a failed unwrap is a failed test.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -2,8 +2,6 @@
 //! by side, failures and warnings, from any of the three answers, in exact decimals. Outputs for people
 //! (text, HTML) and programs (CSV, JSON) are in the submodules; nothing here does I/O.
 
-#![deny(clippy::indexing_slicing)]
-
 use std::collections::HashMap;
 
 use rust_decimal::{Decimal, RoundingStrategy};

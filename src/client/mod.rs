@@ -1,8 +1,6 @@
 //! Talking to the rating service: endpoints, credentials, the AK/SK signer, retry and throttle policy, and the
 //! client that puts them together. Everything here is plain Rust; the I/O comes in through [`call::Runtime`].
 
-#![deny(clippy::indexing_slicing)]
-
 pub mod call;
 pub mod credentials;
 pub mod endpoint;

@@ -5,8 +5,6 @@
 //! ([`OnDemandInquiry`], [`PeriodInquiry`], [`RenewalInquiry`]) can only be made by checking a draft (or JSON
 //! text) against every documented rule; its request body cannot fail to render.
 
-#![deny(clippy::indexing_slicing)]
-
 use serde_json::{Map, Value};
 
 use crate::validate::input::{quote, Reader};

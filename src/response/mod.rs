@@ -2,8 +2,6 @@
 //! digits sent, whether it arrived as a JSON number (on-demand, subscribe-rate) or a string (renew-rate).
 //! Unknown fields are ignored and `null` means "not given" everywhere, as NOTES.md asks.
 
-#![deny(clippy::indexing_slicing)]
-
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::Value;
