@@ -6,7 +6,7 @@ WASM_TARGET := wasm32-unknown-unknown
 CHROME_ENV := WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
 	WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/.ci/webdriver.json
 
-.PHONY: setup demo demo-cli bench test lint test-native test-wasm test-wasm-node test-wasm-chrome pkg pkg-test size sandbox
+.PHONY: setup demo demo-cli bench fuzz test lint test-native test-wasm test-wasm-node test-wasm-chrome pkg pkg-test size sandbox
 
 ## make demo: build the package and serve the estimate page (sample prices from the sandbox by default;
 ## HWC_AK/HWC_SK for real prices, signed server-side); PORT=8080 by default
@@ -56,6 +56,10 @@ size: pkg
 ## make bench: medians of the package's main jobs in Node, beside JSON.stringify/JSON.parse of the same data
 bench: pkg
 	@node scripts/bench.mjs
+
+## make fuzz: each fuzz target for FUZZ_SECONDS (20) seconds; needs a nightly toolchain
+fuzz:
+	@bash scripts/fuzz.sh
 
 ## make sandbox: the local rating service with sample prices (PORT=8787 by default)
 sandbox:

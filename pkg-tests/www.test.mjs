@@ -211,6 +211,9 @@ test('named estimates are kept in this browser', async () => {
   await page.getByRole('button', { name: 'Load', exact: true }).click();
   assert.equal(await field(page, 0, 'resource_id').inputValue(), 'res-kept');
   assert.equal(await page.getByLabel('Renewal', { exact: true }).isChecked(), true);
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+  assert.doesNotMatch(stored, /token|"sk"|"ak"|auth/i, 'the page stores estimates only, never credentials');
+  assert.equal(await page.locator('input[type="password"], [name*="token" i], [name="sk"], [name="ak"]').count(), 0, 'the page asks for no credentials');
   await page.getByRole('button', { name: 'Delete' }).click();
   assert.equal(await page.locator('#saved-list option').first().textContent(), 'none yet');
   await page.context().close();
@@ -241,6 +244,8 @@ test('every control is labelled, results are announced, and the page fits a phon
 test('the demo server serves the page with a strict CSP and forwards nothing but the rating APIs', async () => {
   const page = await fetch(url);
   assert.match(page.headers.get('content-security-policy'), /script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
+  assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
+  assert.equal(demo.server.address().address, '127.0.0.1', 'loopback only');
   const html = await page.text();
   assert.ok(!/<script(?![^>]*\bsrc=)[^>]*>/.test(html), 'no inline script');
   assert.ok(!/\sstyle=/.test(html), 'no inline style');

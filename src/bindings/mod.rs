@@ -4,6 +4,7 @@
 pub mod client;
 pub mod fetch;
 pub mod input;
+pub mod panic;
 pub mod inquiry;
 pub mod js_error;
 pub mod signing;
