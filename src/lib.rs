@@ -1,9 +1,12 @@
 //! Validated price inquiries for Huawei Cloud's BSS rating APIs.
 //!
 //! `hwc-price` builds the request bodies for pay-per-use, yearly/monthly and renewal price inquiries,
-//! checking every documented rule first and reporting all violations at once, each with its wire-name path.
-//! Amounts and usage values are exact decimals throughout. The same core is shipped to JavaScript as the
-//! npm package `hwc-price` (see the README).
+//! checking every documented rule first and reporting all violations at once, each with its wire-name path
+//! ([`inquiry`], [`validate`]); prices them through a client that batches, throttles, retries and signs
+//! ([`client`], I/O-free: the runtime is injected); reads the answers exactly ([`response`]); and breaks them
+//! down into list price, discounts and final price for people and programs ([`breakdown`]). Amounts and usage
+//! values are exact decimals throughout. The same core is shipped to JavaScript as the npm package `hwc-price`
+//! (see the README).
 //!
 //! ```
 //! use hwc_price::{OnDemandDraft, OnDemandProduct, UsageTerms};

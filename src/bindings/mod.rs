@@ -4,8 +4,8 @@
 pub mod client;
 pub mod fetch;
 pub mod input;
-pub mod panic;
 pub mod inquiry;
 pub mod js_error;
+pub mod panic;
 pub mod signing;
 pub mod types;

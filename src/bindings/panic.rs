@@ -23,7 +23,9 @@ extern "C" {
 pub fn install_panic_hook() {
     HOOK.call_once(|| {
         std::panic::set_hook(Box::new(|info| {
-            let error = JsError::new(&format!("hwc-price internal error (please report it): {info}"));
+            let error = JsError::new(&format!(
+                "hwc-price internal error (please report it): {info}"
+            ));
             error.set_name("HwcPriceInternalError");
             wasm_bindgen::throw_val(error.into());
         }));
