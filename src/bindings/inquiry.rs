@@ -1,10 +1,10 @@
 //! `buildOnDemandInquiry`, `buildPeriodInquiry`, `buildRenewalInquiry`, `validateInquiry`.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::input::json_text;
 use super::js_error::{inquiry_error, is_inquiry_error, usage_error, violations};
+use crate::inquiry::wire::object_text;
 use crate::inquiry::{
     InquiryError, InquiryKind, OnDemandInquiry, PeriodInquiry, PreparedRequest, RenewalInquiry,
 };
@@ -22,9 +22,14 @@ fn prepare(kind: InquiryKind, input: &JsValue) -> Result<PreparedRequest, Inquir
 /// `prepare`, with both outcomes converted for JavaScript.
 fn build(kind: InquiryKind, input: &JsValue) -> Result<JsValue, JsValue> {
     let prepared = prepare(kind, input).map_err(|e| inquiry_error(&e))?;
-    prepared
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| usage_error("Error", &e.to_string()))
+    // One JSON text crosses the boundary and the engine builds the object: cheaper than a field at a time.
+    let text = object_text(|w| {
+        w.string("method", prepared.method);
+        w.string("path", prepared.path);
+        w.string("body", &prepared.body);
+    });
+    js_sys::JSON::parse(&text)
+        .map_err(|_| usage_error("Error", "the request could not be returned"))
 }
 
 /// Builds a pay-per-use price inquiry (`POST /v2/bills/ratings/on-demand-resources`).

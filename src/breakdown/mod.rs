@@ -5,9 +5,9 @@
 use std::collections::HashMap;
 
 use rust_decimal::{Decimal, RoundingStrategy};
-use serde::Serialize;
 
 use crate::client::call::Quote;
+use crate::inquiry::wire::{object_text, ObjectWriter};
 use crate::inquiry::InquiryKind;
 use crate::response::api_error::Language;
 use crate::response::{OptionalDiscount, Rating};
@@ -157,19 +157,18 @@ impl BreakdownOptions {
 }
 
 /// Amounts of a whole inquiry or of one line. `None` when the answer does not say.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Amounts {
     /// List price (`official_website_amount`).
     pub list: Option<Decimal>,
     /// Discount.
     pub discount: Option<Decimal>,
     /// Final price: what is paid.
-    #[serde(rename = "final")]
     pub final_price: Option<Decimal>,
 }
 
 /// One discount applied to a line.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineDiscount {
     /// Discount id.
     pub discount_id: Option<String>,
@@ -184,7 +183,7 @@ pub struct LineDiscount {
 }
 
 /// Projected cost of a pay-per-use line or total, from its final price and the hours it covers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Projection {
     /// Per hour.
     pub per_hour: Decimal,
@@ -197,7 +196,7 @@ pub struct Projection {
 }
 
 /// What was asked for an item, in words where a unit is involved.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AskedSummary {
     /// Cloud service type code (product inquiries).
     pub cloud_service_type: Option<String>,
@@ -218,7 +217,7 @@ pub struct AskedSummary {
 }
 
 /// One priced item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
     /// The product `id`, or the resource id.
     pub id: Option<String>,
@@ -231,7 +230,6 @@ pub struct Line {
     /// What was asked, field by field, when known.
     pub asked: Option<AskedSummary>,
     /// The line's amounts.
-    #[serde(flatten)]
     pub amounts: Amounts,
     /// Discount as a share of the list price, in percent, rounded to 2 decimals.
     pub discount_percent: Option<Decimal>,
@@ -242,7 +240,7 @@ pub struct Line {
 }
 
 /// The whole inquiry priced under one optional discount.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PriceOption {
     /// Discount id.
     pub discount_id: Option<String>,
@@ -253,7 +251,6 @@ pub struct PriceOption {
     /// The discount's own name.
     pub name: Option<String>,
     /// The amounts under this discount.
-    #[serde(flatten)]
     pub amounts: Amounts,
     /// Discount as a share of the list price, in percent, rounded to 2 decimals.
     pub discount_percent: Option<Decimal>,
@@ -262,7 +259,7 @@ pub struct PriceOption {
 }
 
 /// A resource a renewal could not price.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ItemFailure {
     /// The resource.
     pub id: Option<String>,
@@ -273,7 +270,7 @@ pub struct ItemFailure {
 }
 
 /// Something a careful reader must know.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
     /// Stable code: `lines_do_not_add_up`, `currency_defaulted`, `list_price_only`, `no_price`,
     /// `discounts_do_not_add_up`, `partial_option`, `answer_error`.
@@ -283,7 +280,7 @@ pub struct Warning {
 }
 
 /// Projection settings and totals, when projections were asked for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Projections {
     /// Hours in a month.
     pub hours_per_month: Decimal,
@@ -294,7 +291,7 @@ pub struct Projections {
 }
 
 /// A breakdown of a quote.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Breakdown {
     /// Which API answered.
     pub kind: &'static str,
@@ -807,26 +804,89 @@ impl Breakdown {
 
     /// The breakdown as JSON, amounts as exact decimal strings.
     pub fn to_plain_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        object_text(|w| self.write(w))
     }
 
     /// The versioned JSON document: `{ "format": "hwc-price.breakdown", "version": 1, … }`, amounts as exact
     /// decimal strings.
     pub fn to_json(&self) -> String {
-        #[derive(Serialize)]
-        struct Document<'a> {
-            format: &'static str,
-            version: u32,
-            #[serde(flatten)]
-            breakdown: &'a Breakdown,
-        }
-        serde_json::to_string(&Document {
-            format: "hwc-price.breakdown",
-            version: JSON_VERSION,
-            breakdown: self,
+        object_text(|w| {
+            w.string("format", "hwc-price.breakdown");
+            w.int("version", i64::from(JSON_VERSION));
+            self.write(w);
         })
-        .unwrap_or_default()
     }
+
+    fn write(&self, w: &mut ObjectWriter<'_>) {
+        w.string("kind", self.kind);
+        w.string("currency", &self.currency);
+        w.string("language", self.language);
+        w.object_or_null("totals", Some(&self.totals), write_amounts);
+        w.amount("discount_percent", self.discount_percent);
+        w.boolean("list_price_only", self.list_price_only);
+        w.objects("lines", &self.lines, |w, l| {
+            w.text_or_null("id", l.id.as_deref());
+            w.text_or_null("product_id", l.product_id.as_deref());
+            w.text_or_null("description", l.description.as_deref());
+            w.text_or_null("covers", l.covers.as_deref());
+            w.object_or_null("asked", l.asked.as_ref(), |w, a| {
+                w.text_or_null("cloud_service_type", a.cloud_service_type.as_deref());
+                w.text_or_null("resource_type", a.resource_type.as_deref());
+                w.text_or_null("resource_spec", a.resource_spec.as_deref());
+                w.text_or_null("region", a.region.as_deref());
+                w.text_or_null("size", a.size.as_deref());
+                w.int_or_null("quantity", a.quantity);
+                w.text_or_null("usage", a.usage.as_deref());
+                w.text_or_null("period", a.period.as_deref());
+            });
+            write_amounts(w, &l.amounts);
+            w.amount("discount_percent", l.discount_percent);
+            w.objects("discounts", &l.discounts, |w, d| {
+                w.text_or_null("discount_id", d.discount_id.as_deref());
+                w.int_or_null("type_code", d.type_code);
+                w.string("type_name", &d.type_name);
+                w.text_or_null("name", d.name.as_deref());
+                w.amount("amount", d.amount);
+            });
+            w.object_or_null("projection", l.projection.as_ref(), write_projection);
+        });
+        w.objects("options", &self.options, |w, o| {
+            w.text_or_null("discount_id", o.discount_id.as_deref());
+            w.int_or_null("type_code", o.type_code);
+            w.string("type_name", &o.type_name);
+            w.text_or_null("name", o.name.as_deref());
+            write_amounts(w, &o.amounts);
+            w.amount("discount_percent", o.discount_percent);
+            w.boolean("best_offer", o.best_offer);
+        });
+        w.objects("failures", &self.failures, |w, f| {
+            w.text_or_null("id", f.id.as_deref());
+            w.text_or_null("code", f.code.as_deref());
+            w.text_or_null("message", f.message.as_deref());
+        });
+        w.objects("warnings", &self.warnings, |w, x| {
+            w.string("code", x.code);
+            w.string("message", &x.message);
+        });
+        w.object_or_null("projections", self.projections.as_ref(), |w, p| {
+            w.amount("hours_per_month", Some(p.hours_per_month));
+            w.string("assumption", &p.assumption);
+            w.object_or_null("total", p.total.as_ref(), write_projection);
+        });
+    }
+}
+
+fn write_amounts(w: &mut ObjectWriter<'_>, a: &Amounts) {
+    w.amount("list", a.list);
+    w.amount("discount", a.discount);
+    w.amount("final", a.final_price);
+}
+
+fn write_projection(w: &mut ObjectWriter<'_>, p: &Projection) {
+    w.amount("per_hour", Some(p.per_hour));
+    w.amount("per_month", Some(p.per_month));
+    w.amount("per_year", Some(p.per_year));
+    w.boolean("exact", p.exact);
 }
 
 /// Warns about optional discounts that do not cover every line, and about options whose lines do not add up.

@@ -86,6 +86,74 @@ impl<'o> ObjectWriter<'o> {
     pub(crate) fn close(self) {
         self.out.push('}');
     }
+
+    /// A string member, `null` when `None` (for answers and breakdowns, whose shape is fixed).
+    pub(crate) fn text_or_null(&mut self, key: &str, value: Option<&str>) {
+        match value {
+            Some(v) => self.string(key, v),
+            None => self.key(key).push_str("null"),
+        }
+    }
+
+    /// An integer member, `null` when `None`.
+    pub(crate) fn int_or_null(&mut self, key: &str, value: Option<i64>) {
+        match value {
+            Some(v) => self.int(key, v),
+            None => self.key(key).push_str("null"),
+        }
+    }
+
+    /// A decimal member as a JSON *string* of its exact digits (what JavaScript receives), `null` when `None`.
+    pub(crate) fn amount(&mut self, key: &str, value: Option<Decimal>) {
+        match value {
+            Some(v) => {
+                let out = self.key(key);
+                let _ = write!(out, "\"{v}\"");
+            }
+            None => self.key(key).push_str("null"),
+        }
+    }
+
+    /// An object member written by `write`, `null` when `None`.
+    pub(crate) fn object_or_null<T>(
+        &mut self,
+        key: &str,
+        value: Option<&T>,
+        write: impl FnOnce(&mut ObjectWriter<'_>, &T),
+    ) {
+        let out = self.key(key);
+        match value {
+            Some(v) => {
+                let mut inner = ObjectWriter::open(out);
+                write(&mut inner, v);
+                inner.close();
+            }
+            None => out.push_str("null"),
+        }
+    }
+
+    /// An array member of objects, each written by `write`.
+    pub(crate) fn objects<T>(
+        &mut self,
+        key: &str,
+        items: &[T],
+        write: impl Fn(&mut ObjectWriter<'_>, &T),
+    ) {
+        self.array(key, items, |out, item| {
+            let mut inner = ObjectWriter::open(out);
+            write(&mut inner, item);
+            inner.close();
+        });
+    }
+}
+
+/// Writes one object with `write` and returns its JSON text.
+pub(crate) fn object_text(write: impl FnOnce(&mut ObjectWriter<'_>)) -> String {
+    let mut out = String::new();
+    let mut w = ObjectWriter::open(&mut out);
+    write(&mut w);
+    w.close();
+    out
 }
 
 /// Appends `value` as a JSON string literal.

@@ -3,9 +3,9 @@
 //! Unknown fields are ignored and `null` means "not given" everywhere, as NOTES.md asks.
 
 use rust_decimal::Decimal;
-use serde::Serialize;
 use serde_json::Value;
 
+use crate::inquiry::wire::{object_text, ObjectWriter};
 use crate::inquiry::InquiryKind;
 use crate::validate::Path;
 use read::{each, Fields};
@@ -27,7 +27,7 @@ pub struct ResponseError {
 }
 
 /// A business error carried by an answer (`error_code`, `error_msg` or `error_message`).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ErrorBody {
     /// E.g. `CBC.30050009`.
     pub error_code: Option<String>,
@@ -36,7 +36,7 @@ pub struct ErrorBody {
 }
 
 /// One discount applied to a pay-per-use line (`DemandDiscountRatingResult`).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DiscountRating {
     /// Discount id.
     pub discount_id: Option<String>,
@@ -51,7 +51,7 @@ pub struct DiscountRating {
 }
 
 /// One priced line of a pay-per-use answer (`DemandProductRatingResult`).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct OnDemandLine {
     /// The request's `id`.
     pub id: Option<String>,
@@ -70,7 +70,7 @@ pub struct OnDemandLine {
 }
 
 /// The pay-per-use answer.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct OnDemandRating {
     /// Final price of all lines.
     pub amount: Option<Decimal>,
@@ -87,7 +87,7 @@ pub struct OnDemandRating {
 }
 
 /// The list price of one yearly/monthly line (`PeriodProductOfficialRatingResult`).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ListPriceLine {
     /// The request's `id`.
     pub id: Option<String>,
@@ -100,7 +100,7 @@ pub struct ListPriceLine {
 }
 
 /// List prices (`OfficialWebsiteRatingResult`), of a subscription or of a renewal.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ListPrice {
     /// Total list price.
     pub official_website_amount: Option<Decimal>,
@@ -113,7 +113,7 @@ pub struct ListPrice {
 }
 
 /// One line priced under an optional discount (`PeriodProductRatingResult`).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DiscountedLine {
     /// The request's `id`.
     pub id: Option<String>,
@@ -130,7 +130,7 @@ pub struct DiscountedLine {
 }
 
 /// The whole inquiry priced under one optional discount (`OptionalDiscountRatingResult`).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct OptionalDiscount {
     /// Discount id.
     pub discount_id: Option<String>,
@@ -153,7 +153,7 @@ pub struct OptionalDiscount {
 }
 
 /// The yearly/monthly answer.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PeriodRating {
     /// List prices (one object, though the reference's table says a list).
     pub official_website_rating_result: Option<ListPrice>,
@@ -164,7 +164,7 @@ pub struct PeriodRating {
 }
 
 /// The renewal price of one primary resource (`RenewInquiryResultInfo`).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RenewalLine {
     /// The resource.
     pub resource_id: Option<String>,
@@ -173,7 +173,7 @@ pub struct RenewalLine {
 }
 
 /// A resource the renewal could not price (`FailResourceInfo`).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct FailedResource {
     /// The resource.
     pub resource_id: Option<String>,
@@ -184,7 +184,7 @@ pub struct FailedResource {
 }
 
 /// The renewal answer.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RenewalRating {
     /// Currency; blank means the site's currency.
     pub currency: Option<String>,
@@ -198,13 +198,11 @@ pub struct RenewalRating {
     pub fail_resource_infos: Vec<FailedResource>,
     /// A business error sent with HTTP 200 (`CBC.30050007`–`CBC.30050013`); on the wire, top-level
     /// `error_code` and `error_msg`.
-    #[serde(flatten)]
     pub error: ErrorBody,
 }
 
 /// An answer of any of the three APIs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Rating {
     /// Pay-per-use.
     OnDemand(OnDemandRating),
@@ -245,8 +243,59 @@ impl Rating {
 
     /// The answer as JSON text in wire names, every amount an exact decimal string, absent values `null`.
     pub fn to_json(&self) -> String {
-        // Plain structs, strings and decimals-as-strings: serializing cannot fail.
-        serde_json::to_string(self).unwrap_or_default()
+        object_text(|w| match self {
+            Rating::OnDemand(r) => {
+                w.amount("amount", r.amount);
+                w.amount("discount_amount", r.discount_amount);
+                w.amount("official_website_amount", r.official_website_amount);
+                w.int_or_null("measure_id", r.measure_id);
+                w.text_or_null("currency", r.currency.as_deref());
+                w.objects(
+                    "product_rating_results",
+                    &r.product_rating_results,
+                    |w, l| {
+                        w.text_or_null("id", l.id.as_deref());
+                        w.text_or_null("product_id", l.product_id.as_deref());
+                        w.amount("amount", l.amount);
+                        w.amount("discount_amount", l.discount_amount);
+                        w.amount("official_website_amount", l.official_website_amount);
+                        w.int_or_null("measure_id", l.measure_id);
+                        w.objects(
+                            "discount_rating_results",
+                            &l.discount_rating_results,
+                            |w, d| {
+                                w.text_or_null("discount_id", d.discount_id.as_deref());
+                                w.int_or_null("discount_type", d.discount_type);
+                                w.amount("amount", d.amount);
+                                w.int_or_null("measure_id", d.measure_id);
+                                w.text_or_null("discount_name", d.discount_name.as_deref());
+                            },
+                        );
+                    },
+                );
+            }
+            Rating::Period(r) => {
+                write_list_price(w, r.official_website_rating_result.as_ref());
+                write_options(w, &r.optional_discount_rating_results);
+                w.text_or_null("currency", r.currency.as_deref());
+            }
+            Rating::Renewal(r) => {
+                w.text_or_null("currency", r.currency.as_deref());
+                w.objects("renew_inquiry_results", &r.renew_inquiry_results, |w, l| {
+                    w.text_or_null("resource_id", l.resource_id.as_deref());
+                    w.amount("amount", l.amount);
+                });
+                write_list_price(w, r.official_website_rating_result.as_ref());
+                write_options(w, &r.optional_discount_rating_results);
+                w.objects("fail_resource_infos", &r.fail_resource_infos, |w, f| {
+                    w.text_or_null("resource_id", f.resource_id.as_deref());
+                    w.text_or_null("error_code", f.error_code.as_deref());
+                    w.text_or_null("error_msg", f.error_msg.as_deref());
+                });
+                w.text_or_null("error_code", r.error.error_code.as_deref());
+                w.text_or_null("error_msg", r.error.error_msg.as_deref());
+            }
+        })
     }
 
     /// The answers of the parts of one split inquiry (all of one kind) as one answer.
@@ -273,6 +322,52 @@ impl Rating {
             }
         })
     }
+}
+
+fn write_list_price(w: &mut ObjectWriter<'_>, list: Option<&ListPrice>) {
+    w.object_or_null("official_website_rating_result", list, |w, l| {
+        w.amount("official_website_amount", l.official_website_amount);
+        w.amount(
+            "installment_official_website_amount",
+            l.installment_official_website_amount,
+        );
+        w.int_or_null("measure_id", l.measure_id);
+        w.objects(
+            "product_rating_results",
+            &l.product_rating_results,
+            |w, p| {
+                w.text_or_null("id", p.id.as_deref());
+                w.text_or_null("product_id", p.product_id.as_deref());
+                w.amount("official_website_amount", p.official_website_amount);
+                w.int_or_null("measure_id", p.measure_id);
+            },
+        );
+    });
+}
+
+fn write_options(w: &mut ObjectWriter<'_>, options: &[OptionalDiscount]) {
+    w.objects("optional_discount_rating_results", options, |w, o| {
+        w.text_or_null("discount_id", o.discount_id.as_deref());
+        w.amount("amount", o.amount);
+        w.amount("official_website_amount", o.official_website_amount);
+        w.amount("discount_amount", o.discount_amount);
+        w.int_or_null("measure_id", o.measure_id);
+        w.int_or_null("discount_type", o.discount_type);
+        w.text_or_null("discount_name", o.discount_name.as_deref());
+        w.int_or_null("best_offer", o.best_offer);
+        w.objects(
+            "product_rating_results",
+            &o.product_rating_results,
+            |w, p| {
+                w.text_or_null("id", p.id.as_deref());
+                w.text_or_null("product_id", p.product_id.as_deref());
+                w.amount("amount", p.amount);
+                w.amount("official_website_amount", p.official_website_amount);
+                w.amount("discount_amount", p.discount_amount);
+                w.int_or_null("measure_id", p.measure_id);
+            },
+        );
+    });
 }
 
 /// Parses JSON text into a value; the top-level must be an object.
