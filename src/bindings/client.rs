@@ -14,9 +14,10 @@ use super::js_error::{inquiry_error, set, violations};
 use crate::breakdown::{asked, csv, html, text, Breakdown, BreakdownOptions};
 use crate::client::call::{Auth, CallError, Client, FailedPart, Quote};
 use crate::client::endpoint::Site;
-use crate::client::options::{parse_options, parse_saved_options};
+use crate::client::options::{parse_options, parse_saved_options, unknown};
 use crate::inquiry::{InquiryKind, OnDemandInquiry, PeriodInquiry, RenewalInquiry};
 use crate::response::api_error::Language;
+use crate::validate::Path;
 use crate::validate::Violations;
 
 const OPTIONS_ERROR: &str = "PriceClientError";
@@ -54,19 +55,8 @@ impl PriceClient {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "PriceClientOptions")] options: JsValue,
     ) -> Result<PriceClient, JsValue> {
-        let value = if options.is_undefined() || options.is_null() {
-            serde_json::Value::Null
-        } else if options.is_object() {
-            let text = JSON::stringify(&options)
-                .ok()
-                .and_then(|t| t.as_string())
-                .unwrap_or_default();
-            serde_json::from_str(&text).unwrap_or(serde_json::Value::Null)
-        } else {
-            // Not echoed: it could be a credential passed in the wrong place.
-            serde_json::Value::Bool(false)
-        };
-        let config = parse_options(&value).map_err(|v| options_error("client options", &v))?;
+        let config = parse_options(&js_to_json(&options)?)
+            .map_err(|v| options_error("client options", &v))?;
         Ok(PriceClient {
             client: Rc::new(Client::new(config)),
         })
@@ -199,15 +189,21 @@ fn call_options(options: &JsValue) -> Result<WebRuntime, JsValue> {
             "must be an object: { onProgress?, signal? }",
         ));
     }
-    for key in Object::keys(&Object::from(options.clone())).iter() {
-        let key = key.as_string().unwrap_or_default();
-        if key != "onProgress" && key != "signal" {
-            return Err(invalid(
-                &key,
-                Rule::UnknownField,
-                "is not a price option; the options are onProgress, signal",
-            ));
-        }
+    let keys: serde_json::Map<String, serde_json::Value> =
+        Object::keys(&Object::from(options.clone()))
+            .iter()
+            .map(|key| (key.as_string().unwrap_or_default(), serde_json::Value::Null))
+            .collect();
+    let mut unknown_keys = crate::validate::violation::Collector::default();
+    unknown(
+        &mut unknown_keys,
+        &keys,
+        &Path::Root,
+        &["onProgress", "signal"],
+        "a price option",
+    );
+    if !unknown_keys.is_empty() {
+        return Err(options_error("price options", &unknown_keys.finish()));
     }
     let get = |key: &str| Reflect::get(options, &JsValue::from_str(key)).unwrap_or_default();
     let progress = get("onProgress");
@@ -393,7 +389,9 @@ impl JsQuote {
     }
 }
 
-/// A plain options object as JSON (functions and `undefined` drop out); never echoes what it could not read.
+/// A plain options object as JSON (functions and `undefined` drop out); anything but an object (or nothing)
+/// reads as `false`, so that it is refused without being echoed: it could be a credential passed in the
+/// wrong place.
 fn js_to_json(value: &JsValue) -> Result<serde_json::Value, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(serde_json::Value::Null);

@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use super::js_error::coded_error;
 use crate::client::signing::{sign, SignError, SignRequest};
 use crate::client::Secret;
-use crate::inquiry::wire::write_string;
+use crate::inquiry::wire::object_text;
 
 const NAME: &str = "SignRequestError";
 
@@ -59,16 +59,13 @@ pub fn sign_request(
     };
     let signed = sign(&request).map_err(|e| coded_error(NAME, code(&e), &e.to_string()))?;
     // One JSON text crosses the boundary instead of a string per header name and value: several times faster.
-    let mut json = String::from("{\"headers\":{");
-    for (i, (name, value)) in signed.iter().enumerate() {
-        if i > 0 {
-            json.push(',');
-        }
-        write_string(&mut json, name);
-        json.push(':');
-        write_string(&mut json, value);
-    }
-    json.push_str("}}");
+    let json = object_text(|w| {
+        w.object_or_null("headers", Some(&signed), |w, headers| {
+            for (name, value) in headers {
+                w.string(name, value);
+            }
+        });
+    });
     JSON::parse(&json).map_err(|_| {
         coded_error(
             NAME,

@@ -3,6 +3,8 @@
 
 use rust_decimal::Decimal;
 
+use crate::validate::input::is_bidi_control;
+
 /// The symbol of a currency code, when it has a well-known one.
 pub fn symbol(currency: &str) -> Option<&'static str> {
     match currency {
@@ -59,11 +61,6 @@ pub fn money(value: Decimal, currency: &str) -> String {
 /// A percentage for display: `10%`, `12.5%`.
 pub fn percent(value: Decimal) -> String {
     format!("{}%", value.normalize())
-}
-
-/// Whether a character reorders or hides text: bidirectional controls and invisible formatting marks.
-fn is_bidi_control(ch: char) -> bool {
-    matches!(ch, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Server-provided text made safe for a terminal or a log line: control characters (line breaks included)

@@ -54,52 +54,24 @@ impl BreakdownOptions {
         value: &serde_json::Value,
         default_language: Language,
     ) -> Result<Self, Violations> {
+        use crate::client::options::{language_option, options_map, unknown};
         use crate::validate::input::{describe, quote};
         use crate::validate::violation::{Collector, Rule};
         let mut options = BreakdownOptions::new(default_language);
         let mut c = Collector::default();
-        let map = match value {
-            serde_json::Value::Null => return Ok(options),
-            serde_json::Value::Object(map) => map,
-            other => {
-                c.shape(
-                    String::new(),
-                    Rule::Type,
-                    format!(
-                        "breakdown options must be an object, got {}",
-                        describe(other)
-                    ),
-                );
-                return Err(c.finish());
-            }
+        let empty = serde_json::Map::new();
+        let Some(map) = options_map(&mut c, value, &empty, "breakdown options") else {
+            return Err(c.finish());
         };
-        for key in map.keys() {
-            if !["language", "projections", "hoursPerMonth"].contains(&key.as_str()) {
-                let hint = crate::validate::suggest::closest(
-                    key,
-                    &["language", "projections", "hoursPerMonth"],
-                )
-                .map(|m| format!("; did you mean {m}?"))
-                .unwrap_or_else(|| {
-                    "; the options are language, projections, hoursPerMonth".to_owned()
-                });
-                c.shape(
-                    key.clone(),
-                    Rule::UnknownField,
-                    format!("is not a breakdown option{hint}"),
-                );
-            }
-        }
-        match map.get("language") {
-            None | Some(serde_json::Value::Null) => {}
-            Some(serde_json::Value::String(l)) if l == "en_US" || l == "zh_CN" => {
-                options.language = Language::from_header(l);
-            }
-            Some(other) => c.rule(
-                "language".into(),
-                Rule::OneOf,
-                format!("must be \"en_US\" or \"zh_CN\", got {}", describe(other)),
-            ),
+        unknown(
+            &mut c,
+            map,
+            &crate::validate::Path::Root,
+            &["language", "projections", "hoursPerMonth"],
+            "a breakdown option",
+        );
+        if let Some(language) = language_option(&mut c, map) {
+            options.language = language;
         }
         match map.get("projections") {
             None | Some(serde_json::Value::Null) => {}

@@ -14,7 +14,7 @@ use super::retry::{AttemptOutcome, RetryPolicy, Throttle};
 use super::signing::{sign, SignError, SignRequest};
 use super::Secret;
 use crate::breakdown::{asked, Asked};
-use crate::inquiry::{InquiryKind, OnDemandInquiry, PeriodInquiry, RenewalInquiry};
+use crate::inquiry::{InquiryKind, OnDemandInquiry, PeriodInquiry, RenewalInquiry, Validated};
 use crate::response::api_error::{classify, ApiError, Language};
 use crate::response::{MergeError, Rating, ResponseError};
 
@@ -444,13 +444,7 @@ impl Client {
         rt: &R,
         parts: &[OnDemandInquiry],
     ) -> Result<Quote, CallError> {
-        let asked = asked::on_demand(parts);
-        let parts = parts.iter().map(|p| Part {
-            items: owned(p.item_ids()),
-            body: p.body(),
-        });
-        self.price(rt, InquiryKind::OnDemand, parts.collect(), asked)
-            .await
+        self.price(rt, parts, asked::on_demand(parts)).await
     }
 
     /// Prices yearly/monthly inquiries (the parts of one batch, in order).
@@ -459,13 +453,7 @@ impl Client {
         rt: &R,
         parts: &[PeriodInquiry],
     ) -> Result<Quote, CallError> {
-        let asked = asked::period(parts);
-        let parts = parts.iter().map(|p| Part {
-            items: owned(p.item_ids()),
-            body: p.body(),
-        });
-        self.price(rt, InquiryKind::Period, parts.collect(), asked)
-            .await
+        self.price(rt, parts, asked::period(parts)).await
     }
 
     /// Prices renewal inquiries (the parts of one batch, in order).
@@ -474,22 +462,23 @@ impl Client {
         rt: &R,
         parts: &[RenewalInquiry],
     ) -> Result<Quote, CallError> {
-        let asked = asked::renewal(parts);
-        let parts = parts.iter().map(|p| Part {
-            items: owned(p.item_ids()),
-            body: p.body(),
-        });
-        self.price(rt, InquiryKind::Renewal, parts.collect(), asked)
-            .await
+        self.price(rt, parts, asked::renewal(parts)).await
     }
 
-    async fn price<R: Runtime>(
+    async fn price<R: Runtime, I: Validated>(
         &self,
         rt: &R,
-        kind: InquiryKind,
-        parts: Vec<Part>,
+        inquiries: &[I],
         asked: Vec<Asked>,
     ) -> Result<Quote, CallError> {
+        let kind = I::KIND;
+        let parts: Vec<Part> = inquiries
+            .iter()
+            .map(|p| Part {
+                items: p.item_ids().into_iter().map(str::to_owned).collect(),
+                body: p.body(),
+            })
+            .collect();
         let outcomes = self.send_all(rt, kind, &parts).await;
         let requests = parts.len();
         let mut ratings = Vec::new();
@@ -751,10 +740,6 @@ impl Client {
             timeout_ms: self.config.timeout_ms,
         })
     }
-}
-
-fn owned(ids: Vec<&str>) -> Vec<String> {
-    ids.into_iter().map(str::to_owned).collect()
 }
 
 #[cfg(test)]

@@ -10,7 +10,6 @@ use super::retry::RetryPolicy;
 use super::Secret;
 use crate::response::api_error::Language;
 use crate::validate::input::{describe, quote, IntRule, Reader};
-use crate::validate::suggest::closest;
 use crate::validate::violation::{Collector, Rule};
 use crate::validate::{Path, Violations};
 
@@ -43,32 +42,22 @@ pub fn parse_options(value: &Value) -> Result<ClientConfig, Violations> {
     let mut c = Collector::default();
     let empty = Map::new();
     let root = Path::Root;
-    let map = match value {
-        Value::Null => &empty,
-        Value::Object(map) => map,
-        other => {
-            c.shape(
-                String::new(),
-                Rule::Type,
-                format!("client options must be an object, got {}", describe(other)),
-            );
-            return Err(c.finish());
-        }
+    let Some(map) = options_map(&mut c, value, &empty, "client options") else {
+        return Err(c.finish());
     };
-    unknown(&mut c, map, &root, OPTIONS);
-    let mut r = Reader::new(&mut c);
-    let site_text = r.optional_string(map, "site", &root);
-    let endpoint_text = r
+    unknown(&mut c, map, &root, OPTIONS, "a client option");
+    let site = site_option(&mut c, map);
+    let endpoint_text = Reader::new(&mut c)
         .optional_string(map, "endpoint", &root)
         .unwrap_or_else(|| "intl".to_owned());
-    let language_text = r.optional_string(map, "language", &root);
+    let language = language_option(&mut c, map);
     let timeout = number(&mut c, map, &root, "timeoutMs", (1, MAX_TIMEOUT_MS));
     let concurrency = number(&mut c, map, &root, "concurrency", (1, MAX_CONCURRENCY));
     let mut retry = RetryPolicy::default();
     if let Some(value) = Reader::optional(map, "retry") {
         let path = root.key("retry");
         if let Some(retry_map) = Reader::new(&mut c).object(value, &path, "the retry policy") {
-            unknown(&mut c, retry_map, &path, RETRY);
+            unknown(&mut c, retry_map, &path, RETRY, "a client option");
             let mut read = |key, range| number(&mut c, retry_map, &path, key, range);
             let attempts = read("maxAttempts", (1, MAX_ATTEMPTS));
             let base = read("baseDelayMs", (0, 60_000));
@@ -83,20 +72,6 @@ pub fn parse_options(value: &Value) -> Result<ClientConfig, Violations> {
         }
     }
 
-    let site = match site_text.as_deref() {
-        None => None,
-        Some(code) => {
-            let site = Site::from_code(code);
-            if site.is_none() {
-                c.rule(
-                    "site".into(),
-                    Rule::OneOf,
-                    format!("must be \"intl\" or \"cn\", got {}", quote(code)),
-                );
-            }
-            site
-        }
-    };
     let endpoint = match Endpoint::parse(&endpoint_text, site) {
         Ok(endpoint) => Some(endpoint),
         Err(e) => {
@@ -104,18 +79,6 @@ pub fn parse_options(value: &Value) -> Result<ClientConfig, Violations> {
                 "endpoint".into(),
                 Rule::OneOf,
                 format!("{}, got {}", e.reason, quote(&endpoint_text)),
-            );
-            None
-        }
-    };
-    let language = match language_text.as_deref() {
-        None => None,
-        Some(l @ ("en_US" | "zh_CN")) => Some(Language::from_header(l)),
-        Some(other) => {
-            c.rule(
-                "language".into(),
-                Rule::OneOf,
-                format!("must be \"en_US\" or \"zh_CN\", got {}", quote(other)),
             );
             None
         }
@@ -147,50 +110,74 @@ pub fn parse_options(value: &Value) -> Result<ClientConfig, Violations> {
 pub fn parse_saved_options(value: &Value) -> Result<(Site, Language), Violations> {
     let mut c = Collector::default();
     let empty = Map::new();
-    let map = match value {
-        Value::Null => &empty,
-        Value::Object(map) => map,
-        other => {
-            c.shape(
-                String::new(),
-                Rule::Type,
-                format!("options must be an object, got {}", describe(other)),
-            );
-            return Err(c.finish());
-        }
+    let Some(map) = options_map(&mut c, value, &empty, "options") else {
+        return Err(c.finish());
     };
-    unknown(&mut c, map, &Path::Root, &["site", "language", "inquiry"]);
-    let mut r = Reader::new(&mut c);
-    let site_text = r.optional_string(map, "site", &Path::Root);
-    let language_text = r.optional_string(map, "language", &Path::Root);
-    let site = match site_text.as_deref() {
-        None => Site::International,
-        Some(code) => Site::from_code(code).unwrap_or_else(|| {
-            c.rule(
-                "site".into(),
-                Rule::OneOf,
-                format!("must be \"intl\" or \"cn\", got {}", quote(code)),
-            );
-            Site::International
-        }),
-    };
-    let language = match language_text.as_deref() {
-        None => site.language(),
-        Some(l @ ("en_US" | "zh_CN")) => Language::from_header(l),
-        Some(other) => {
-            c.rule(
-                "language".into(),
-                Rule::OneOf,
-                format!("must be \"en_US\" or \"zh_CN\", got {}", quote(other)),
-            );
-            site.language()
-        }
-    };
+    unknown(
+        &mut c,
+        map,
+        &Path::Root,
+        &["site", "language", "inquiry"],
+        "an option",
+    );
+    let site = site_option(&mut c, map).unwrap_or(Site::International);
+    let language = language_option(&mut c, map).unwrap_or(site.language());
     if c.is_empty() {
         Ok((site, language))
     } else {
         Err(c.finish())
     }
+}
+
+/// An options object: the empty map for `null` (all defaults), or `None` after recording that `value` is
+/// not an object. `what` names the options in the message ("client options").
+pub(crate) fn options_map<'v>(
+    c: &mut Collector,
+    value: &'v Value,
+    empty: &'v Map<String, Value>,
+    what: &str,
+) -> Option<&'v Map<String, Value>> {
+    match value {
+        Value::Null => Some(empty),
+        Value::Object(map) => Some(map),
+        other => {
+            c.shape(
+                String::new(),
+                Rule::Type,
+                format!("{what} must be an object, got {}", describe(other)),
+            );
+            None
+        }
+    }
+}
+
+/// The `language` option: `en_US` or `zh_CN`; `None` when absent, null or refused (and then recorded).
+pub(crate) fn language_option(c: &mut Collector, map: &Map<String, Value>) -> Option<Language> {
+    match Reader::optional(map, "language")? {
+        Value::String(l) if l == "en_US" || l == "zh_CN" => Some(Language::from_header(l)),
+        other => {
+            c.rule(
+                "language".into(),
+                Rule::OneOf,
+                format!("must be \"en_US\" or \"zh_CN\", got {}", describe(other)),
+            );
+            None
+        }
+    }
+}
+
+/// The `site` option: `intl` or `cn`; `None` when absent, null or refused (and then recorded).
+fn site_option(c: &mut Collector, map: &Map<String, Value>) -> Option<Site> {
+    let value = Reader::optional(map, "site")?;
+    let site = value.as_str().and_then(Site::from_code);
+    if site.is_none() {
+        c.rule(
+            "site".into(),
+            Rule::OneOf,
+            format!("must be \"intl\" or \"cn\", got {}", describe(value)),
+        );
+    }
+    site
 }
 
 /// An optional whole-number option within `min..=max` (both small and non-negative, so the casts of the
@@ -216,17 +203,18 @@ fn number(
     None
 }
 
-fn unknown(c: &mut Collector, map: &Map<String, Value>, path: &Path<'_>, known: &[&str]) {
-    for key in map.keys().filter(|k| !known.contains(&k.as_str())) {
-        let advice = closest(key, known)
-            .map(|m| format!("; did you mean {m}?"))
-            .unwrap_or_else(|| format!("; the options are {}", known.join(", ")));
-        c.shape(
-            path.key(key).render(),
-            Rule::UnknownField,
-            format!("is not a client option{advice}"),
-        );
-    }
+/// Reports each key of `map` not in `known` as not being `what` ("a client option"), suggesting the closest
+/// known name or listing them all.
+pub(crate) fn unknown(
+    c: &mut Collector,
+    map: &Map<String, Value>,
+    path: &Path<'_>,
+    known: &[&str],
+    what: &str,
+) {
+    Reader::new(c).unknown_fields(map, path, known, what, |_| {
+        Some(format!("the options are {}", known.join(", ")))
+    });
 }
 
 /// A credential string: present, a string, not blank, sendable in a header. The value is never echoed.
@@ -266,7 +254,7 @@ fn auth(c: &mut Collector, value: Option<&Value>, endpoint: Option<&Endpoint>) -
         );
         return Auth::None;
     };
-    unknown(c, map, &Path::Root.key("auth"), AUTH);
+    unknown(c, map, &Path::Root.key("auth"), AUTH, "a client option");
     let given = |key: &str| map.get(key).is_some_and(|v| !v.is_null());
     let (token, ak, sk, domain) = (
         credential(c, map, "token"),

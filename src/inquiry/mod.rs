@@ -306,6 +306,16 @@ pub(crate) trait DraftRules: Sized {
     fn item_ids(&self) -> Vec<&str>;
 }
 
+/// What the client needs of any validated inquiry to send it.
+pub(crate) trait Validated {
+    /// The API it is for.
+    const KIND: InquiryKind;
+    /// The ids of the items it prices, in order.
+    fn item_ids(&self) -> Vec<&str>;
+    /// The exact JSON body to send.
+    fn body(&self) -> String;
+}
+
 /// Splits `items` into consecutive runs of at most `size`, in order.
 pub(crate) fn chunks<T>(items: Vec<T>, size: usize) -> Vec<Vec<T>> {
     let mut rest = items.into_iter().peekable();
@@ -447,6 +457,18 @@ macro_rules! validated_inquiry {
             pub fn to_prepared(&self) -> $crate::inquiry::PreparedRequest {
                 let kind = <$draft as $crate::inquiry::DraftRules>::KIND;
                 $crate::inquiry::PreparedRequest { method: "POST", path: kind.path(), body: self.body() }
+            }
+        }
+
+        impl $crate::inquiry::Validated for $name {
+            const KIND: $crate::inquiry::InquiryKind = <$draft as $crate::inquiry::DraftRules>::KIND;
+
+            fn item_ids(&self) -> Vec<&str> {
+                $name::item_ids(self)
+            }
+
+            fn body(&self) -> String {
+                $name::body(self)
             }
         }
     };

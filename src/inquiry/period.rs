@@ -121,9 +121,13 @@ impl DraftRules for PeriodDraft {
     const KIND: InquiryKind = InquiryKind::Period;
 
     fn read(r: &mut Reader<'_>, map: &Map<String, Value>, root: &Path<'_>) -> Self {
-        r.unknown_fields(map, root, FIELDS, |k| {
-            unknown_field_hint(k, Self::KIND, Level::Top)
-        });
+        r.unknown_fields(
+            map,
+            root,
+            FIELDS,
+            crate::validate::input::INQUIRY_FIELD,
+            |k| unknown_field_hint(k, Self::KIND, Level::Top),
+        );
         PeriodDraft {
             project_id: r.required_string(map, "project_id", root),
             product_infos: read_products(r, map, root),

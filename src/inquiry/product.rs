@@ -119,9 +119,13 @@ fn read_product<T: Terms>(r: &mut Reader<'_>, value: &Value, path: &Path<'_>) ->
         return ProductInfo::default();
     };
     let known: Vec<&str> = COMMON_FIELDS.iter().chain(T::FIELDS).copied().collect();
-    r.unknown_fields(map, path, &known, |k| {
-        unknown_field_hint(k, T::KIND, Level::Product)
-    });
+    r.unknown_fields(
+        map,
+        path,
+        &known,
+        crate::validate::input::INQUIRY_FIELD,
+        |k| unknown_field_hint(k, T::KIND, Level::Product),
+    );
     ProductInfo {
         id: r.required_string(map, "id", path),
         cloud_service_type: r.required_string(map, "cloud_service_type", path),

@@ -80,9 +80,13 @@ impl DraftRules for RenewalDraft {
     const KIND: InquiryKind = InquiryKind::Renewal;
 
     fn read(r: &mut Reader<'_>, map: &Map<String, Value>, root: &Path<'_>) -> Self {
-        r.unknown_fields(map, root, FIELDS, |k| {
-            unknown_field_hint(k, Self::KIND, Level::Top)
-        });
+        r.unknown_fields(
+            map,
+            root,
+            FIELDS,
+            crate::validate::input::INQUIRY_FIELD,
+            |k| unknown_field_hint(k, Self::KIND, Level::Top),
+        );
         let list = root.key("resource_ids");
         let resource_ids = r
             .required_array(map, "resource_ids", root)

@@ -86,6 +86,11 @@ pub fn quote(text: &str) -> String {
     Quoted(&shorten(text)).to_string()
 }
 
+/// Whether a character reorders or hides text: bidirectional controls and invisible direction marks.
+pub(crate) fn is_bidi_control(ch: char) -> bool {
+    matches!(ch, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// A string in double quotes, with `"`, `\` and control characters escaped (`\n`, `\u{202e}`), so that what a
 /// message shows is unambiguous and cannot reorder or break the text around it. Whole, unlike [`quote`].
 pub struct Quoted<'a>(pub &'a str);
@@ -101,9 +106,7 @@ impl std::fmt::Display for Quoted<'_> {
                 '\n' => f.write_str("\\n")?,
                 '\r' => f.write_str("\\r")?,
                 '\t' => f.write_str("\\t")?,
-                c if c.is_control()
-                    || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') =>
-                {
+                c if c.is_control() || is_bidi_control(c) => {
                     write!(f, "\\u{{{:x}}}", u32::from(c))?
                 }
                 c => f.write_char(c)?,
@@ -120,6 +123,9 @@ fn shorten(text: &str) -> String {
         None => text.to_owned(),
     }
 }
+
+/// What an unknown field of an inquiry is not, for [`Reader::unknown_fields`].
+pub(crate) const INQUIRY_FIELD: &str = "a field of this inquiry";
 
 /// Reads untrusted JSON fields into typed values, recording what is wrong.
 pub(crate) struct Reader<'c> {
@@ -151,12 +157,14 @@ impl<'c> Reader<'c> {
         }
     }
 
-    /// Reports every field of `map` that is not in `known`, with a suggestion from `hint` or the closest known name.
+    /// Reports every field of `map` that is not in `known` as not being `what` ("a field of this inquiry",
+    /// "a client option"), with a suggestion from `hint` or the closest known name.
     pub(crate) fn unknown_fields(
         &mut self,
         map: &Map<String, Value>,
         path: &Path<'_>,
         known: &[&str],
+        what: &str,
         hint: impl Fn(&str) -> Option<String>,
     ) {
         for key in map.keys().filter(|k| !known.contains(&k.as_str())) {
@@ -167,7 +175,7 @@ impl<'c> Reader<'c> {
             self.c.shape(
                 path.key(key).render(),
                 Rule::UnknownField,
-                format!("is not a field of this inquiry{advice}"),
+                format!("is not {what}{advice}"),
             );
         }
     }
@@ -540,10 +548,16 @@ mod tests {
     fn unknown_fields_get_suggestions_or_hints() {
         let value = json!({"size_measurement_id": 17, "period_type": 2, "colour": "red"});
         let (_, violations) = read(value, |r, m| {
-            r.unknown_fields(m, &Path::Root, &["size_measure_id", "region"], |k| {
-                (k == "period_type")
-                    .then(|| "period_type belongs to yearly/monthly inquiries".to_owned())
-            })
+            r.unknown_fields(
+                m,
+                &Path::Root,
+                &["size_measure_id", "region"],
+                INQUIRY_FIELD,
+                |k| {
+                    (k == "period_type")
+                        .then(|| "period_type belongs to yearly/monthly inquiries".to_owned())
+                },
+            )
         });
         let messages: Vec<_> = violations
             .iter()
