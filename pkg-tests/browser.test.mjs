@@ -3,10 +3,10 @@
 // module worker, through the page server's same-origin proxy (/api/hwc) to a sandbox rating service. Both
 // servers listen on loopback only and are closed after the tests.
 import { test, before, after } from 'node:test';
+import { launchChromium } from './helpers.mjs';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
 import { createSandbox } from '../sandbox/server.mjs';
 
 const root = new URL('../', import.meta.url);
@@ -57,11 +57,7 @@ before(async () => {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

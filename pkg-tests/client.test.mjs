@@ -4,38 +4,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PriceClient, signRequest } from 'hwc-price';
 import { createSandbox } from '../sandbox/server.mjs';
+import { withSandbox, vm, onDemand, rejection } from './helpers.mjs';
 import { dec, sum, cmp } from '../sandbox/decimal.mjs';
 
 const TOKEN = 'sandbox-token';
 const SK = 'sandbox-secret-key-never-shown';
 
-async function withSandbox(options, run) {
-  const sandbox = createSandbox(options);
-  const base = await sandbox.listen();
-  try {
-    await run(base, sandbox);
-  } finally {
-    await sandbox.close();
-  }
-}
-
-const vm = (id, extra = {}) => ({
-  id, cloud_service_type: 'hws.service.type.ec2', resource_type: 'hws.resource.type.vm',
-  resource_spec: 'c6.large.2.linux', region: 'ap-southeast-1', usage_factor: 'Duration', usage_value: 1,
-  usage_measure_id: 4, subscription_num: 1, ...extra,
-});
-const onDemand = (n, extra) => ({ project_id: 'p', product_infos: Array.from({ length: n }, (_, i) => vm(`p${i + 1}`, extra)) });
 const fast = { maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 20 };
 const exactSum = (values) => sum(values.map(dec));
 const same = (a, b) => cmp(typeof a === 'string' ? dec(a) : a, typeof b === 'string' ? dec(b) : b) === 0;
-const rejection = async (promise) => {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  assert.fail('expected the call to fail');
-};
 
 test('a 1,000-product inquiry: 10 requests within the quota, no 429, exact totals, input order, 10 progress calls', async () => {
   await withSandbox({ token: TOKEN }, async (base, sandbox) => {

@@ -3,11 +3,11 @@
 // webpack 5 build, each built page loaded in headless Chromium. Scratch projects live under
 // test-output/consumers/; the static server used for the built pages listens on loopback and is closed.
 import { test, before, after } from 'node:test';
+import { launchChromium } from './helpers.mjs';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { chromium } from 'playwright-core';
 
 const repo = new URL('../', import.meta.url);
 const app = new URL('../test-output/consumers/app/', import.meta.url);
@@ -99,8 +99,7 @@ async function loadBuilt(dir) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
-    browser ??= await chromium.launch({ executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    browser ??= await launchChromium();
     const page = await browser.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));

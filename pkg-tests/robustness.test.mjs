@@ -4,34 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as hwc from 'hwc-price';
-import { createSandbox } from '../sandbox/server.mjs';
+import { withSandbox, onDemand, rejection } from './helpers.mjs';
 
 const { PriceClient } = hwc;
-const vm = (id, extra = {}) => ({
-  id, cloud_service_type: 'hws.service.type.ec2', resource_type: 'hws.resource.type.vm', resource_spec: 'c6.large.2.linux',
-  region: 'ap-southeast-1', usage_factor: 'Duration', usage_value: 1, usage_measure_id: 4, subscription_num: 1, ...extra,
-});
-const onDemand = (n) => ({ project_id: 'p', product_infos: Array.from({ length: n }, (_, i) => vm(`p${i + 1}`)) });
 const fast = { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 };
-const rejection = async (promise) => {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  assert.fail('expected a rejection');
-};
-
-async function withSandbox(options, run) {
-  const sandbox = createSandbox(options);
-  const base = await sandbox.listen();
-  try {
-    await run(base, sandbox);
-  } finally {
-    await sandbox.close();
-  }
-}
-
 test('a panic becomes a thrown Error with its message, and the module keeps working', () => {
   assert.throws(() => hwc.__panicForTests(), (e) => {
     assert.ok(e instanceof Error);

@@ -5,8 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { signRequest } from 'hwc-price';
-import { createSandbox, NOTICE } from '../sandbox/server.mjs';
+import { NOTICE } from '../sandbox/server.mjs';
 import { dec, sum, cmp } from '../sandbox/decimal.mjs';
+import { withSandbox } from './helpers.mjs';
 
 const request = (name) => readFileSync(new URL(`../tests/fixtures/requests/${name}`, import.meta.url), 'utf8');
 const PATHS = {
@@ -14,17 +15,6 @@ const PATHS = {
   period: '/v2/bills/ratings/period-resources/subscribe-rate',
   renewal: '/v2/bills/ratings/period-resources/renew-rate',
 };
-
-async function withSandbox(options, run) {
-  const sandbox = createSandbox(options);
-  const base = await sandbox.listen();
-  try {
-    assert.equal(sandbox.server.address().address, '127.0.0.1');
-    await run(base, sandbox);
-  } finally {
-    await sandbox.close();
-  }
-}
 
 const post = (base, kind, body, headers = {}) =>
   fetch(base + PATHS[kind], { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });

@@ -4,9 +4,9 @@
 // labels and the CSP. Screenshots of the main states go to test-output/www/. The demo server and its sandbox
 // listen on loopback and are closed after the tests.
 import { test, before, after } from 'node:test';
+import { launchChromium } from './helpers.mjs';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import { createDemoServer } from '../scripts/demo-server.mjs';
 
 const shots = new URL('../test-output/www/', import.meta.url);
@@ -18,11 +18,7 @@ before(async () => {
   mkdirSync(shots, { recursive: true });
   demo = await createDemoServer();
   url = await demo.listen();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

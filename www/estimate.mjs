@@ -151,16 +151,20 @@ export function detectMode(payload, fallback) {
 
 const asText = (value) => (value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
 
+/** The form's values for `fields` read from `values`: text, or a boolean for a checkbox; other keys drop out. */
+const formValues = (fields, values) =>
+  Object.fromEntries(fields.map((f) => [f.name, f.type === 'checkbox' ? values?.[f.name] === true : asText(values?.[f.name])]));
+
 /** The form state for a pasted payload (an object already parsed); fields the form does not have drop out. */
 export function fromInquiry(payload, fallbackMode, language = 'en_US') {
   const mode = detectMode(payload, fallbackMode);
-  const top = Object.fromEntries(TOP_FIELDS[mode].map((f) => [f.name, f.type === 'checkbox' ? payload?.[f.name] === true : asText(payload?.[f.name])]));
+  const top = formValues(TOP_FIELDS[mode], payload);
   let items;
   if (mode === 'renewal') {
     items = (Array.isArray(payload.resource_ids) ? payload.resource_ids : []).map((id) => ({ resource_id: asText(id) }));
   } else {
     const list = Array.isArray(payload?.product_infos) ? payload.product_infos : [];
-    items = list.map((p) => Object.fromEntries(ITEM_FIELDS[mode].map((f) => [f.name, asText(p?.[f.name])])));
+    items = list.map((p) => formValues(ITEM_FIELDS[mode], p));
   }
   return { mode, language, top, items };
 }
@@ -180,12 +184,11 @@ export function decodeState(fragment) {
     const binary = atob(base64);
     const state = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
     if (state?.v !== 1 || !(state.mode in MODES) || !Array.isArray(state.items) || typeof state.top !== 'object') return null;
-    const clean = (fields, values) => Object.fromEntries(fields.map((f) => [f.name, f.type === 'checkbox' ? values?.[f.name] === true : asText(values?.[f.name])]));
     return {
       mode: state.mode,
       language: state.language === 'zh_CN' ? 'zh_CN' : 'en_US',
-      top: clean(TOP_FIELDS[state.mode], state.top),
-      items: state.items.slice(0, 10_000).map((i) => clean(ITEM_FIELDS[state.mode], i)),
+      top: formValues(TOP_FIELDS[state.mode], state.top),
+      items: state.items.slice(0, 10_000).map((i) => formValues(ITEM_FIELDS[state.mode], i)),
     };
   } catch {
     return null;
