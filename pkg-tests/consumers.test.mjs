@@ -39,7 +39,7 @@ const INQUIRY = `{ project_id: 'p', product_infos: [{ id: 'vm', cloud_service_ty
 test('the tarball holds what the package needs and nothing else', () => {
   const files = readdirSync(new URL('node_modules/hwc-price/', app)).sort();
   assert.deepEqual(files, ['LICENSE', 'README.md', 'hwc_price.d.ts', 'hwc_price.js', 'hwc_price_bg.wasm', 'hwc_price_bg.wasm.d.ts',
-    'node.cjs', 'node.d.cts', 'node.mjs', 'package.json']);
+    'node.cjs', 'node.d.cts', 'node.mjs', 'package.json', 'snippets']);
   const manifest = JSON.parse(readFileSync(new URL('node_modules/hwc-price/package.json', app), 'utf8'));
   assert.equal(manifest.sideEffects, false);
   assert.equal(manifest.license, 'MIT');

@@ -4,7 +4,25 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const dir = new URL('../pkg/', import.meta.url);
-const glue = readFileSync(new URL('hwc_price.js', dir), 'utf8');
+let glue = readFileSync(new URL('hwc_price.js', dir), 'utf8');
+
+// The glue imports the crate's JavaScript snippets (src/bindings/*.js) as ES modules; in CommonJS each becomes
+// an object built from the snippet's own code, with the same names.
+const snippets = new Map();
+const snippet = (path) => {
+  if (!snippets.has(path)) {
+    const code = readFileSync(new URL(path, dir), 'utf8');
+    const exported = [...code.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
+    const id = `__hwc_snippet${snippets.size}`;
+    const inner = code.replace(/^export function /gm, 'function ');
+    snippets.set(path, { id, source: `const ${id} = (() => {\n${inner}\nreturn { ${exported.join(', ')} };\n})();` });
+  }
+  return snippets.get(path).id;
+};
+glue = glue
+  .replace(/^import \{ ([\w, ]+) \} from '(\.\/snippets\/[^']+)';$/gm, (_, names, path) => `const { ${names} } = ${snippet(path)};`)
+  .replace(/^import \* as (\w+) from "(\.\/snippets\/[^"]+)"$/gm, (_, name, path) => `const ${name} = ${snippet(path)};`);
+glue = [...snippets.values()].map((s) => s.source).join('\n') + '\n' + glue;
 const names = [];
 let body = glue.replace(/^export (class|function) (\w+)/gm, (_, kind, name) => {
   names.push(name);

@@ -1,6 +1,17 @@
-//! The crate's error type: one variant per layer, each wrapping that layer's own error.
+//! The crate's error type: one variant per layer, each wrapping that layer's own error, so that `?` works from
+//! any of them.
 
-pub use crate::inquiry::InquiryError;
+use crate::client::endpoint::EndpointError;
+use crate::client::{CallError, SignError};
+use crate::inquiry::InquiryError;
+use crate::quote::QuoteError;
+use crate::response::{MergeError, ResponseError};
+use crate::validate::Violations;
+
+/// Options (client, breakdown or per-call) that break their rules; every problem is listed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid options: {0}")]
+pub struct OptionsError(pub Violations);
 
 /// Any error this crate returns.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -9,6 +20,33 @@ pub enum Error {
     /// An inquiry broke documented rules.
     #[error(transparent)]
     Inquiry(#[from] InquiryError),
+    /// Options broke their rules.
+    #[error(transparent)]
+    Options(#[from] OptionsError),
+    /// An endpoint was refused.
+    #[error(transparent)]
+    Endpoint(#[from] EndpointError),
+    /// A call could not price everything (boxed: it carries what was priced).
+    #[error(transparent)]
+    Call(Box<CallError>),
+    /// A request could not be signed.
+    #[error(transparent)]
+    Sign(#[from] SignError),
+    /// An answer could not be read.
+    #[error(transparent)]
+    Response(#[from] ResponseError),
+    /// The answers of a split inquiry could not be merged.
+    #[error(transparent)]
+    Merge(#[from] MergeError),
+    /// A saved answer gives no quote.
+    #[error(transparent)]
+    Quote(#[from] QuoteError),
+}
+
+impl From<CallError> for Error {
+    fn from(error: CallError) -> Self {
+        Error::Call(Box::new(error))
+    }
 }
 
 /// `Result` with this crate's [`Error`].

@@ -3,10 +3,10 @@
 //! `hwc-price` builds the request bodies for pay-per-use, yearly/monthly and renewal price inquiries,
 //! checking every documented rule first and reporting all violations at once, each with its wire-name path
 //! ([`inquiry`], [`validate`]); prices them through a client that batches, throttles, retries and signs
-//! ([`client`], I/O-free: the runtime is injected); reads the answers exactly ([`response`]); and breaks them
-//! down into list price, discounts and final price for people and programs ([`breakdown`]). Amounts and usage
-//! values are exact decimals throughout. The same core is shipped to JavaScript as the npm package `hwc-price`
-//! (see the README).
+//! ([`client`], I/O-free: the runtime is injected); reads the answers exactly ([`response`]) into a
+//! [`quote::Quote`]; and breaks them down into list price, discounts and final price for people and programs
+//! ([`breakdown`]). Amounts and usage values are exact decimals throughout. The same core is shipped to
+//! JavaScript as the npm package `hwc-price` (see the README); `ARCHITECTURE.md` draws the layers.
 //!
 //! ```
 //! use hwc_price::{OnDemandDraft, OnDemandProduct, UsageTerms};
@@ -33,8 +33,13 @@ pub mod breakdown;
 pub mod client;
 pub mod error;
 pub mod inquiry;
+pub(crate) mod json;
+pub mod kind;
+pub mod language;
 pub mod money;
+pub mod quote;
 pub mod response;
+pub mod site;
 pub mod validate;
 
 #[doc(hidden)]
@@ -45,11 +50,13 @@ pub mod bindings;
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
-pub use error::{Error, Result};
+pub use error::{Error, OptionsError, Result};
 pub use inquiry::{
-    InquiryError, InquiryKind, OnDemandDraft, OnDemandInquiry, OnDemandProduct, PeriodDraft,
-    PeriodInquiry, PeriodProduct, PeriodTerms, PreparedRequest, ProductInfo, RenewalDraft,
-    RenewalInquiry, UsageTerms,
+    Inquiry, InquiryError, InquiryKind, OnDemandDraft, OnDemandInquiry, OnDemandProduct,
+    PeriodDraft, PeriodInquiry, PeriodProduct, PeriodTerms, PreparedRequest, ProductInfo,
+    RenewalDraft, RenewalInquiry, UsageTerms,
 };
+pub use language::Language;
 pub use rust_decimal::Decimal;
+pub use site::Site;
 pub use validate::{Rule, Violation, Violations};

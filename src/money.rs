@@ -6,8 +6,11 @@
 //! * Parsing never rounds: a value that a `Decimal` cannot hold exactly (more than 28 significant digits, or
 //!   out of range) is an error, not a nearby number.
 //! * Output never uses an exponent: `Decimal`'s `Display` writes plain digits and keeps the scale (`1.50`).
+//! * Arithmetic on received values is checked ([`sum`], [`percent`], [`quotient`]): an overflow is `None`,
+//!   never a panic. The one rounding rule: a quotient that does not terminate keeps 12 significant digits
+//!   (half to even) and is marked inexact; a percentage keeps 2 decimals (half away from zero).
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 use std::str::FromStr;
 
 /// Why a text is not an exact decimal.
@@ -27,6 +30,10 @@ const MAX_SCALE: u32 = 28;
 /// Parses `text` (JSON number grammar, exponent allowed) into the exact decimal it denotes.
 pub fn parse_decimal(text: &str) -> Result<Decimal, DecimalError> {
     let parts = split_number(text).ok_or(DecimalError::Syntax)?;
+    if parts.exp == 0 && parts.int.len() + parts.frac.len() <= 28 {
+        // The common case: plain digits that a Decimal always holds exactly, parsed in place.
+        return Decimal::from_str_exact(text).map_err(|_| DecimalError::TooPrecise);
+    }
     let mut digits: String = parts.int.chars().chain(parts.frac.chars()).collect();
     // value = digits × 10^(-scale)
     let frac_len = i64::try_from(parts.frac.len()).map_err(|_| DecimalError::TooPrecise)?;
@@ -141,6 +148,49 @@ fn split_number(text: &str) -> Option<NumberParts<'_>> {
     })
 }
 
+/// The exact sum of `values`, or `None` if any is missing or the sum overflows.
+pub fn sum(values: impl IntoIterator<Item = Option<Decimal>>) -> Option<Decimal> {
+    values
+        .into_iter()
+        .try_fold(Decimal::ZERO, |acc, v| acc.checked_add(v?))
+}
+
+/// `part` as a percentage of `whole`, rounded half away from zero to 2 decimals; `None` for a zero whole.
+pub fn percent(part: Option<Decimal>, whole: Option<Decimal>) -> Option<Decimal> {
+    let (part, whole) = (part?, whole?);
+    if whole.is_zero() {
+        return None;
+    }
+    let share = part.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(whole)?;
+    Some(
+        share
+            .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+            .normalize(),
+    )
+}
+
+/// Significant digits kept of a quotient that does not terminate.
+pub const QUOTIENT_DIGITS: u32 = 12;
+
+/// `value` rounded to [`QUOTIENT_DIGITS`] significant digits (half to even), trailing zeros dropped.
+pub fn round_quotient(value: Decimal) -> Decimal {
+    value
+        .round_sf_with_strategy(QUOTIENT_DIGITS, RoundingStrategy::MidpointNearestEven)
+        .unwrap_or(value)
+        .normalize()
+}
+
+/// `a / b`, and whether it is exact; a quotient that does not terminate is rounded by [`round_quotient`].
+/// `None` when `b` is zero or the quotient overflows.
+pub fn quotient(a: Decimal, b: Decimal) -> Option<(Decimal, bool)> {
+    let q = a.checked_div(b)?;
+    if q.checked_mul(b) == Some(a) {
+        Some((q.normalize(), true))
+    } else {
+        Some((round_quotient(q), false))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,6 +253,21 @@ mod tests {
                 "input {input}"
             );
         }
+    }
+
+    #[test]
+    fn checked_arithmetic_and_the_rounding_rule() {
+        let d = |t: &str| Decimal::from_str(t).unwrap();
+        assert_eq!(sum([Some(d("0.1")), Some(d("0.2"))]), Some(d("0.3")));
+        assert_eq!(sum([Some(d("1")), None]), None);
+        assert_eq!(sum([Some(Decimal::MAX), Some(Decimal::ONE)]), None);
+        assert_eq!(percent(Some(Decimal::ONE), Some(d("3"))), Some(d("33.33")));
+        assert_eq!(percent(Some(d("1")), Some(d("8"))), Some(d("12.5")));
+        assert_eq!(percent(Some(Decimal::ONE), Some(Decimal::ZERO)), None);
+        assert_eq!(quotient(d("1"), d("4")), Some((d("0.25"), true)));
+        assert_eq!(quotient(d("1"), d("3")), Some((d("0.333333333333"), false)));
+        assert_eq!(quotient(d("2"), d("3")), Some((d("0.666666666667"), false)));
+        assert_eq!(quotient(d("1"), Decimal::ZERO), None);
     }
 
     #[test]

@@ -8,9 +8,11 @@
     clippy::indexing_slicing
 )]
 
-use hwc_price::breakdown::{asked, csv, html, text, Breakdown, BreakdownOptions};
-use hwc_price::client::{Quote, Site};
-use hwc_price::response::api_error::Language;
+use hwc_price::breakdown::{csv, html, text, Breakdown, BreakdownOptions};
+use hwc_price::language::Language;
+use hwc_price::quote::asked;
+use hwc_price::quote::Quote;
+use hwc_price::site::Site;
 use hwc_price::{InquiryKind, OnDemandInquiry, PeriodInquiry, RenewalInquiry};
 
 fn fixture(path: &str) -> String {

@@ -11,9 +11,10 @@
 )]
 
 use hwc_price::breakdown::{format, Breakdown, BreakdownOptions};
-use hwc_price::client::{Quote, Site};
-use hwc_price::response::api_error::Language;
+use hwc_price::language::Language;
+use hwc_price::quote::Quote;
 use hwc_price::response::{OnDemandLine, OnDemandRating, OptionalDiscount, PeriodRating, Rating};
+use hwc_price::site::Site;
 use hwc_price::{Decimal, InquiryKind, OnDemandInquiry};
 use proptest::prelude::*;
 

@@ -225,16 +225,16 @@ fn hostile_input_never_traps_and_the_module_keeps_working() {
         set(&outer, "x", &deep);
         deep = outer.into();
     }
-    assert_eq!(
-        violations_of(&build_renewal_inquiry(deep).unwrap_err())[0].1,
-        "json"
-    );
+    // JSON.stringify refuses it (a json violation), or, with a larger stack, writes text whose nesting is
+    // skipped without recursion: either way a violation, never a trap.
+    assert!(!violations_of(&build_renewal_inquiry(deep).unwrap_err()).is_empty());
     assert_builds_again();
 
+    // Deeply nested JSON text is skipped without recursion, so it is simply not an object.
     let deep_text = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     assert_eq!(
         violations_of(&build_renewal_inquiry(JsValue::from_str(&deep_text)).unwrap_err())[0].1,
-        "json"
+        "type"
     );
     assert_builds_again();
 

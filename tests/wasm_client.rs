@@ -204,7 +204,7 @@ async fn renewal_amounts_and_failures_survive_the_trip() {
 
 #[wasm_bindgen_test]
 fn saved_answers_break_down_in_every_output() {
-    use hwc_price::bindings::client::quote_from_response;
+    use hwc_price::bindings::quote::quote_from_response;
     let answer = r#"{"amount": 0.5, "discount_amount": 0.1, "official_website_amount": 0.6, "currency": "CNY",
         "product_rating_results": [{"id": "<b>x</b>", "amount": 0.5, "discount_amount": 0.1, "official_website_amount": 0.6,
         "discount_rating_results": [{"discount_type": 607, "amount": 0.1, "discount_name": "P,\"q\""}]}]}"#;

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal};
 
-use crate::client::call::{Cancelled, HttpRequest, HttpResponse, Runtime, TransportError};
+use crate::client::runtime::{Cancelled, HttpRequest, HttpResponse, Runtime, TransportError};
 
 #[wasm_bindgen]
 extern "C" {
@@ -115,7 +115,7 @@ impl Runtime for WebRuntime {
             for (name, value) in &request.headers {
                 builder = builder.header(name, value);
             }
-            let response = builder.body(request.body.as_str())?.send().await?;
+            let response = builder.body(request.body.as_ref())?.send().await?;
             let headers = response.headers();
             let status = response.status();
             let body = response.text().await?;

@@ -1,59 +1,124 @@
-//! Turning what JavaScript passes in into JSON text, without ever failing: objects go through the engine's
-//! own `JSON.stringify` (which yields each number's shortest round-trip text, so no value is rounded here),
-//! strings are taken as JSON text as they are.
+//! Turning what JavaScript passes in into what the core reads, without ever failing and without leaving the
+//! module in a bad state: inquiries become JSON text (through the engine's own `JSON.stringify`, once) with the
+//! values that text cannot carry beside it; options objects are read property by property, with no JSON round
+//! trip. Everything that may run a caller's code (getters, proxies) runs inside `input.js`, which catches.
 
-use js_sys::JSON;
+use js_sys::Array;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::inquiry::{unconvertible_error, InquiryError, InquiryKind};
-use crate::validate::input::NON_FINITE_MARK;
+use crate::validate::options::{OptionSource, OptionValue};
+use crate::validate::Unsendable;
 
-/// The JSON text of `input`: a string is JSON text already; anything else is serialized.
+#[wasm_bindgen(module = "/src/bindings/input.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = jsonOf)]
+    fn json_of(value: &JsValue) -> String;
+    #[wasm_bindgen(js_name = thrownText)]
+    pub(crate) fn thrown_text(error: &JsValue) -> String;
+    #[wasm_bindgen(js_name = keysOf, catch)]
+    fn keys_of(object: &JsValue) -> Result<Array, JsValue>;
+    #[wasm_bindgen(js_name = isAbortSignal)]
+    pub(crate) fn is_abort_signal(value: &JsValue) -> bool;
+}
+
+/// Where the list of unsendable values starts in [`json_of`]'s result.
+const UNSENDABLE_MARK: char = '\u{0}';
+/// What starts [`json_of`]'s result when `JSON.stringify` threw.
+const FAILED_MARK: char = '\u{1}';
+
+/// The JSON text of `input` (a string is JSON text already), with the values that text could not carry.
 ///
-/// A value `JSON.stringify` rejects (a cycle, a BigInt, a throwing `toJSON`) becomes a `json` violation;
-/// a value it drops (`undefined`, a function, a symbol) reads as absent, or as `null` at the top.
-pub(crate) fn json_text(kind: InquiryKind, input: &JsValue) -> Result<String, InquiryError> {
+/// A value `JSON.stringify` rejects (a cycle, a BigInt, a throwing getter) becomes a `json` violation naming
+/// where it is, when that can be found.
+pub(crate) fn json_text(
+    kind: InquiryKind,
+    input: &JsValue,
+) -> Result<(String, Unsendable), InquiryError> {
     if let Some(text) = input.as_string() {
-        return Ok(text);
+        return Ok((text, Unsendable::default()));
     }
-    let convert = |result: Result<js_sys::JsString, JsValue>| match result {
-        Ok(text) => Ok(text.as_string().unwrap_or_else(|| "null".to_owned())),
-        Err(thrown) => Err(unconvertible_error(kind, &thrown_message(&thrown))),
-    };
-    let text = convert(JSON::stringify(input))?;
-    if !text.contains("null") {
-        return Ok(text);
-    }
-    // `null` may have been NaN or ±Infinity: serialize again, marking those so they are reported by path.
-    let replacer =
-        Closure::<dyn FnMut(JsValue, JsValue) -> JsValue>::new(|_key: JsValue, value: JsValue| {
-            match value.as_f64() {
-                Some(n) if !n.is_finite() => {
-                    JsValue::from_str(&format!("{NON_FINITE_MARK}{}", non_finite_name(n)))
-                }
-                _ => value,
-            }
+    let mut text = json_of(input);
+    if let Some(failure) = text.strip_prefix(FAILED_MARK) {
+        #[derive(serde::Deserialize)]
+        struct Failed {
+            message: String,
+            path: String,
+        }
+        let failed: Failed = serde_json::from_str(failure).unwrap_or(Failed {
+            message: "the value could not be serialized".to_owned(),
+            path: String::new(),
         });
-    convert(JSON::stringify_with_replacer(input, replacer.as_ref()))
+        let detail = if failed.path.is_empty() {
+            failed.message
+        } else {
+            format!("{} (at {})", failed.message, failed.path)
+        };
+        return Err(unconvertible_error(kind, &detail));
+    }
+    let unsendable = match text.find(UNSENDABLE_MARK) {
+        None => Unsendable::default(),
+        Some(at) => {
+            let list: Vec<(String, String)> =
+                serde_json::from_str(text.get(at + 1..).unwrap_or_default()).unwrap_or_default();
+            text.truncate(at);
+            Unsendable::new(list)
+        }
+    };
+    Ok((text, unsendable))
 }
 
-fn non_finite_name(n: f64) -> &'static str {
-    if n.is_nan() {
-        "NaN"
-    } else if n > 0.0 {
-        "Infinity"
+/// An options object of JavaScript's, read one property at a time.
+pub(crate) struct JsObject(pub(crate) JsValue);
+
+impl OptionSource for JsObject {
+    fn keys(&self) -> Result<Vec<String>, String> {
+        let keys = keys_of(&self.0).map_err(|thrown| thrown_text(&thrown))?;
+        Ok(keys.iter().filter_map(|k| k.as_string()).collect())
+    }
+
+    fn get(&self, key: &str) -> OptionValue {
+        match js_sys::Reflect::get(&self.0, &JsValue::from_str(key)) {
+            Ok(value) => option_value(value),
+            Err(thrown) => OptionValue::Unreadable(thrown_text(&thrown)),
+        }
+    }
+}
+
+/// A JavaScript value as an option.
+pub(crate) fn option_value(value: JsValue) -> OptionValue {
+    if value.is_undefined() {
+        OptionValue::Absent
+    } else if value.is_null() {
+        OptionValue::Null
+    } else if let Some(b) = value.as_bool() {
+        OptionValue::Bool(b)
+    } else if value.as_f64().is_some() {
+        // JavaScript's own shortest round-trip text of the number, so no digit is invented or lost here.
+        let text = js_sys::Number::from(value)
+            .to_string_with_radix(10)
+            .ok()
+            .and_then(|t| t.as_string())
+            .unwrap_or_else(|| "NaN".to_owned());
+        OptionValue::Number(text)
+    } else if let Some(s) = value.as_string() {
+        OptionValue::Str(s)
+    } else if value.is_function() {
+        OptionValue::Function
+    } else if value.is_bigint() {
+        OptionValue::Other("a bigint")
+    } else if value.is_symbol() {
+        OptionValue::Other("a symbol")
+    } else if Array::is_array(&value) {
+        OptionValue::Other("an array")
+    } else if value.is_object() {
+        OptionValue::Object(Box::new(JsObject(value)))
     } else {
-        "-Infinity"
+        OptionValue::Other("a value of an unknown kind")
     }
 }
 
-/// The message of a thrown JavaScript value.
-pub(crate) fn thrown_message(thrown: &JsValue) -> String {
-    match thrown.dyn_ref::<js_sys::Error>() {
-        Some(error) => String::from(error.message()),
-        None => thrown
-            .as_string()
-            .unwrap_or_else(|| "the value could not be serialized".to_owned()),
-    }
+/// An optional options argument as an option value.
+pub(crate) fn options_argument(value: Option<js_sys::Object>) -> OptionValue {
+    value.map_or(OptionValue::Absent, |o| option_value(o.into()))
 }

@@ -1,35 +1,31 @@
-//! `buildOnDemandInquiry`, `buildPeriodInquiry`, `buildRenewalInquiry`, `validateInquiry`.
+//! `buildOnDemandInquiry`, `buildPeriodInquiry`, `buildRenewalInquiry`, `validateInquiry`,
+//! `isInquiryValidationError`.
 
+use js_sys::Object;
 use wasm_bindgen::prelude::*;
 
-use super::input::json_text;
-use super::js_error::{inquiry_error, is_inquiry_error, usage_error, violations};
-use crate::inquiry::wire::object_text;
-use crate::inquiry::{
-    InquiryError, InquiryKind, OnDemandInquiry, PeriodInquiry, PreparedRequest, RenewalInquiry,
-};
+use super::errors::{inquiry_error, is_inquiry_error, set, unknown_kind, violations};
+use super::input::{json_text, options_argument};
+use crate::inquiry::RenewalInquiry;
+use crate::inquiry::{Inquiry, InquiryError, InquiryKind, OnDemandInquiry, PeriodInquiry};
+use crate::validate::options::{OptionReader, OptionValue};
+use crate::validate::{Path, Violations};
 
-/// Parses and checks `input` as `kind`, returning the request to send.
-fn prepare(kind: InquiryKind, input: &JsValue) -> Result<PreparedRequest, InquiryError> {
-    let text = json_text(kind, input)?;
-    match kind {
-        InquiryKind::OnDemand => OnDemandInquiry::from_json(&text).map(|i| i.to_prepared()),
-        InquiryKind::Period => PeriodInquiry::from_json(&text).map(|i| i.to_prepared()),
-        InquiryKind::Renewal => RenewalInquiry::from_json(&text).map(|i| i.to_prepared()),
-    }
+/// Reads and checks `input` as an inquiry of `I` (as one request, or as a batch).
+pub(crate) fn read<I: Inquiry>(input: &JsValue, batch: bool) -> Result<Vec<I>, InquiryError> {
+    let (text, unsendable) = json_text(I::KIND, input)?;
+    I::read_js(&text, batch, unsendable)
 }
 
-/// `prepare`, with both outcomes converted for JavaScript.
-fn build(kind: InquiryKind, input: &JsValue) -> Result<JsValue, JsValue> {
-    let prepared = prepare(kind, input).map_err(|e| inquiry_error(&e))?;
-    // One JSON text crosses the boundary and the engine builds the object: cheaper than a field at a time.
-    let text = object_text(|w| {
-        w.string("method", prepared.method);
-        w.string("path", prepared.path);
-        w.string("body", &prepared.body);
-    });
-    js_sys::JSON::parse(&text)
-        .map_err(|_| usage_error("Error", "the request could not be returned"))
+/// Builds the request of `input` as `I`: `{ method, path, body }`.
+fn build<I: Inquiry>(input: &JsValue) -> Result<JsValue, JsValue> {
+    let inquiry = read::<I>(input, false).map_err(|e| inquiry_error(&e))?;
+    let out = Object::new();
+    set(&out, "method", &JsValue::from_str("POST"));
+    set(&out, "path", &JsValue::from_str(I::KIND.path()));
+    let body = inquiry.first().map(Inquiry::body).unwrap_or_default();
+    set(&out, "body", &JsValue::from_str(&body));
+    Ok(out.into())
 }
 
 /// Builds a pay-per-use price inquiry (`POST /v2/bills/ratings/on-demand-resources`).
@@ -40,7 +36,7 @@ fn build(kind: InquiryKind, input: &JsValue) -> Result<JsValue, JsValue> {
 pub fn build_on_demand_inquiry(
     #[wasm_bindgen(unchecked_param_type = "OnDemandInquiryInput | string")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
-    build(InquiryKind::OnDemand, &input)
+    build::<OnDemandInquiry>(&input)
 }
 
 /// Builds a yearly/monthly price inquiry (`POST /v2/bills/ratings/period-resources/subscribe-rate`).
@@ -51,7 +47,7 @@ pub fn build_on_demand_inquiry(
 pub fn build_period_inquiry(
     #[wasm_bindgen(unchecked_param_type = "PeriodInquiryInput | string")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
-    build(InquiryKind::Period, &input)
+    build::<PeriodInquiry>(&input)
 }
 
 /// Builds a renewal price inquiry (`POST /v2/bills/ratings/period-resources/renew-rate`).
@@ -62,16 +58,14 @@ pub fn build_period_inquiry(
 pub fn build_renewal_inquiry(
     #[wasm_bindgen(unchecked_param_type = "RenewalInquiryInput | string")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
-    build(InquiryKind::Renewal, &input)
+    build::<RenewalInquiry>(&input)
 }
 
-/// Checks `input` as a batch of `kind`, the way `PriceClient` reads it (lists longer than one request allows).
-fn check_batch(kind: InquiryKind, input: &JsValue) -> Result<(), InquiryError> {
-    let text = json_text(kind, input)?;
-    match kind {
-        InquiryKind::OnDemand => OnDemandInquiry::batch_from_json(&text).map(drop),
-        InquiryKind::Period => PeriodInquiry::batch_from_json(&text).map(drop),
-        InquiryKind::Renewal => RenewalInquiry::batch_from_json(&text).map(drop),
+/// The violations of `input` read as `I`; empty when it is valid.
+fn check<I: Inquiry>(input: &JsValue, batch: bool) -> Violations {
+    match read::<I>(input, batch) {
+        Ok(_) => Violations::default(),
+        Err(e) => e.violations().clone(),
     }
 }
 
@@ -85,33 +79,17 @@ pub fn validate_inquiry(
         unchecked_param_type = "OnDemandInquiryInput | PeriodInquiryInput | RenewalInquiryInput | string"
     )]
     input: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "{ batch?: boolean }")] options: Option<
-        js_sys::Object,
-    >,
+    #[wasm_bindgen(unchecked_optional_param_type = "{ batch?: boolean }")] options: Option<Object>,
 ) -> Result<JsValue, JsValue> {
-    let batch = options
-        .and_then(|o| js_sys::Reflect::get(&o, &JsValue::from_str("batch")).ok())
-        .and_then(|b| b.as_bool())
-        .unwrap_or(false);
-    let code = kind.as_string().unwrap_or_default();
-    let kind = InquiryKind::from_code(&code).ok_or_else(|| {
-        usage_error(
-            "TypeError",
-            &format!(
-                "unknown inquiry kind {}: use \"on-demand\", \"period\" or \"renewal\"",
-                crate::validate::input::Quoted(&code)
-            ),
-        )
-    })?;
-    let checked = if batch {
-        check_batch(kind, &input)
-    } else {
-        prepare(kind, &input).map(drop)
+    let mut r = OptionReader::new();
+    let batch = match options_argument(options) {
+        OptionValue::Object(o) => r.boolean(o.as_ref(), &Path::Root, "batch").unwrap_or(false),
+        _ => false,
     };
-    Ok(match checked {
-        Ok(()) => violations(&crate::Violations::default()),
-        Err(e) => violations(e.violations()),
-    })
+    let code = kind.as_string().unwrap_or_default();
+    let kind = InquiryKind::from_code(&code).ok_or_else(|| unknown_kind(&code))?;
+    let found = super::for_kind!(kind, check, &input, batch);
+    Ok(violations(&found))
 }
 
 /// Whether `value` is an error thrown for an invalid inquiry.

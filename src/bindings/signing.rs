@@ -1,12 +1,15 @@
 //! `signRequest`: AK/SK signing for servers and proxies that call the rating APIs themselves.
 
-use js_sys::{Object, Reflect, JSON};
+use js_sys::{Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
-use super::js_error::coded_error;
-use crate::client::signing::{sign, SignError, SignRequest};
+use super::errors::{coded_error, sign_error};
+use super::input::JsObject;
+use crate::client::signing::{sign, SignRequest};
 use crate::client::Secret;
-use crate::inquiry::wire::object_text;
+use crate::json::object_text;
+use crate::validate::options::{OptionSource, OptionValue};
+use crate::validate::text::{cut, Quoted};
 
 const NAME: &str = "SignRequestError";
 
@@ -57,7 +60,7 @@ pub fn sign_request(
         sk: &sk,
         unix_seconds,
     };
-    let signed = sign(&request).map_err(|e| coded_error(NAME, code(&e), &e.to_string()))?;
+    let signed = sign(&request).map_err(|e| sign_error(&e))?;
     // One JSON text crosses the boundary instead of a string per header name and value: several times faster.
     let json = object_text(|w| {
         w.object_or_null("headers", Some(&signed), |w, headers| {
@@ -87,32 +90,28 @@ fn header_list(headers: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
             "headers must be an object of name: value strings",
         ));
     }
-    Object::entries(&Object::from(headers.clone()))
-        .iter()
-        .map(|entry| {
-            let pair = js_sys::Array::from(&entry);
-            let name = pair.get(0).as_string().unwrap_or_default();
-            match pair.get(1).as_string() {
-                Some(value) => Ok((name, value)),
-                None => Err(coded_error(
-                    NAME,
-                    "INVALID_INPUT",
-                    &format!(
-                        "the value of header {} must be a string",
-                        crate::validate::input::Quoted(&name)
-                    ),
-                )),
-            }
+    let object = JsObject(headers.clone());
+    let unreadable = |thrown: String| {
+        coded_error(
+            NAME,
+            "INVALID_INPUT",
+            &format!("headers could not be read: {}", Quoted(&cut(&thrown, 200))),
+        )
+    };
+    let names = object.keys().map_err(unreadable)?;
+    names
+        .into_iter()
+        .map(|name| match object.get(&name) {
+            OptionValue::Str(value) => Ok((name, value)),
+            OptionValue::Unreadable(thrown) => Err(unreadable(thrown)),
+            _ => Err(coded_error(
+                NAME,
+                "INVALID_INPUT",
+                &format!(
+                    "the value of header {} must be a string",
+                    Quoted(&cut(&name, 200))
+                ),
+            )),
         })
         .collect()
-}
-
-fn code(error: &SignError) -> &'static str {
-    match error {
-        SignError::InvalidUrl { .. } => "INVALID_URL",
-        SignError::DuplicateHeader(_) => "DUPLICATE_HEADER",
-        SignError::InvalidHeader { .. } => "INVALID_HEADER",
-        SignError::MissingCredential(_) => "MISSING_CREDENTIAL",
-        SignError::InvalidMethod(_) => "INVALID_METHOD",
-    }
 }

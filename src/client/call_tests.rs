@@ -12,10 +12,11 @@ use super::*;
 use crate::client::endpoint::{Endpoint, Site};
 use crate::client::join::block_on;
 use crate::client::retry::RetryPolicy;
+use crate::client::runtime::{Cancelled, HttpResponse};
 use crate::client::signing;
 use crate::client::Secret;
 use crate::inquiry::{OnDemandInquiry, RenewalInquiry};
-use crate::response::api_error::Language;
+use crate::language::Language;
 use crate::response::Rating;
 
 type Responder = Box<dyn Fn(&HttpRequest, usize) -> Result<HttpResponse, TransportError>>;
@@ -170,14 +171,14 @@ fn one_request_with_a_token() {
         c.language = Language::Chinese
     });
     let parts = on_demand(2);
-    let quote = block_on(client.price_on_demand(&rt, &parts)).unwrap();
+    let quote = block_on(client.price(&rt, &parts)).unwrap();
     let sent = rt.sent.borrow();
     let (_, req) = &sent[0];
     assert_eq!(
         req.url,
         "http://127.0.0.1:9/x/v2/bills/ratings/on-demand-resources"
     );
-    assert_eq!(req.body, parts[0].body());
+    assert_eq!(&*req.body, parts[0].body());
     assert_eq!(header(req, "X-Auth-Token"), Some("tok-123"));
     assert_eq!(header(req, "X-Language"), Some("zh_CN"));
     assert_eq!(header(req, "Content-Type"), Some("application/json"));
@@ -208,7 +209,7 @@ fn access_keys_sign_every_request_and_never_show_the_secret() {
         },
         |_| {},
     );
-    block_on(client.price_on_demand(&rt, &on_demand(1))).unwrap();
+    block_on(client.price(&rt, &on_demand(1))).unwrap();
     let (at, req) = rt.sent.borrow()[0].clone();
     assert_eq!(header(&req, "X-Domain-Id"), Some("dom-9"));
     assert_eq!(header(&req, "Host"), None, "the transport sets Host");
@@ -257,7 +258,7 @@ fn retries_429_5xx_timeouts_and_network_errors_honouring_retry_after() {
         _ => ok(price_on_demand(&req.body)),
     });
     let client = client(Auth::None, |c| c.retry.max_attempts = 5);
-    let quote = block_on(client.price_on_demand(&rt, &on_demand(1))).unwrap();
+    let quote = block_on(client.price(&rt, &on_demand(1))).unwrap();
     assert_eq!(quote.attempts, 5);
     // Retry-After wins over backoff; then full jitter (0.5) of the 400, 800 and 1,600 ms caps.
     assert_eq!(*rt.sleeps.borrow(), [2_000, 200, 400, 800]);
@@ -267,7 +268,7 @@ fn retries_429_5xx_timeouts_and_network_errors_honouring_retry_after() {
 #[test]
 fn gives_up_after_max_attempts_and_never_retries_other_4xx() {
     let rt = Fake::new(|_, _| status(503, r#"{"error_code":"CBC.0999","error_msg":"down"}"#, None));
-    let err = block_on(client(Auth::None, |_| {}).price_on_demand(&rt, &on_demand(1))).unwrap_err();
+    let err = block_on(client(Auth::None, |_| {}).price(&rt, &on_demand(1))).unwrap_err();
     assert_eq!((rt.sent_count(), err.code()), (4, "CBC.0999"));
     let head = err.headline().unwrap();
     assert_eq!((head.attempts, head.failure.status()), (4, Some(503)));
@@ -285,7 +286,7 @@ fn gives_up_after_max_attempts_and_never_retries_other_4xx() {
             None,
         )
     });
-    let err = block_on(client(Auth::None, |_| {}).price_on_demand(&rt, &on_demand(1))).unwrap_err();
+    let err = block_on(client(Auth::None, |_| {}).price(&rt, &on_demand(1))).unwrap_err();
     assert_eq!((rt.sent_count(), err.code()), (1, "CBC.99006006"));
     assert!(err
         .message(Language::English, Site::International)
@@ -303,7 +304,7 @@ fn gives_up_after_max_attempts_and_never_retries_other_4xx() {
                     ..c.retry
                 }
             })
-            .price_on_demand(&rt, &on_demand(1)),
+            .price(&rt, &on_demand(1)),
         )
         .unwrap_err();
         assert_eq!((err.code(), rt.sent_count()), (code, 2));
@@ -320,7 +321,7 @@ fn wrong_site_names_the_site_to_use() {
             None,
         )
     });
-    let err = block_on(client(Auth::None, |_| {}).price_on_demand(&rt, &on_demand(1))).unwrap_err();
+    let err = block_on(client(Auth::None, |_| {}).price(&rt, &on_demand(1))).unwrap_err();
     assert_eq!(
         err.message(Language::English, Site::International),
         "This account does not belong to this site; use the China site (endpoint \"cn\", https://bss.myhuaweicloud.com) instead. (CBC.0156: wrong site)"
@@ -334,7 +335,7 @@ fn wrong_site_names_the_site_to_use() {
 fn a_batch_is_merged_in_order_with_exact_totals_and_progress() {
     let rt = Fake::new(|req, _| ok(price_on_demand(&req.body)));
     let parts = on_demand(250);
-    let quote = block_on(client(Auth::None, |_| {}).price_on_demand(&rt, &parts)).unwrap();
+    let quote = block_on(client(Auth::None, |_| {}).price(&rt, &parts)).unwrap();
     let rating = on_demand_rating(&quote);
     let ids: Vec<_> = rating
         .product_rating_results
@@ -358,9 +359,8 @@ fn a_failed_part_names_its_items_and_keeps_the_priced_ones() {
             ok(price_on_demand(&req.body))
         }
     });
-    let err =
-        block_on(client(Auth::None, |c| c.concurrency = 1).price_on_demand(&rt, &on_demand(205)))
-            .unwrap_err();
+    let err = block_on(client(Auth::None, |c| c.concurrency = 1).price(&rt, &on_demand(205)))
+        .unwrap_err();
     assert_eq!(err.code(), "CBC.0100");
     let failed = err.failed_items();
     assert_eq!(failed.len(), 100);
@@ -387,8 +387,7 @@ fn bad_credentials_stop_the_batch() {
         )
     });
     let err = block_on(
-        client(Auth::Token(Secret::new("t")), |c| c.concurrency = 1)
-            .price_on_demand(&rt, &on_demand(500)),
+        client(Auth::Token(Secret::new("t")), |c| c.concurrency = 1).price(&rt, &on_demand(500)),
     )
     .unwrap_err();
     assert_eq!(
@@ -410,9 +409,8 @@ fn bad_credentials_stop_the_batch() {
 fn cancelling_stops_sending_and_says_so() {
     let mut rt = Fake::new(|_, _| status(503, "", None));
     rt.cancel_after = Some(1);
-    let err =
-        block_on(client(Auth::None, |c| c.concurrency = 1).price_on_demand(&rt, &on_demand(300)))
-            .unwrap_err();
+    let err = block_on(client(Auth::None, |c| c.concurrency = 1).price(&rt, &on_demand(300)))
+        .unwrap_err();
     assert_eq!((err.code(), rt.sent_count()), ("ABORTED", 1));
     assert_eq!(
         err.message(Language::English, Site::International),
@@ -423,7 +421,7 @@ fn cancelling_stops_sending_and_says_so() {
 
     let mut rt = Fake::new(|_, _| status(503, "", None));
     rt.cancel_after = Some(0);
-    let err = block_on(client(Auth::None, |_| {}).price_on_demand(&rt, &on_demand(1))).unwrap_err();
+    let err = block_on(client(Auth::None, |_| {}).price(&rt, &on_demand(1))).unwrap_err();
     assert_eq!(
         (err.code(), rt.sent_count()),
         ("ABORTED", 0),
@@ -436,8 +434,8 @@ fn no_second_ever_carries_more_than_the_quota() {
     let rt = Fake::new(|req, _| ok(price_on_demand(&req.body)));
     let client = client(Auth::None, |c| c.concurrency = 10);
     // Two calls through one client share its throttle.
-    block_on(client.price_on_demand(&rt, &on_demand(2_500))).unwrap();
-    block_on(client.price_on_demand(&rt, &on_demand(1_000))).unwrap();
+    block_on(client.price(&rt, &on_demand(2_500))).unwrap();
+    block_on(client.price(&rt, &on_demand(1_000))).unwrap();
     let times: Vec<u64> = rt.sent.borrow().iter().map(|(t, _)| *t).collect();
     assert_eq!(times.len(), 35);
     for start in &times {
@@ -463,7 +461,7 @@ fn a_renewal_error_in_a_200_answer_keeps_its_failed_resources() {
         r#"{"resource_ids":["r1"],"period_type":2,"period_num":1}"#,
     )
     .unwrap();
-    let err = block_on(client(Auth::None, |_| {}).price_renewal(&rt, &inquiry)).unwrap_err();
+    let err = block_on(client(Auth::None, |_| {}).price(&rt, &inquiry)).unwrap_err();
     assert_eq!((err.code(), rt.sent_count()), ("CBC.30050009", 1));
     assert_eq!(err.headline().unwrap().failure.status(), Some(200));
     let Some(Quote {
@@ -481,7 +479,7 @@ fn a_renewal_error_in_a_200_answer_keeps_its_failed_resources() {
 #[test]
 fn an_unreadable_success_is_an_error_not_a_price() {
     let rt = Fake::new(|_, _| ok(r#"{"amount": "lots"}"#.to_owned()));
-    let err = block_on(client(Auth::None, |_| {}).price_on_demand(&rt, &on_demand(1))).unwrap_err();
+    let err = block_on(client(Auth::None, |_| {}).price(&rt, &on_demand(1))).unwrap_err();
     assert_eq!(err.code(), "BAD_RESPONSE");
     assert!(err
         .message(Language::English, Site::International)
@@ -501,9 +499,8 @@ fn answers_that_do_not_merge_are_reported() {
             },
         ))
     });
-    let err =
-        block_on(client(Auth::None, |c| c.concurrency = 1).price_on_demand(&rt, &on_demand(101)))
-            .unwrap_err();
+    let err = block_on(client(Auth::None, |c| c.concurrency = 1).price(&rt, &on_demand(101)))
+        .unwrap_err();
     assert_eq!(err.code(), "INCONSISTENT_ANSWERS");
     assert!(err
         .message(Language::English, Site::International)

@@ -1,78 +1,7 @@
 //! Where requests go: one of Huawei Cloud's two sites, or any base URL (a same-origin proxy, a sandbox).
 
-use crate::inquiry::InquiryKind;
-use crate::response::api_error::Language;
-
-/// A Huawei Cloud site. An account belongs to exactly one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Site {
-    /// The international site: USD, English.
-    International,
-    /// The China site: CNY, Chinese.
-    China,
-}
-
-impl Site {
-    /// The short name used in options: `intl` or `cn`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Site::International => "intl",
-            Site::China => "cn",
-        }
-    }
-
-    /// The site for `intl` or `cn`.
-    pub fn from_code(code: &str) -> Option<Site> {
-        match code {
-            "intl" => Some(Site::International),
-            "cn" => Some(Site::China),
-            _ => None,
-        }
-    }
-
-    /// The BSS endpoint of the site.
-    pub fn base_url(self) -> &'static str {
-        match self {
-            Site::International => "https://bss-intl.myhuaweicloud.com",
-            Site::China => "https://bss.myhuaweicloud.com",
-        }
-    }
-
-    /// The currency an answer means when its `currency` is blank.
-    pub fn currency(self) -> &'static str {
-        match self {
-            Site::International => "USD",
-            Site::China => "CNY",
-        }
-    }
-
-    /// The site's own language.
-    pub fn language(self) -> Language {
-        match self {
-            Site::International => Language::English,
-            Site::China => Language::Chinese,
-        }
-    }
-
-    /// The other site, for an account that belongs there.
-    pub fn other(self) -> Site {
-        match self {
-            Site::International => Site::China,
-            Site::China => Site::International,
-        }
-    }
-
-    /// How a message names the site to switch to, with its endpoint option.
-    pub fn describe(self, language: Language) -> String {
-        let name = match (self, language) {
-            (Site::International, Language::English) => "the international site",
-            (Site::China, Language::English) => "the China site",
-            (Site::International, Language::Chinese) => "国际站",
-            (Site::China, Language::Chinese) => "中国站",
-        };
-        format!("{name} (endpoint \"{}\", {})", self.code(), self.base_url())
-    }
-}
+use crate::kind::InquiryKind;
+pub use crate::site::Site;
 
 /// A base URL and the site it serves.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,7 +12,7 @@ pub struct Endpoint {
 
 /// Why an endpoint was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("endpoint {} {reason}", crate::validate::input::Quoted(endpoint))]
+#[error("endpoint {} {reason}", crate::validate::text::Quoted(&self.shown()))]
 pub struct EndpointError {
     /// The value given.
     pub endpoint: String,
@@ -91,7 +20,36 @@ pub struct EndpointError {
     pub reason: &'static str,
 }
 
+impl EndpointError {
+    /// The value given, as a message may show it: a user name and password before `@` replaced by `***`,
+    /// cut after 200 characters.
+    pub fn shown(&self) -> String {
+        crate::validate::text::cut(&redact_userinfo(&self.endpoint), 200)
+    }
+}
+
+/// `url` with the user name and password of its authority (before an `@`) replaced by `***`.
+pub(crate) fn redact_userinfo(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(authority_end);
+    match authority.rsplit_once('@') {
+        Some((_, host)) => format!("{scheme}://***@{host}{tail}"),
+        None => url.to_owned(),
+    }
+}
+
 impl Endpoint {
+    /// The endpoint of `site`.
+    pub fn of_site(site: Site) -> Endpoint {
+        Endpoint {
+            base: site.base_url().to_owned(),
+            site,
+        }
+    }
+
     /// `intl`, `cn`, an `http(s)://` base URL (which may end in a path prefix), or a path starting with `/`
     /// (a same-origin proxy, for pages). `site` says which site a custom URL serves; it defaults to the site of
     /// a known host, else the international one.
@@ -122,6 +80,11 @@ impl Endpoint {
             let host = rest.split('/').next().unwrap_or_default();
             if host.is_empty() {
                 return Err(fail("has no host"));
+            }
+            if host.contains('@') {
+                return Err(fail(
+                    "must not carry a user name or password (give credentials in the auth option)",
+                ));
             }
             Some(host)
         } else if endpoint.starts_with('/') && !endpoint.starts_with("//") {
@@ -164,6 +127,7 @@ impl Endpoint {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::language::Language;
 
     #[test]
     fn sites_and_urls() {
@@ -209,21 +173,15 @@ mod tests {
             "//evil.example",
             "https://h/x?y=1",
             "h#x",
+            "https://user:pass@bss.example.com",
         ] {
             let err = Endpoint::parse(bad, None).unwrap_err();
             assert!(err.to_string().starts_with("endpoint"), "{bad}: {err}");
+            assert!(!err.to_string().contains("user:pass"), "{err}");
         }
-    }
-
-    #[test]
-    fn names_the_other_site() {
         assert_eq!(
-            Site::International.other().describe(Language::English),
-            "the China site (endpoint \"cn\", https://bss.myhuaweicloud.com)"
+            redact_userinfo("http://u:p@h:1/x?q=a@b"),
+            "http://***@h:1/x?q=a@b"
         );
-        assert!(Site::China
-            .other()
-            .describe(Language::Chinese)
-            .starts_with("国际站"));
     }
 }

@@ -1,15 +1,23 @@
-//! Talking to the rating service: endpoints, credentials, the AK/SK signer, retry and throttle policy, and the
-//! client that puts them together. Everything here is plain Rust; the I/O comes in through [`call::Runtime`].
+//! Talking to the rating service: endpoints and credentials, the AK/SK signer, retry and throttle policy, the
+//! client's options, and the client that puts them together. Everything here is plain Rust; the I/O comes in
+//! through a [`Runtime`].
 
 pub mod call;
+pub mod config;
 pub mod credentials;
 pub mod endpoint;
+pub mod error;
 mod join;
+pub(crate) mod messages;
 pub mod options;
 pub mod retry;
+pub mod runtime;
 pub mod signing;
 
-pub use call::{Auth, CallError, Client, ClientConfig, Failure, Quote, Runtime};
+pub use call::Client;
+pub use config::{Auth, ClientConfig};
 pub use credentials::Secret;
 pub use endpoint::{Endpoint, Site};
+pub use error::{CallError, FailedPart, Failure};
+pub use runtime::{Cancelled, HttpRequest, HttpResponse, Runtime, TransportError};
 pub use signing::{sign, SignError, SignRequest};

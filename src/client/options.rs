@@ -2,16 +2,15 @@
 //! concurrency }`), read into a [`ClientConfig`] with every problem reported at once, by option path.
 //! Secret values are never echoed in a message.
 
-use serde_json::{Map, Value};
-
-use super::call::{Auth, ClientConfig};
-use super::endpoint::{Endpoint, Site};
+use super::config::{Auth, ClientConfig};
+use super::endpoint::Endpoint;
 use super::retry::RetryPolicy;
 use super::Secret;
-use crate::response::api_error::Language;
-use crate::validate::input::{describe, quote, IntRule, Reader};
-use crate::validate::violation::{Collector, Rule};
-use crate::validate::{Path, Violations};
+use crate::language::Language;
+use crate::site::Site;
+use crate::validate::options::{OptionReader, OptionSource, OptionValue};
+use crate::validate::text::quote;
+use crate::validate::{Path, Rule, Violations};
 
 const OPTIONS: &[&str] = &[
     "endpoint",
@@ -37,234 +36,165 @@ pub const MAX_ATTEMPTS: i64 = 10;
 /// Most requests of one batch in flight at once.
 pub const MAX_CONCURRENCY: i64 = 16;
 
-/// Reads client options; `null` or absent options mean all defaults (`intl`, no auth).
-pub fn parse_options(value: &Value) -> Result<ClientConfig, Violations> {
-    let mut c = Collector::default();
-    let empty = Map::new();
-    let root = Path::Root;
-    let Some(map) = options_map(&mut c, value, &empty, "client options") else {
-        return Err(c.finish());
-    };
-    unknown(&mut c, map, &root, OPTIONS, "a client option");
-    let site = site_option(&mut c, map);
-    let endpoint_text = Reader::new(&mut c)
-        .optional_string(map, "endpoint", &root)
-        .unwrap_or_else(|| "intl".to_owned());
-    let language = language_option(&mut c, map);
-    let timeout = number(&mut c, map, &root, "timeoutMs", (1, MAX_TIMEOUT_MS));
-    let concurrency = number(&mut c, map, &root, "concurrency", (1, MAX_CONCURRENCY));
-    let mut retry = RetryPolicy::default();
-    if let Some(value) = Reader::optional(map, "retry") {
-        let path = root.key("retry");
-        if let Some(retry_map) = Reader::new(&mut c).object(value, &path, "the retry policy") {
-            unknown(&mut c, retry_map, &path, RETRY, "a client option");
-            let mut read = |key, range| number(&mut c, retry_map, &path, key, range);
-            let attempts = read("maxAttempts", (1, MAX_ATTEMPTS));
-            let base = read("baseDelayMs", (0, 60_000));
-            let max = read("maxDelayMs", (0, MAX_TIMEOUT_MS));
-            let after = read("maxRetryAfterMs", (0, MAX_TIMEOUT_MS));
-            retry = RetryPolicy {
-                max_attempts: attempts.map_or(retry.max_attempts, |v| v as u32),
-                base_delay_ms: base.map_or(retry.base_delay_ms, |v| v as u64),
-                max_delay_ms: max.map_or(retry.max_delay_ms, |v| v as u64),
-                max_retry_after_ms: after.map_or(retry.max_retry_after_ms, |v| v as u64),
-            };
-        }
-    }
+const LANGUAGES: [(&str, Language); 2] =
+    [("en_US", Language::English), ("zh_CN", Language::Chinese)];
+const SITES: [(&str, Site); 2] = [("intl", Site::International), ("cn", Site::China)];
 
+/// Reads client options; absent or `null` options mean all defaults (`intl`, no auth).
+pub fn read_options(value: OptionValue) -> Result<ClientConfig, Violations> {
+    let mut r = OptionReader::new();
+    let root = Path::Root;
+    let object = r.root(value, "client options");
+    let Some(o) = object.as_deref() else {
+        return r
+            .finish()
+            .map(|()| ClientConfig::new(Endpoint::of_site(Site::International), Auth::None));
+    };
+    r.only(o, &root, OPTIONS, "a client option");
+    let site = language_or_site(&mut r, o, "site", &SITES, "\"intl\" or \"cn\"");
+    let endpoint_text = r.string(o, &root, "endpoint");
+    let language = language_or_site(&mut r, o, "language", &LANGUAGES, "\"en_US\" or \"zh_CN\"");
+    let timeout = r.whole(o, &root, "timeoutMs", (1, MAX_TIMEOUT_MS));
+    let concurrency = r.whole(o, &root, "concurrency", (1, MAX_CONCURRENCY));
+    let mut retry = RetryPolicy::default();
+    if let Some(policy) = r.object(o, &root, "retry", "the retry policy") {
+        let p = policy.as_ref();
+        let at = root.key("retry");
+        r.only(p, &at, RETRY, "a client option");
+        let mut read = |key, range| r.whole(p, &at, key, range);
+        let attempts = read("maxAttempts", (1, MAX_ATTEMPTS));
+        let base = read("baseDelayMs", (0, 60_000));
+        let max = read("maxDelayMs", (0, MAX_TIMEOUT_MS));
+        let after = read("maxRetryAfterMs", (0, MAX_TIMEOUT_MS));
+        // Each value is within a small non-negative range, so the conversions are exact.
+        let ms = |v: Option<i64>, default: u64| {
+            v.map_or(default, |v| u64::try_from(v).unwrap_or(default))
+        };
+        retry = RetryPolicy {
+            max_attempts: attempts.map_or(retry.max_attempts, |v| u32::try_from(v).unwrap_or(1)),
+            base_delay_ms: ms(base, retry.base_delay_ms),
+            max_delay_ms: ms(max, retry.max_delay_ms),
+            max_retry_after_ms: ms(after, retry.max_retry_after_ms),
+        };
+    }
+    let endpoint_text = endpoint_text.unwrap_or_else(|| "intl".to_owned());
     let endpoint = match Endpoint::parse(&endpoint_text, site) {
         Ok(endpoint) => Some(endpoint),
         Err(e) => {
-            c.rule(
-                "endpoint".into(),
+            r.fail(
+                &root.key("endpoint"),
                 Rule::OneOf,
-                format!("{}, got {}", e.reason, quote(&endpoint_text)),
+                format!("{}, got {}", e.reason, quote(&e.shown())),
             );
             None
         }
     };
-    let auth = auth(&mut c, Reader::optional(map, "auth"), endpoint.as_ref());
-
-    match (c.is_empty(), endpoint) {
-        (true, Some(endpoint)) => {
-            let mut config = ClientConfig::new(endpoint, auth);
-            if let Some(language) = language {
-                config.language = language;
-            }
-            if let Some(ms) = timeout {
-                config.timeout_ms = ms as u64;
-            }
-            if let Some(n) = concurrency {
-                config.concurrency = n as usize;
-            }
-            config.retry = retry;
-            Ok(config)
-        }
-        _ => Err(c.finish()),
+    let auth = auth(&mut r, o, endpoint.as_ref());
+    r.finish()?;
+    let Some(endpoint) = endpoint else {
+        return Err(Violations::default());
+    };
+    let mut config = ClientConfig::new(endpoint, auth);
+    if let Some(language) = language {
+        config.language = language;
     }
+    if let Some(ms) = timeout.and_then(|v| u64::try_from(v).ok()) {
+        config.timeout_ms = ms;
+    }
+    if let Some(n) = concurrency.and_then(|v| usize::try_from(v).ok()) {
+        config.concurrency = n;
+    }
+    config.retry = retry;
+    Ok(config)
 }
 
 /// Reads the options of a saved answer, `{ site, language, inquiry }` (the inquiry is read by the caller):
 /// the site whose currency a blank `currency` means (`intl` by default), and the language of breakdowns
 /// (the site's by default).
-pub fn parse_saved_options(value: &Value) -> Result<(Site, Language), Violations> {
-    let mut c = Collector::default();
-    let empty = Map::new();
-    let Some(map) = options_map(&mut c, value, &empty, "options") else {
-        return Err(c.finish());
+pub fn read_saved_options(value: OptionValue) -> Result<(Site, Language), Violations> {
+    let mut r = OptionReader::new();
+    let Some(o) = r.root(value, "options") else {
+        return r
+            .finish()
+            .map(|()| (Site::International, Site::International.language()));
     };
-    unknown(
-        &mut c,
-        map,
+    let o = o.as_ref();
+    r.only(
+        o,
         &Path::Root,
         &["site", "language", "inquiry"],
         "an option",
     );
-    let site = site_option(&mut c, map).unwrap_or(Site::International);
-    let language = language_option(&mut c, map).unwrap_or(site.language());
-    if c.is_empty() {
-        Ok((site, language))
-    } else {
-        Err(c.finish())
-    }
+    let site = language_or_site(&mut r, o, "site", &SITES, "\"intl\" or \"cn\"")
+        .unwrap_or(Site::International);
+    let language = language_or_site(&mut r, o, "language", &LANGUAGES, "\"en_US\" or \"zh_CN\"")
+        .unwrap_or(site.language());
+    r.finish().map(|()| (site, language))
 }
 
-/// An options object: the empty map for `null` (all defaults), or `None` after recording that `value` is
-/// not an object. `what` names the options in the message ("client options").
-pub(crate) fn options_map<'v>(
-    c: &mut Collector,
-    value: &'v Value,
-    empty: &'v Map<String, Value>,
-    what: &str,
-) -> Option<&'v Map<String, Value>> {
-    match value {
-        Value::Null => Some(empty),
-        Value::Object(map) => Some(map),
-        other => {
-            c.shape(
-                String::new(),
-                Rule::Type,
-                format!("{what} must be an object, got {}", describe(other)),
-            );
-            None
-        }
-    }
-}
-
-/// The `language` option: `en_US` or `zh_CN`; `None` when absent, null or refused (and then recorded).
-pub(crate) fn language_option(c: &mut Collector, map: &Map<String, Value>) -> Option<Language> {
-    match Reader::optional(map, "language")? {
-        Value::String(l) if l == "en_US" || l == "zh_CN" => Some(Language::from_header(l)),
-        other => {
-            c.rule(
-                "language".into(),
-                Rule::OneOf,
-                format!("must be \"en_US\" or \"zh_CN\", got {}", describe(other)),
-            );
-            None
-        }
-    }
-}
-
-/// The `site` option: `intl` or `cn`; `None` when absent, null or refused (and then recorded).
-fn site_option(c: &mut Collector, map: &Map<String, Value>) -> Option<Site> {
-    let value = Reader::optional(map, "site")?;
-    let site = value.as_str().and_then(Site::from_code);
-    if site.is_none() {
-        c.rule(
-            "site".into(),
-            Rule::OneOf,
-            format!("must be \"intl\" or \"cn\", got {}", describe(value)),
-        );
-    }
-    site
-}
-
-/// An optional whole-number option within `min..=max` (both small and non-negative, so the casts of the
-/// result are exact).
-fn number(
-    c: &mut Collector,
-    map: &Map<String, Value>,
-    parent: &Path<'_>,
+/// The `site` or `language` option: one of `choices`.
+fn language_or_site<T: Copy>(
+    r: &mut OptionReader,
+    o: &dyn OptionSource,
     key: &str,
-    (min, max): (i64, i64),
-) -> Option<i64> {
-    let rule = IntRule::Range { min, max, note: "" };
-    let path = parent.key(key);
-    let value = Reader::new(c).optional_int(map, key, parent, &rule)?;
-    if rule.allows(value) {
-        return Some(value);
-    }
-    c.rule(
-        path.render(),
-        rule.rule(),
-        format!("must be {}, got {value}", rule.expectation()),
-    );
-    None
-}
-
-/// Reports each key of `map` not in `known` as not being `what` ("a client option"), suggesting the closest
-/// known name or listing them all.
-pub(crate) fn unknown(
-    c: &mut Collector,
-    map: &Map<String, Value>,
-    path: &Path<'_>,
-    known: &[&str],
-    what: &str,
-) {
-    Reader::new(c).unknown_fields(map, path, known, what, |_| {
-        Some(format!("the options are {}", known.join(", ")))
-    });
+    choices: &[(&str, T)],
+    expected: &str,
+) -> Option<T> {
+    r.choice(o, &Path::Root, key, choices, expected)
 }
 
 /// A credential string: present, a string, not blank, sendable in a header. The value is never echoed.
-fn credential(c: &mut Collector, auth: &Map<String, Value>, key: &str) -> Option<String> {
-    let path = format!("auth.{key}");
+fn credential(r: &mut OptionReader, auth: &dyn OptionSource, key: &str) -> Option<String> {
+    let at = Path::Root.key("auth");
+    let here = at.key(key);
     match auth.get(key) {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) if s.trim().is_empty() => {
-            c.rule(path, Rule::Blank, "must not be blank".into());
+        OptionValue::Absent | OptionValue::Null => None,
+        OptionValue::Str(s) if s.trim().is_empty() => {
+            r.fail(&here, Rule::Blank, "must not be blank".into());
             None
         }
-        Some(Value::String(s)) if !s.chars().all(|ch| ch.is_ascii_graphic()) => {
-            c.rule(
-                path,
+        OptionValue::Str(s) if !s.chars().all(|ch| ch.is_ascii_graphic()) => {
+            r.fail(
+                &here,
                 Rule::Type,
                 "must hold only visible ASCII characters (no spaces or line breaks)".into(),
             );
             None
         }
-        Some(Value::String(s)) => Some(s.clone()),
-        Some(_) => {
-            c.shape(path, Rule::Type, "must be a string".into());
+        OptionValue::Str(s) => Some(s),
+        _ => {
+            r.fail(&here, Rule::Type, "must be a string".into());
             None
         }
     }
 }
 
-fn auth(c: &mut Collector, value: Option<&Value>, endpoint: Option<&Endpoint>) -> Auth {
-    let Some(value) = value else {
-        return Auth::None;
+fn auth(r: &mut OptionReader, o: &dyn OptionSource, endpoint: Option<&Endpoint>) -> Auth {
+    let at = Path::Root.key("auth");
+    let map = match o.get("auth") {
+        OptionValue::Absent | OptionValue::Null => return Auth::None,
+        OptionValue::Object(map) => map,
+        _ => {
+            r.fail(
+                &at,
+                Rule::Type,
+                "must be an object: { token } or { ak, sk, domainId? }".into(),
+            );
+            return Auth::None;
+        }
     };
-    let Value::Object(map) = value else {
-        c.shape(
-            "auth".into(),
-            Rule::Type,
-            "must be an object: { token } or { ak, sk, domainId? }".into(),
-        );
-        return Auth::None;
-    };
-    unknown(c, map, &Path::Root.key("auth"), AUTH, "a client option");
-    let given = |key: &str| map.get(key).is_some_and(|v| !v.is_null());
+    let map = map.as_ref();
+    r.only(map, &at, AUTH, "a client option");
+    let given = |key: &str| !matches!(map.get(key), OptionValue::Absent | OptionValue::Null);
     let (token, ak, sk, domain) = (
-        credential(c, map, "token"),
-        credential(c, map, "ak"),
-        credential(c, map, "sk"),
-        credential(c, map, "domainId"),
+        credential(r, map, "token"),
+        credential(r, map, "ak"),
+        credential(r, map, "sk"),
+        credential(r, map, "domainId"),
     );
     if given("token") && (given("ak") || given("sk") || given("domainId")) {
-        c.rule(
-            "auth".into(),
+        r.fail(
+            &at,
             Rule::Together,
             "give either token or ak and sk (with an optional domainId), not both".into(),
         );
@@ -275,8 +205,8 @@ fn auth(c: &mut Collector, value: Option<&Value>, endpoint: Option<&Endpoint>) -
     }
     match (given("ak"), given("sk")) {
         (false, false) if given("domainId") => {
-            c.rule(
-                "auth.domainId".into(),
+            r.fail(
+                &at.key("domainId"),
                 Rule::Together,
                 "goes with ak and sk".into(),
             );
@@ -285,8 +215,8 @@ fn auth(c: &mut Collector, value: Option<&Value>, endpoint: Option<&Endpoint>) -
         (false, false) => Auth::None,
         (true, false) | (false, true) => {
             let missing = if given("ak") { "sk" } else { "ak" };
-            c.rule(
-                format!("auth.{missing}"),
+            r.fail(
+                &at.key(missing),
                 Rule::Together,
                 "is required: ak and sk go together".into(),
             );
@@ -294,8 +224,8 @@ fn auth(c: &mut Collector, value: Option<&Value>, endpoint: Option<&Endpoint>) -
         }
         (true, true) => {
             if endpoint.is_some_and(Endpoint::is_relative) {
-                c.rule(
-                    "auth".into(),
+                r.fail(
+                    &at,
                     Rule::Together,
                     "AK/SK signing needs a full http(s) endpoint URL; a page calls a same-origin proxy that signs, with no auth".into(),
                 );
@@ -315,7 +245,12 @@ fn auth(c: &mut Collector, value: Option<&Value>, endpoint: Option<&Endpoint>) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::validate::options::js_like;
+    use serde_json::{json, Value};
+
+    fn parse_options(value: &Value) -> Result<ClientConfig, Violations> {
+        read_options(js_like(value))
+    }
 
     fn violations(value: Value) -> Vec<(String, &'static str, String)> {
         parse_options(&value)
@@ -404,7 +339,7 @@ mod tests {
             [(
                 String::new(),
                 "type",
-                "client options must be an object, got a string (\"intl\")".into()
+                "client options must be an object, got a string".into()
             )]
         );
     }

@@ -20,7 +20,7 @@ use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
 
 use super::credentials::Secret;
-use crate::validate::input::Quoted;
+use crate::validate::text::Quoted;
 
 /// The algorithm name that starts the string to sign and the `Authorization` header.
 pub const ALGORITHM: &str = "SDK-HMAC-SHA256";

@@ -3,120 +3,30 @@
 //! Each inquiry exists in two forms. A *draft* ([`OnDemandDraft`], [`PeriodDraft`], [`RenewalDraft`]) is plain
 //! data with public fields in wire names, which a Rust caller fills in. A *validated inquiry*
 //! ([`OnDemandInquiry`], [`PeriodInquiry`], [`RenewalInquiry`]) can only be made by checking a draft (or JSON
-//! text) against every documented rule; its request body cannot fail to render.
+//! text) against every documented rule; its request body cannot fail to render. JSON text is read in one pass
+//! straight into the draft (`validate::read`), then the rules run on the typed fields.
 
-use serde_json::{Map, Value};
-
-use crate::validate::input::{quote, Reader};
+use crate::validate::read::{read_text, Cx, Members, Mode};
+use crate::validate::text::cut;
 use crate::validate::violation::{Collector, Rule};
-use crate::validate::{Path, Violations};
+use crate::validate::{Path, Unsendable, Violations};
 
 pub mod limits;
 mod on_demand;
 mod period;
 mod product;
 mod renewal;
-pub(crate) mod wire;
+pub(crate) mod rules;
 
+pub use crate::kind::InquiryKind;
 pub use on_demand::{OnDemandDraft, OnDemandInquiry, OnDemandProduct, UsageTerms};
 pub use period::{PeriodDraft, PeriodInquiry, PeriodProduct, PeriodTerms};
 pub use product::ProductInfo;
 pub use renewal::{RenewalDraft, RenewalInquiry};
-
-/// Which of the three rating APIs an inquiry is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum InquiryKind {
-    /// Pay-per-use: `POST /v2/bills/ratings/on-demand-resources`.
-    OnDemand,
-    /// Yearly/monthly subscription: `POST /v2/bills/ratings/period-resources/subscribe-rate`.
-    Period,
-    /// Renewal of yearly/monthly resources: `POST /v2/bills/ratings/period-resources/renew-rate`.
-    Renewal,
-}
-
-impl InquiryKind {
-    /// All kinds, in the order the API reference documents them.
-    pub const ALL: [InquiryKind; 3] = [
-        InquiryKind::OnDemand,
-        InquiryKind::Period,
-        InquiryKind::Renewal,
-    ];
-
-    /// The resource path of the rating API.
-    pub fn path(self) -> &'static str {
-        match self {
-            InquiryKind::OnDemand => "/v2/bills/ratings/on-demand-resources",
-            InquiryKind::Period => "/v2/bills/ratings/period-resources/subscribe-rate",
-            InquiryKind::Renewal => "/v2/bills/ratings/period-resources/renew-rate",
-        }
-    }
-
-    /// The stable code JavaScript uses for this kind: `on-demand`, `period` or `renewal`.
-    pub fn code(self) -> &'static str {
-        match self {
-            InquiryKind::OnDemand => "on-demand",
-            InquiryKind::Period => "period",
-            InquiryKind::Renewal => "renewal",
-        }
-    }
-
-    /// The kind with this code.
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.code() == code)
-    }
-
-    /// A name for people: `pay-per-use`, `yearly/monthly`, `renewal`.
-    pub fn label(self) -> &'static str {
-        match self {
-            InquiryKind::OnDemand => "pay-per-use",
-            InquiryKind::Period => "yearly/monthly",
-            InquiryKind::Renewal => "renewal",
-        }
-    }
-
-    /// Wire names of the fields this kind has at `level`.
-    fn fields(self, level: Level) -> &'static [&'static str] {
-        match (self, level) {
-            (InquiryKind::OnDemand, Level::Top) => on_demand::FIELDS,
-            (InquiryKind::Period, Level::Top) => period::FIELDS,
-            (InquiryKind::Renewal, Level::Top) => renewal::FIELDS,
-            (InquiryKind::OnDemand, Level::Product) => <UsageTerms as product::Terms>::FIELDS,
-            (InquiryKind::Period, Level::Product) => <PeriodTerms as product::Terms>::FIELDS,
-            (InquiryKind::Renewal, Level::Product) => &[],
-        }
-    }
-}
-
-/// Where in an inquiry a field sits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Level {
-    /// The inquiry object itself.
-    Top,
-    /// One element of `product_infos`.
-    Product,
-}
-
-/// For a field unknown to `kind`, which other inquiries have it (at the same level or at the top).
-pub(crate) fn unknown_field_hint(name: &str, kind: InquiryKind, level: Level) -> Option<String> {
-    let homes: Vec<&str> = InquiryKind::ALL
-        .into_iter()
-        .filter(|k| {
-            *k != kind && (k.fields(level).contains(&name) || k.fields(Level::Top).contains(&name))
-        })
-        .map(|k| k.label())
-        .collect();
-    if homes.is_empty() {
-        return None;
-    }
-    Some(format!(
-        "{name} is a field of {} inquiries, not of {} ones",
-        homes.join(" and "),
-        kind.label()
-    ))
-}
+pub(crate) use rules::Scope;
 
 /// A request ready to send: method, resource path and the exact JSON body.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PreparedRequest {
     /// Always `POST` for the rating APIs.
     pub method: &'static str,
@@ -156,148 +66,18 @@ impl InquiryError {
     }
 }
 
-/// How strictly a string field is checked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum TextKind {
-    /// A caller's own label (`id`): must not be empty.
-    Label,
-    /// A code the server matches (`region`, `resource_spec`, …): not blank, no whitespace at the ends.
-    Code,
-    /// An optional code where `""` means "not given" (`available_zone`): no whitespace at the ends.
-    OptionalCode,
-}
-
-/// Checks a string's emptiness, surrounding whitespace and length (in characters).
-pub(crate) fn check_text(
-    c: &mut Collector,
-    path: &Path<'_>,
-    value: &str,
-    max: usize,
-    kind: TextKind,
-) {
-    let must_have_content = kind != TextKind::OptionalCode;
-    if value.is_empty() {
-        if must_have_content {
-            c.rule(path.render(), Rule::Blank, "must not be empty".to_owned());
-        }
-        return;
-    }
-    if kind != TextKind::Label {
-        if value.trim().is_empty() {
-            c.rule(
-                path.render(),
-                Rule::Blank,
-                format!("must not be blank, got {}", quote(value)),
-            );
-            return;
-        }
-        if value.trim() != value {
-            c.rule(
-                path.render(),
-                Rule::Blank,
-                format!(
-                    "must not start or end with whitespace, got {}",
-                    quote(value)
-                ),
-            );
-        }
-    }
-    let chars = value.chars().count();
-    if chars > max {
-        c.rule(
-            path.render(),
-            Rule::MaxLength,
-            format!("must be at most {max} characters, got {chars}"),
-        );
-    }
-}
-
-/// Whether an inquiry must fit one request, or is a batch the client splits into requests.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Scope {
-    /// One request: the API's own limits on list lengths.
-    Request,
-    /// A batch: lists may be longer, up to our own batch bounds; every other rule is the same.
-    Batch,
-}
-
-/// Checks that a list holds from 1 to as many elements as `scope` allows (`per_request` or `per_batch`);
-/// `noun` names one element ("product", "resource id").
-pub(crate) fn check_count(
-    c: &mut Collector,
-    list: &Path<'_>,
-    count: usize,
-    scope: Scope,
-    (per_request, per_batch): (usize, usize),
-    noun: &str,
-) {
-    let (max, unit) = match scope {
-        Scope::Request => (per_request, "request"),
-        Scope::Batch => (per_batch, "batch"),
-    };
-    if count == 0 {
-        c.rule(
-            list.render(),
-            Rule::Count,
-            format!("must hold at least 1 {noun}, got none"),
-        );
-    } else if count > max {
-        c.rule(
-            list.render(),
-            Rule::Count,
-            format!("must hold at most {max} {noun}s per {unit}, got {count}"),
-        );
-    }
-}
-
-/// Reports each repeated value among `values` (elements of `list`, field `key` or the elements themselves
-/// when `key` is empty) at the repeat's path, naming the first occurrence. Empty values are left to the
-/// emptiness rule.
-pub(crate) fn check_unique<'v>(
-    c: &mut Collector,
-    list: &Path<'_>,
-    key: &str,
-    values: impl Iterator<Item = &'v str>,
-) {
-    let mut first_seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for (i, value) in values.enumerate() {
-        if value.is_empty() {
-            continue;
-        }
-        match first_seen.get(value) {
-            Some(first) => {
-                let at = list.index(i);
-                let here = if key.is_empty() {
-                    at.render()
-                } else {
-                    at.key(key).render()
-                };
-                let what = if key.is_empty() { "value" } else { key };
-                c.rule(
-                    here,
-                    Rule::Unique,
-                    format!(
-                        "must be unique in the inquiry, but {} repeats the {what} of {}",
-                        quote(value),
-                        list.index(*first)
-                    ),
-                );
-            }
-            None => {
-                first_seen.insert(value, i);
-            }
-        }
-    }
-}
-
 /// The crate-side protocol of a draft: how it is read from JSON, checked and written.
 pub(crate) trait DraftRules: Sized {
     /// The inquiry this draft is for.
     const KIND: InquiryKind;
-    /// Reads the draft from the inquiry's JSON object, recording shape problems.
-    fn read(r: &mut Reader<'_>, map: &Map<String, Value>, root: &Path<'_>) -> Self;
-    /// Checks every rule, with list lengths as `scope` allows.
-    fn check(&self, c: &mut Collector, root: &Path<'_>, scope: Scope);
+    /// The draft as it is read from JSON, with the true length of its list.
+    type Members: Members + Default;
+    /// The draft read, and how many elements its list held (those past the reading bound included).
+    fn from_members(members: Self::Members) -> (Self, usize);
+    /// The length of the draft's list (`product_infos` or `resource_ids`).
+    fn listed(&self) -> usize;
+    /// Checks every rule, with list lengths as `scope` allows; `listed` is the list's true length.
+    fn check(&self, c: &mut Collector, root: &Path<'_>, scope: Scope, listed: usize);
     /// Writes the request body.
     fn write_body(&self, out: &mut String);
     /// Splits a checked batch into drafts that each fit one request, in input order.
@@ -306,14 +86,37 @@ pub(crate) trait DraftRules: Sized {
     fn item_ids(&self) -> Vec<&str>;
 }
 
-/// What the client needs of any validated inquiry to send it.
-pub(crate) trait Validated {
+/// What every validated inquiry offers: the one typed dispatch over the three kinds. Implemented by
+/// [`OnDemandInquiry`], [`PeriodInquiry`] and [`RenewalInquiry`] only.
+pub trait Inquiry: Sized + private::Sealed {
     /// The API it is for.
     const KIND: InquiryKind;
-    /// The ids of the items it prices, in order.
+    /// Reads and checks an inquiry from JSON text in the API's wire format.
+    fn from_json(text: &str) -> Result<Self, InquiryError>;
+    /// Reads and checks a batch (lists longer than one request allows, up to the batch bounds) and splits it
+    /// into inquiries that each fit one request, in input order.
+    fn batch_from_json(text: &str) -> Result<Vec<Self>, InquiryError>;
+    /// [`Inquiry::from_json`] or [`Inquiry::batch_from_json`] of a JavaScript value's JSON text, knowing the
+    /// values that text could not carry.
+    #[doc(hidden)]
+    fn read_js(text: &str, batch: bool, unsendable: Unsendable) -> Result<Vec<Self>, InquiryError>;
+    /// The ids of the items it prices, in order: product `id`s, or resource ids.
     fn item_ids(&self) -> Vec<&str>;
     /// The exact JSON body to send.
     fn body(&self) -> String;
+    /// The request to send: method, path and exact body.
+    fn to_prepared(&self) -> PreparedRequest {
+        PreparedRequest {
+            method: "POST",
+            path: Self::KIND.path(),
+            body: self.body(),
+        }
+    }
+}
+
+mod private {
+    /// Only this crate's inquiries are [`super::Inquiry`].
+    pub trait Sealed {}
 }
 
 /// Splits `items` into consecutive runs of at most `size`, in order.
@@ -329,52 +132,53 @@ pub(crate) fn chunks<T>(items: Vec<T>, size: usize) -> Vec<Vec<T>> {
 /// Checks a draft built in Rust.
 pub(crate) fn check_draft<D: DraftRules>(draft: &D, scope: Scope) -> Result<(), InquiryError> {
     let mut c = Collector::default();
-    draft.check(&mut c, &Path::Root, scope);
+    draft.check(&mut c, &Path::Root, scope, draft.listed());
     finish(c, D::KIND)
 }
 
-/// Reads and checks a draft from a JSON value.
-pub(crate) fn read_draft<D: DraftRules>(value: &Value, scope: Scope) -> Result<D, InquiryError> {
-    let mut c = Collector::default();
-    let root = Path::Root;
-    let what = format!("a {} inquiry", D::KIND.label());
-    let Some(map) = Reader::new(&mut c).object(value, &root, &what) else {
-        return Err(InquiryError::Invalid {
-            kind: D::KIND,
-            violations: c.finish(),
-        });
-    };
-    let draft = D::read(&mut Reader::new(&mut c), map, &root);
-    draft.check(&mut c, &root, scope);
-    finish(c, D::KIND)?;
-    Ok(draft)
-}
-
-/// Reads and checks a draft from JSON text.
-pub(crate) fn parse_draft<D: DraftRules>(text: &str, scope: Scope) -> Result<D, InquiryError> {
-    match serde_json::from_str::<Value>(text) {
-        Ok(value) => read_draft(&value, scope),
-        Err(e) => Err(json_error(D::KIND, &e.to_string())),
+/// What the whole inquiry is, for messages.
+fn noun(kind: InquiryKind) -> &'static str {
+    match kind {
+        InquiryKind::OnDemand => "a pay-per-use inquiry",
+        InquiryKind::Period => "a yearly/monthly inquiry",
+        InquiryKind::Renewal => "a renewal inquiry",
     }
 }
 
-/// The error for JSON text that does not parse.
-fn json_error(kind: InquiryKind, detail: &str) -> InquiryError {
-    root_error(kind, format!("is not valid JSON: {detail}"))
+/// Reads a draft from JSON text in one pass and checks it; `unsendable` are the values of a JavaScript input
+/// that its text could not carry.
+pub(crate) fn parse_draft<D: DraftRules>(
+    text: &str,
+    scope: Scope,
+    unsendable: Unsendable,
+) -> Result<D, InquiryError> {
+    let mut cx = Cx::new(Mode::Strict, unsendable);
+    let mut members = D::Members::default();
+    let read = read_text(text, &mut cx, noun(D::KIND), &mut members);
+    cx.report_unclaimed();
+    if !read {
+        return Err(InquiryError::Invalid {
+            kind: D::KIND,
+            violations: cx.c.finish(),
+        });
+    }
+    let (draft, listed) = D::from_members(members);
+    draft.check(&mut cx.c, &Path::Root, scope, listed);
+    finish(cx.c, D::KIND)?;
+    Ok(draft)
 }
 
-/// The error for a value that cannot be turned into JSON at all (a cycle, a `BigInt`, …).
+/// The error for a value that cannot be turned into JSON at all (a cycle, a `BigInt`, …); `detail` is what
+/// was thrown, of which the first line is kept, cut to 200 characters.
 pub fn unconvertible_error(kind: InquiryKind, detail: &str) -> InquiryError {
     let first_line = detail.lines().next().unwrap_or(detail);
-    root_error(kind, format!("cannot be read as JSON: {first_line}"))
-}
-
-fn root_error(kind: InquiryKind, message: String) -> InquiryError {
-    let mut c = Collector::default();
-    c.shape(String::new(), Rule::Json, message);
     InquiryError::Invalid {
         kind,
-        violations: c.finish(),
+        violations: Violations::one(
+            "",
+            Rule::Json,
+            format!("cannot be read as JSON: {}", cut(first_line, 200)),
+        ),
     }
 }
 
@@ -407,12 +211,7 @@ macro_rules! validated_inquiry {
 
             /// Reads and checks an inquiry from JSON text in the API's wire format.
             pub fn from_json(text: &str) -> Result<Self, $crate::inquiry::InquiryError> {
-                $crate::inquiry::parse_draft(text, $crate::inquiry::Scope::Request).map(|draft| Self { draft })
-            }
-
-            /// Reads and checks an inquiry from a JSON value in the API's wire format.
-            pub fn from_value(value: &serde_json::Value) -> Result<Self, $crate::inquiry::InquiryError> {
-                $crate::inquiry::read_draft(value, $crate::inquiry::Scope::Request).map(|draft| Self { draft })
+                <Self as $crate::inquiry::Inquiry>::from_json(text)
             }
 
             /// Checks `draft` as a batch, which may hold more than one request's worth (ids unique across all
@@ -424,7 +223,7 @@ macro_rules! validated_inquiry {
 
             /// [`Self::batch`] from JSON text in the API's wire format.
             pub fn batch_from_json(text: &str) -> Result<Vec<Self>, $crate::inquiry::InquiryError> {
-                $crate::inquiry::parse_draft(text, $crate::inquiry::Scope::Batch).map(Self::split)
+                <Self as $crate::inquiry::Inquiry>::batch_from_json(text)
             }
 
             fn split(draft: $draft) -> Vec<Self> {
@@ -455,13 +254,40 @@ macro_rules! validated_inquiry {
 
             /// The request to send: method, path and exact body.
             pub fn to_prepared(&self) -> $crate::inquiry::PreparedRequest {
-                let kind = <$draft as $crate::inquiry::DraftRules>::KIND;
-                $crate::inquiry::PreparedRequest { method: "POST", path: kind.path(), body: self.body() }
+                $crate::inquiry::Inquiry::to_prepared(self)
             }
         }
 
-        impl $crate::inquiry::Validated for $name {
+        impl $crate::inquiry::private::Sealed for $name {}
+
+        impl $crate::inquiry::Inquiry for $name {
             const KIND: $crate::inquiry::InquiryKind = <$draft as $crate::inquiry::DraftRules>::KIND;
+
+            fn from_json(text: &str) -> Result<Self, $crate::inquiry::InquiryError> {
+                let draft = $crate::inquiry::parse_draft(
+                    text,
+                    $crate::inquiry::Scope::Request,
+                    $crate::validate::Unsendable::default(),
+                )?;
+                Ok(Self { draft })
+            }
+
+            fn batch_from_json(text: &str) -> Result<Vec<Self>, $crate::inquiry::InquiryError> {
+                Self::read_js(text, true, $crate::validate::Unsendable::default())
+            }
+
+            fn read_js(
+                text: &str,
+                batch: bool,
+                unsendable: $crate::validate::Unsendable,
+            ) -> Result<Vec<Self>, $crate::inquiry::InquiryError> {
+                if !batch {
+                    let draft = $crate::inquiry::parse_draft(text, $crate::inquiry::Scope::Request, unsendable)?;
+                    return Ok(vec![Self { draft }]);
+                }
+                let draft = $crate::inquiry::parse_draft(text, $crate::inquiry::Scope::Batch, unsendable)?;
+                Ok(Self::split(draft))
+            }
 
             fn item_ids(&self) -> Vec<&str> {
                 $name::item_ids(self)

@@ -1,20 +1,21 @@
 //! Pay-per-use price inquiry: `POST /v2/bills/ratings/on-demand-resources` (§4.2.1).
 
 use rust_decimal::Decimal;
-use serde_json::{Map, Value};
+use serde_json::value::RawValue;
 
-use super::limits::MAX_PRODUCTS_PER_REQUEST;
-use super::{chunks, Scope};
-
-use super::limits::{INQUIRY_PRECISION, MEASURE_ID, PROJECT_ID_MAX_CHARS, USAGE_FACTOR_MAX_CHARS};
+use super::limits::{
+    INQUIRY_PRECISION, MAX_PRODUCTS_PER_REQUEST, MEASURE_ID, PROJECT_ID_MAX_CHARS,
+    USAGE_FACTOR_MAX_CHARS,
+};
 use super::product::{
-    check_int, check_products, read_products, write_products, ProductInfo, Terms,
+    check_products, products, write_products, ProductInfo, ProductMembers, Terms,
 };
-use super::wire::ObjectWriter;
-use super::{
-    check_text, unknown_field_hint, validated_inquiry, DraftRules, InquiryKind, Level, TextKind,
-};
-use crate::validate::input::Reader;
+use super::rules::{check_int, check_text, unknown_field_hint, Level, Scope, TextKind};
+use super::{chunks, validated_inquiry, DraftRules};
+use crate::json::ObjectWriter;
+use crate::kind::InquiryKind;
+use crate::validate::read::{rank, Cx, Members, Nested};
+use crate::validate::scalar::{Need, Place};
 use crate::validate::violation::{Collector, Rule};
 use crate::validate::Path;
 
@@ -56,12 +57,27 @@ impl UsageTerms {
 impl Terms for UsageTerms {
     const KIND: InquiryKind = InquiryKind::OnDemand;
     const FIELDS: &'static [&'static str] = &["usage_factor", "usage_value", "usage_measure_id"];
+    const ALL_FIELDS: &'static [&'static str] = &[
+        "id",
+        "cloud_service_type",
+        "resource_type",
+        "resource_spec",
+        "region",
+        "available_zone",
+        "resource_size",
+        "size_measure_id",
+        "subscription_num",
+        "usage_factor",
+        "usage_value",
+        "usage_measure_id",
+    ];
 
-    fn read(r: &mut Reader<'_>, map: &Map<String, Value>, path: &Path<'_>) -> Self {
-        UsageTerms {
-            usage_factor: r.required_string(map, "usage_factor", path),
-            usage_value: r.required_decimal(map, "usage_value", path),
-            usage_measure_id: r.required_int(map, "usage_measure_id", path, &MEASURE_ID),
+    fn read(&mut self, index: usize, raw: &RawValue, cx: &mut Cx, place: Place<'_, '_>) {
+        match index {
+            0 => self.usage_factor = cx.text(raw, place).unwrap_or_default(),
+            // A placeholder that breaks no rule: the shape problem is already reported.
+            1 => self.usage_value = cx.decimal(raw, place).unwrap_or(Decimal::ONE),
+            _ => self.usage_measure_id = cx.int(raw, place, &MEASURE_ID).unwrap_or_default(),
         }
     }
 
@@ -138,25 +154,72 @@ impl OnDemandDraft {
     }
 }
 
-impl DraftRules for OnDemandDraft {
-    const KIND: InquiryKind = InquiryKind::OnDemand;
+/// A pay-per-use inquiry being read from JSON.
+#[derive(Default)]
+pub(crate) struct OnDemandMembers {
+    draft: OnDemandDraft,
+    products: Vec<ProductMembers<UsageTerms>>,
+    listed: usize,
+}
 
-    fn read(r: &mut Reader<'_>, map: &Map<String, Value>, root: &Path<'_>) -> Self {
-        r.unknown_fields(
-            map,
-            root,
-            FIELDS,
-            crate::validate::input::INQUIRY_FIELD,
-            |k| unknown_field_hint(k, Self::KIND, Level::Top),
-        );
-        OnDemandDraft {
-            project_id: r.required_string(map, "project_id", root),
-            product_infos: read_products(r, map, root),
-            inquiry_precision: r.optional_int(map, "inquiry_precision", root, &INQUIRY_PRECISION),
+impl Members for OnDemandMembers {
+    fn fields(&self) -> &'static [&'static str] {
+        FIELDS
+    }
+
+    fn required(&self, index: usize) -> bool {
+        index < 2
+    }
+
+    fn hint(&self, key: &str) -> Option<String> {
+        unknown_field_hint(key, InquiryKind::OnDemand, Level::Top)
+    }
+
+    fn scalar(&mut self, index: usize, raw: &RawValue, cx: &mut Cx, at: &Path<'_>) {
+        let here = at.key(FIELDS.get(index).copied().unwrap_or_default());
+        let rank = rank(index);
+        if index == 0 {
+            let place = Place {
+                at: &here,
+                rank,
+                need: Need::Required,
+            };
+            self.draft.project_id = cx.text(raw, place).unwrap_or_default();
+        } else {
+            let place = Place {
+                at: &here,
+                rank,
+                need: Need::Optional,
+            };
+            self.draft.inquiry_precision = cx.int(raw, place, &INQUIRY_PRECISION);
         }
     }
 
-    fn check(&self, c: &mut Collector, root: &Path<'_>, scope: Scope) {
+    fn nested(&mut self, index: usize) -> Option<Nested<'_>> {
+        (index == 1).then(|| products(&mut self.products, &mut self.listed))
+    }
+}
+
+impl DraftRules for OnDemandDraft {
+    const KIND: InquiryKind = InquiryKind::OnDemand;
+    type Members = OnDemandMembers;
+
+    fn from_members(m: OnDemandMembers) -> (Self, usize) {
+        let product_infos = m.products.into_iter().map(|p| p.0).collect();
+        (
+            OnDemandDraft {
+                product_infos,
+                ..m.draft
+            },
+            m.listed,
+        )
+    }
+
+    fn listed(&self) -> usize {
+        self.product_infos.len()
+    }
+
+    fn check(&self, c: &mut Collector, root: &Path<'_>, scope: Scope, listed: usize) {
         check_text(
             c,
             &root.key("project_id"),
@@ -164,7 +227,7 @@ impl DraftRules for OnDemandDraft {
             PROJECT_ID_MAX_CHARS,
             TextKind::Code,
         );
-        check_products(c, &self.product_infos, root, scope);
+        check_products(c, &self.product_infos, root, scope, listed);
         check_int(
             c,
             &root.key("inquiry_precision"),

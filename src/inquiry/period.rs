@@ -1,21 +1,21 @@
 //! Yearly/monthly price inquiry: `POST /v2/bills/ratings/period-resources/subscribe-rate` (§4.2.2).
 
-use serde_json::{Map, Value};
-
-use super::limits::MAX_PRODUCTS_PER_REQUEST;
-use super::{chunks, Scope};
+use serde_json::value::RawValue;
 
 use super::limits::{
-    FEE_INSTALLMENT_MODES, PROJECT_ID_MAX_CHARS, SUBSCRIBE_PERIOD_NUM, SUBSCRIBE_PERIOD_TYPE,
+    FEE_INSTALLMENT_MODES, MAX_PRODUCTS_PER_REQUEST, PROJECT_ID_MAX_CHARS, SUBSCRIBE_PERIOD_NUM,
+    SUBSCRIBE_PERIOD_TYPE,
 };
 use super::product::{
-    check_int, check_products, read_products, write_products, ProductInfo, Terms,
+    check_products, products, write_products, ProductInfo, ProductMembers, Terms,
 };
-use super::wire::ObjectWriter;
-use super::{
-    check_text, unknown_field_hint, validated_inquiry, DraftRules, InquiryKind, Level, TextKind,
-};
-use crate::validate::input::{quote, Reader};
+use super::rules::{check_int, check_text, unknown_field_hint, Level, Scope, TextKind};
+use super::{chunks, validated_inquiry, DraftRules};
+use crate::json::ObjectWriter;
+use crate::kind::InquiryKind;
+use crate::validate::read::{rank, Cx, Members, Nested};
+use crate::validate::scalar::{Need, Place};
+use crate::validate::text::quote;
 use crate::validate::violation::{Collector, Rule};
 use crate::validate::Path;
 
@@ -52,11 +52,29 @@ impl PeriodTerms {
 impl Terms for PeriodTerms {
     const KIND: InquiryKind = InquiryKind::Period;
     const FIELDS: &'static [&'static str] = &["period_type", "period_num"];
+    const ALL_FIELDS: &'static [&'static str] = &[
+        "id",
+        "cloud_service_type",
+        "resource_type",
+        "resource_spec",
+        "region",
+        "available_zone",
+        "resource_size",
+        "size_measure_id",
+        "subscription_num",
+        "period_type",
+        "period_num",
+    ];
 
-    fn read(r: &mut Reader<'_>, map: &Map<String, Value>, path: &Path<'_>) -> Self {
-        PeriodTerms {
-            period_type: r.required_int(map, "period_type", path, &SUBSCRIBE_PERIOD_TYPE),
-            period_num: r.required_int(map, "period_num", path, &SUBSCRIBE_PERIOD_NUM),
+    fn read(&mut self, index: usize, raw: &RawValue, cx: &mut Cx, place: Place<'_, '_>) {
+        if index == 0 {
+            self.period_type = cx
+                .int(raw, place, &SUBSCRIBE_PERIOD_TYPE)
+                .unwrap_or_default();
+        } else {
+            self.period_num = cx
+                .int(raw, place, &SUBSCRIBE_PERIOD_NUM)
+                .unwrap_or_default();
         }
     }
 
@@ -117,25 +135,72 @@ impl PeriodDraft {
     }
 }
 
-impl DraftRules for PeriodDraft {
-    const KIND: InquiryKind = InquiryKind::Period;
+/// A yearly/monthly inquiry being read from JSON.
+#[derive(Default)]
+pub(crate) struct PeriodMembers {
+    draft: PeriodDraft,
+    products: Vec<ProductMembers<PeriodTerms>>,
+    listed: usize,
+}
 
-    fn read(r: &mut Reader<'_>, map: &Map<String, Value>, root: &Path<'_>) -> Self {
-        r.unknown_fields(
-            map,
-            root,
-            FIELDS,
-            crate::validate::input::INQUIRY_FIELD,
-            |k| unknown_field_hint(k, Self::KIND, Level::Top),
-        );
-        PeriodDraft {
-            project_id: r.required_string(map, "project_id", root),
-            product_infos: read_products(r, map, root),
-            fee_installment_mode: r.optional_string(map, "fee_installment_mode", root),
+impl Members for PeriodMembers {
+    fn fields(&self) -> &'static [&'static str] {
+        FIELDS
+    }
+
+    fn required(&self, index: usize) -> bool {
+        index < 2
+    }
+
+    fn hint(&self, key: &str) -> Option<String> {
+        unknown_field_hint(key, InquiryKind::Period, Level::Top)
+    }
+
+    fn scalar(&mut self, index: usize, raw: &RawValue, cx: &mut Cx, at: &Path<'_>) {
+        let here = at.key(FIELDS.get(index).copied().unwrap_or_default());
+        let rank = rank(index);
+        if index == 0 {
+            let place = Place {
+                at: &here,
+                rank,
+                need: Need::Required,
+            };
+            self.draft.project_id = cx.text(raw, place).unwrap_or_default();
+        } else {
+            let place = Place {
+                at: &here,
+                rank,
+                need: Need::Optional,
+            };
+            self.draft.fee_installment_mode = cx.text(raw, place);
         }
     }
 
-    fn check(&self, c: &mut Collector, root: &Path<'_>, scope: Scope) {
+    fn nested(&mut self, index: usize) -> Option<Nested<'_>> {
+        (index == 1).then(|| products(&mut self.products, &mut self.listed))
+    }
+}
+
+impl DraftRules for PeriodDraft {
+    const KIND: InquiryKind = InquiryKind::Period;
+    type Members = PeriodMembers;
+
+    fn from_members(m: PeriodMembers) -> (Self, usize) {
+        let product_infos = m.products.into_iter().map(|p| p.0).collect();
+        (
+            PeriodDraft {
+                product_infos,
+                ..m.draft
+            },
+            m.listed,
+        )
+    }
+
+    fn listed(&self) -> usize {
+        self.product_infos.len()
+    }
+
+    fn check(&self, c: &mut Collector, root: &Path<'_>, scope: Scope, listed: usize) {
         check_text(
             c,
             &root.key("project_id"),
@@ -143,7 +208,7 @@ impl DraftRules for PeriodDraft {
             PROJECT_ID_MAX_CHARS,
             TextKind::Code,
         );
-        check_products(c, &self.product_infos, root, scope);
+        check_products(c, &self.product_infos, root, scope, listed);
         if let Some(mode) = &self.fee_installment_mode {
             if !FEE_INSTALLMENT_MODES.contains(&mode.as_str()) {
                 c.rule(

@@ -1,14 +1,17 @@
 //! One product line of a pay-per-use or yearly/monthly inquiry: the fields both APIs share, plus the terms
 //! that differ (usage for pay-per-use, a period for yearly/monthly).
 
-use serde_json::{Map, Value};
+use serde_json::value::RawValue;
 
 use super::limits::*;
-use super::wire::ObjectWriter;
-use super::{check_text, unknown_field_hint, InquiryKind, Level, Scope, TextKind};
-use crate::validate::input::Reader;
+use super::rules::{check_count, check_int, check_text, check_unique, unknown_field_hint};
+use super::rules::{Level, Scope, TextKind};
+use crate::json::ObjectWriter;
+use crate::kind::InquiryKind;
+use crate::validate::read::{rank, Cx, Each, Members, Nested};
+use crate::validate::scalar::{Need, Place};
 use crate::validate::violation::{Collector, Rule};
-use crate::validate::{IntRule, Path};
+use crate::validate::Path;
 
 /// One product to price, in the API's wire field names (`DemandProductInfo` / `PeriodProductInfo`).
 ///
@@ -90,18 +93,21 @@ impl<T> ProductInfo<T> {
 pub(crate) trait Terms: Default {
     /// The inquiry these terms belong to.
     const KIND: InquiryKind;
-    /// Wire names of the terms' fields, in body order.
+    /// Wire names of the terms' fields, in body order; all are required.
     const FIELDS: &'static [&'static str];
-    /// Reads the terms' fields from a product object.
-    fn read(r: &mut Reader<'_>, map: &Map<String, Value>, path: &Path<'_>) -> Self;
+    /// Wire names of every field of a product line with these terms: [`PRODUCT_FIELDS`], then [`Self::FIELDS`].
+    const ALL_FIELDS: &'static [&'static str];
+    /// Reads the terms' field `FIELDS[index]` from its exact JSON value.
+    fn read(&mut self, index: usize, raw: &RawValue, cx: &mut Cx, place: Place<'_, '_>);
     /// Checks the terms' rules.
     fn check(&self, c: &mut Collector, path: &Path<'_>);
     /// Writes the terms' fields.
     fn write(&self, w: &mut ObjectWriter<'_>);
 }
 
-/// Wire names of the fields every product line has, in body order (the terms go before `subscription_num`).
-pub(crate) const COMMON_FIELDS: &[&str] = &[
+/// Wire names of the fields every product line has, in the order their problems are listed (in the body,
+/// the terms go before `subscription_num`).
+pub(crate) const PRODUCT_FIELDS: &[&str] = &[
     "id",
     "cloud_service_type",
     "resource_type",
@@ -113,31 +119,62 @@ pub(crate) const COMMON_FIELDS: &[&str] = &[
     "subscription_num",
 ];
 
-/// Reads one product line; a placeholder when `value` is not an object (already reported).
-fn read_product<T: Terms>(r: &mut Reader<'_>, value: &Value, path: &Path<'_>) -> ProductInfo<T> {
-    let Some(map) = r.object(value, path, "a product") else {
-        return ProductInfo::default();
-    };
-    let known: Vec<&str> = COMMON_FIELDS.iter().chain(T::FIELDS).copied().collect();
-    r.unknown_fields(
-        map,
-        path,
-        &known,
-        crate::validate::input::INQUIRY_FIELD,
-        |k| unknown_field_hint(k, T::KIND, Level::Product),
-    );
-    ProductInfo {
-        id: r.required_string(map, "id", path),
-        cloud_service_type: r.required_string(map, "cloud_service_type", path),
-        resource_type: r.required_string(map, "resource_type", path),
-        resource_spec: r.required_string(map, "resource_spec", path),
-        region: r.required_string(map, "region", path),
-        available_zone: r.optional_string(map, "available_zone", path),
-        resource_size: r.optional_int(map, "resource_size", path, &RESOURCE_SIZE),
-        size_measure_id: r.optional_int(map, "size_measure_id", path, &MEASURE_ID),
-        subscription_num: r.required_int(map, "subscription_num", path, &SUBSCRIPTION_NUM),
-        terms: T::read(r, map, path),
+/// A product line being read.
+#[derive(Default)]
+pub(crate) struct ProductMembers<T>(pub(crate) ProductInfo<T>);
+
+impl<T: Terms> Members for ProductMembers<T> {
+    fn fields(&self) -> &'static [&'static str] {
+        T::ALL_FIELDS
     }
+
+    fn required(&self, index: usize) -> bool {
+        !matches!(index, 5..=7)
+    }
+
+    fn hint(&self, key: &str) -> Option<String> {
+        unknown_field_hint(key, T::KIND, Level::Product)
+    }
+
+    fn scalar(&mut self, index: usize, raw: &RawValue, cx: &mut Cx, at: &Path<'_>) {
+        let key = T::ALL_FIELDS.get(index).copied().unwrap_or_default();
+        let here = at.key(key);
+        let need = if self.required(index) {
+            Need::Required
+        } else {
+            Need::Optional
+        };
+        let place = Place {
+            at: &here,
+            rank: rank(index),
+            need,
+        };
+        let p = &mut self.0;
+        match index {
+            0 => p.id = cx.text(raw, place).unwrap_or_default(),
+            1 => p.cloud_service_type = cx.text(raw, place).unwrap_or_default(),
+            2 => p.resource_type = cx.text(raw, place).unwrap_or_default(),
+            3 => p.resource_spec = cx.text(raw, place).unwrap_or_default(),
+            4 => p.region = cx.text(raw, place).unwrap_or_default(),
+            5 => p.available_zone = cx.text(raw, place),
+            6 => p.resource_size = cx.int(raw, place, &RESOURCE_SIZE),
+            7 => p.size_measure_id = cx.int(raw, place, &MEASURE_ID),
+            8 => p.subscription_num = cx.int(raw, place, &SUBSCRIPTION_NUM).unwrap_or_default(),
+            _ => p.terms.read(index - PRODUCT_FIELDS.len(), raw, cx, place),
+        }
+    }
+}
+
+/// Reads `product_infos` into `items`: at most [`MAX_PRODUCTS_PER_BATCH`] products, the rest only counted
+/// into `len`. An element that is not an object (reported) reads as an empty product, so that positions still
+/// match.
+pub(crate) fn products<'v, T: Terms>(
+    items: &'v mut Vec<ProductMembers<T>>,
+    len: &'v mut usize,
+) -> Nested<'v> {
+    Nested::Objects(Box::new(
+        Each::new(items, "a product").bounded(MAX_PRODUCTS_PER_BATCH, len),
+    ))
 }
 
 /// Checks every rule of one product line.
@@ -215,45 +252,19 @@ fn write_product<T: Terms>(p: &ProductInfo<T>, out: &mut String) {
     w.close();
 }
 
-/// Checks an integer against its documented domain; `None` is not checked.
-pub(crate) fn check_int(c: &mut Collector, path: &Path<'_>, value: Option<i64>, rule: &IntRule) {
-    if let Some(v) = value {
-        if !rule.allows(v) {
-            c.rule(
-                path.render(),
-                rule.rule(),
-                format!("must be {}, got {v}", rule.expectation()),
-            );
-        }
-    }
-}
-
-/// Reads `product_infos` of a product-based inquiry.
-pub(crate) fn read_products<T: Terms>(
-    r: &mut Reader<'_>,
-    map: &Map<String, Value>,
-    root: &Path<'_>,
-) -> Vec<ProductInfo<T>> {
-    let list = root.key("product_infos");
-    r.required_array(map, "product_infos", root)
-        .iter()
-        .enumerate()
-        .map(|(i, item)| read_product(r, item, &list.index(i)))
-        .collect()
-}
-
 /// Checks `product_infos`: the count per request, each line, and that ids are unique.
 pub(crate) fn check_products<T: Terms>(
     c: &mut Collector,
     products: &[ProductInfo<T>],
     root: &Path<'_>,
     scope: Scope,
+    listed: usize,
 ) {
     let list = root.key("product_infos");
-    super::check_count(
+    check_count(
         c,
         &list,
-        products.len(),
+        listed,
         scope,
         (MAX_PRODUCTS_PER_REQUEST, MAX_PRODUCTS_PER_BATCH),
         "product",
@@ -261,7 +272,7 @@ pub(crate) fn check_products<T: Terms>(
     for (i, product) in products.iter().enumerate() {
         check_product(product, c, &list.index(i));
     }
-    super::check_unique(c, &list, "id", products.iter().map(|p| p.id.as_str()));
+    check_unique(c, &list, "id", products.iter().map(|p| p.id.as_str()));
 }
 
 /// Writes `product_infos`.

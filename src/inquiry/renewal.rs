@@ -1,20 +1,18 @@
 //! Renewal price inquiry: `POST /v2/bills/ratings/period-resources/renew-rate` (§4.2.3).
 
-use serde_json::{Map, Value};
-
-use super::{chunks, Scope};
+use serde_json::value::RawValue;
 
 use super::limits::{
     MAX_RESOURCE_IDS_PER_BATCH, MAX_RESOURCE_IDS_PER_REQUEST, RENEW_MONTHS, RENEW_PERIOD_NUM,
     RENEW_PERIOD_TYPE, RENEW_YEARS,
 };
-use super::product::check_int;
-use super::wire::{write_string, ObjectWriter};
-use super::{
-    check_count, check_unique, unknown_field_hint, validated_inquiry, DraftRules, InquiryKind,
-    Level,
-};
-use crate::validate::input::{quote, Reader};
+use super::rules::{check_count, check_int, check_unique, unknown_field_hint, Level, Scope};
+use super::{chunks, validated_inquiry, DraftRules};
+use crate::json::{write_string, ObjectWriter};
+use crate::kind::InquiryKind;
+use crate::validate::read::{rank, Cx, Members, Nested, ScalarList};
+use crate::validate::scalar::{Need, Place};
+use crate::validate::text::quote;
 use crate::validate::violation::{Collector, Rule};
 use crate::validate::Path;
 
@@ -76,38 +74,105 @@ impl RenewalDraft {
     }
 }
 
-impl DraftRules for RenewalDraft {
-    const KIND: InquiryKind = InquiryKind::Renewal;
+/// `resource_ids` being read: strings (anything else reported, read as `""`), at most
+/// [`MAX_RESOURCE_IDS_PER_BATCH`], the rest only counted.
+#[derive(Default)]
+struct ResourceIds {
+    items: Vec<String>,
+    len: usize,
+}
 
-    fn read(r: &mut Reader<'_>, map: &Map<String, Value>, root: &Path<'_>) -> Self {
-        r.unknown_fields(
-            map,
-            root,
-            FIELDS,
-            crate::validate::input::INQUIRY_FIELD,
-            |k| unknown_field_hint(k, Self::KIND, Level::Top),
-        );
-        let list = root.key("resource_ids");
-        let resource_ids = r
-            .required_array(map, "resource_ids", root)
-            .iter()
-            .enumerate()
-            .map(|(i, v)| r.string(v, &list.index(i)).unwrap_or_default())
-            .collect();
-        RenewalDraft {
-            resource_ids,
-            period_type: r.required_int(map, "period_type", root, &RENEW_PERIOD_TYPE),
-            period_num: r.required_int(map, "period_num", root, &RENEW_PERIOD_NUM),
-            include_relative_resources: r.optional_bool(map, "include_relative_resources", root),
+impl ScalarList for ResourceIds {
+    fn max(&self) -> usize {
+        MAX_RESOURCE_IDS_PER_BATCH
+    }
+
+    fn push(&mut self, raw: &RawValue, cx: &mut Cx, at: &Path<'_>) {
+        let place = Place {
+            at,
+            rank: 0,
+            need: Need::Element,
+        };
+        self.items.push(cx.text(raw, place).unwrap_or_default());
+    }
+
+    fn set_len(&mut self, len: usize) {
+        self.len = len;
+    }
+}
+
+/// A renewal inquiry being read from JSON.
+#[derive(Default)]
+pub(crate) struct RenewalMembers {
+    draft: RenewalDraft,
+    ids: ResourceIds,
+}
+
+impl Members for RenewalMembers {
+    fn fields(&self) -> &'static [&'static str] {
+        FIELDS
+    }
+
+    fn required(&self, index: usize) -> bool {
+        index < 3
+    }
+
+    fn hint(&self, key: &str) -> Option<String> {
+        unknown_field_hint(key, InquiryKind::Renewal, Level::Top)
+    }
+
+    fn scalar(&mut self, index: usize, raw: &RawValue, cx: &mut Cx, at: &Path<'_>) {
+        let here = at.key(FIELDS.get(index).copied().unwrap_or_default());
+        let required = Place {
+            at: &here,
+            rank: rank(index),
+            need: Need::Required,
+        };
+        let d = &mut self.draft;
+        match index {
+            1 => {
+                d.period_type = cx
+                    .int(raw, required, &RENEW_PERIOD_TYPE)
+                    .unwrap_or_default()
+            }
+            2 => d.period_num = cx.int(raw, required, &RENEW_PERIOD_NUM).unwrap_or_default(),
+            _ => {
+                let place = Place {
+                    need: Need::Optional,
+                    ..required
+                };
+                d.include_relative_resources = cx.boolean(raw, place);
+            }
         }
     }
 
-    fn check(&self, c: &mut Collector, root: &Path<'_>, scope: Scope) {
+    fn nested(&mut self, index: usize) -> Option<Nested<'_>> {
+        (index == 0).then(|| Nested::Scalars(&mut self.ids))
+    }
+}
+
+impl DraftRules for RenewalDraft {
+    const KIND: InquiryKind = InquiryKind::Renewal;
+    type Members = RenewalMembers;
+
+    fn from_members(m: RenewalMembers) -> (Self, usize) {
+        let draft = RenewalDraft {
+            resource_ids: m.ids.items,
+            ..m.draft
+        };
+        (draft, m.ids.len)
+    }
+
+    fn listed(&self) -> usize {
+        self.resource_ids.len()
+    }
+
+    fn check(&self, c: &mut Collector, root: &Path<'_>, scope: Scope, listed: usize) {
         let list = root.key("resource_ids");
         check_count(
             c,
             &list,
-            self.resource_ids.len(),
+            listed,
             scope,
             (MAX_RESOURCE_IDS_PER_REQUEST, MAX_RESOURCE_IDS_PER_BATCH),
             "resource id",

@@ -1,41 +1,15 @@
-//! Deciding whether an answer is an error, and saying what it means in plain words (English or Chinese),
-//! keeping the server's own text beside it. Pure: status, request id and body in, a decision out.
+//! Deciding whether an answer is an error, from its status, its `X-Request-Id` header and its body, read once.
+//! Pure: no I/O. What the codes mean is in [`super::messages`].
 
-use serde_json::Value;
-
-use super::error_fields;
-
-/// The language of plain messages: `en_US` or `zh_CN`, as the `X-Language` header names them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Language {
-    /// English (`en_US`).
-    #[default]
-    English,
-    /// Simplified Chinese (`zh_CN`).
-    Chinese,
-}
-
-impl Language {
-    /// The `X-Language` value: `en_US` or `zh_CN`.
-    pub fn header(self) -> &'static str {
-        match self {
-            Language::English => "en_US",
-            Language::Chinese => "zh_CN",
-        }
-    }
-
-    /// The language for an `X-Language` value; anything but `zh_CN` is English.
-    pub fn from_header(value: &str) -> Self {
-        if value.eq_ignore_ascii_case("zh_CN") || value.eq_ignore_ascii_case("zh-CN") {
-            Language::Chinese
-        } else {
-            Language::English
-        }
-    }
-}
+use super::messages::plain_message;
+use super::read::{envelope, Envelope};
+use super::{Rating, ResponseError};
+use crate::kind::InquiryKind;
+use crate::language::Language;
 
 /// An error answer of the rating service or of the gateway in front of it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the service answered {code} (HTTP {status}){}", server_message.as_deref().map(|m| format!(": {m}")).unwrap_or_default())]
 pub struct ApiError {
     /// HTTP status (200 for renew-rate's business errors).
     pub status: u16,
@@ -48,7 +22,8 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    /// The plain message: what the code means and what to do, then the server's own text.
+    /// The plain message: what the code means and what to do, then the server's own text. `other_site` names
+    /// the site to use instead when the account belongs to the other one (for `CBC.0156`).
     pub fn message(&self, language: Language, other_site: Option<&str>) -> String {
         let plain = plain_message(&self.code, language, other_site);
         match (&plain, &self.server_message) {
@@ -58,49 +33,97 @@ impl ApiError {
             (None, None) => format!("{} (HTTP {})", self.code, self.status),
         }
     }
+
+    fn new(status: u16, request_id: Option<&str>, body: &str, envelope: Option<&Envelope>) -> Self {
+        let (code, server_message) = match envelope.and_then(Envelope::error) {
+            Some(error) => (
+                error.error_code.clone().unwrap_or_default(),
+                error.error_msg.clone(),
+            ),
+            None => (format!("HTTP.{status}"), non_json_summary(body)),
+        };
+        ApiError {
+            status,
+            code,
+            server_message,
+            request_id: request_id
+                .filter(|r| !r.is_empty())
+                .map(str::to_owned)
+                .or_else(|| envelope.and_then(|e| e.request_id.clone())),
+        }
+    }
 }
 
-/// Decides whether an answer is an error. `request_id` is the `X-Request-Id` header.
+/// What one HTTP answer of a rating API turned out to be.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answered {
+    /// A price.
+    Rated(Rating),
+    /// An error; a renewal answer that reports one with HTTP 200 may still price some resources and list the
+    /// ones it could not (`rating`).
+    Failed {
+        /// The error.
+        error: ApiError,
+        /// What a 2xx renewal answer priced and listed as failed despite the error.
+        rating: Option<Rating>,
+    },
+    /// A 2xx answer that is not an answer of this API.
+    Unreadable(ResponseError),
+}
+
+/// Reads one answer of `kind`'s API: the body is parsed once, whatever it holds.
 ///
 /// A 2xx answer is an error only when its body carries an `error_code` (renew-rate reports business failures
 /// that way); any other status is an error, whatever its body (JSON with `error_msg` or `error_message`, an
-/// HTML page from a proxy, nothing at all).
-pub fn classify(status: u16, request_id: Option<&str>, body: &str) -> Result<(), ApiError> {
-    let success = (200..=299).contains(&status);
-    if success && !body.contains("\"error_code\"") {
-        // The common case: a success without an error code needs no parsing here (the answer is read once,
-        // by its reader).
-        return Ok(());
+/// HTML page from a proxy, nothing at all). `request_id` is the `X-Request-Id` header.
+pub fn read_answer(
+    kind: InquiryKind,
+    status: u16,
+    request_id: Option<&str>,
+    body: &str,
+) -> Answered {
+    if !(200..=299).contains(&status) {
+        return Answered::Failed {
+            error: ApiError::new(status, request_id, body, envelope(body).as_ref()),
+            rating: None,
+        };
     }
-    let value = serde_json::from_str::<Value>(body).ok();
-    let parsed = value.as_ref().and_then(error_fields);
-    if success && parsed.is_none() {
-        return Ok(());
+    match Rating::read(kind, body) {
+        Ok((rating, envelope)) => match envelope.error() {
+            None => Answered::Rated(rating),
+            Some(_) => Answered::Failed {
+                error: ApiError::new(status, request_id, body, Some(&envelope)),
+                rating: (kind == InquiryKind::Renewal).then_some(rating),
+            },
+        },
+        // Not an answer of this API; it may still be an error body whose other fields do not fit.
+        Err(unreadable) => match envelope(body).filter(|e| e.error().is_some()) {
+            Some(envelope) => Answered::Failed {
+                error: ApiError::new(status, request_id, body, Some(&envelope)),
+                rating: None,
+            },
+            None => Answered::Unreadable(unreadable),
+        },
     }
-    let body_request_id = value
-        .as_ref()
-        .and_then(|v| v.get("request_id"))
-        .and_then(|r| r.as_str().map(str::to_owned));
-    let (code, server_message) = match parsed {
-        Some(b) => (b.error_code.unwrap_or_default(), b.error_msg),
-        None => (format!("HTTP.{status}"), non_json_summary(body)),
-    };
-    Err(ApiError {
-        status,
-        code,
-        server_message,
-        request_id: request_id
-            .filter(|r| !r.is_empty())
-            .map(str::to_owned)
-            .or(body_request_id),
-    })
 }
 
-/// A short description of a body that is not a JSON error: its first line of text, tags removed.
+/// Decides whether an answer is an error, without reading its data: `Ok` for a 2xx answer with no
+/// `error_code`, else the error. `request_id` is the `X-Request-Id` header.
+pub fn classify(status: u16, request_id: Option<&str>, body: &str) -> Result<(), ApiError> {
+    let envelope = envelope(body);
+    let success = (200..=299).contains(&status);
+    if success && envelope.as_ref().and_then(Envelope::error).is_none() {
+        return Ok(());
+    }
+    Err(ApiError::new(status, request_id, body, envelope.as_ref()))
+}
+
+/// A short description of a body that is not a JSON error: its first 200 characters of text, tags removed.
 fn non_json_summary(body: &str) -> Option<String> {
     let mut text = String::new();
     let mut in_tag = false;
-    for ch in body.chars() {
+    // Only the start of a long page matters: 4 KiB of it is more than 200 characters of text.
+    for ch in body.chars().take(4096) {
         match ch {
             '<' => in_tag = true,
             '>' => {
@@ -116,88 +139,9 @@ fn non_json_summary(body: &str) -> Option<String> {
     (!line.is_empty()).then_some(line)
 }
 
-/// The plain meaning of a documented code, and what to do about it. `other_site` names the site to use
-/// instead when the account belongs to the other one (for `CBC.0156`).
-pub fn plain_message(code: &str, language: Language, other_site: Option<&str>) -> Option<String> {
-    let english = language == Language::English;
-    let text = |en: &str, zh: &str| Some(if english { en } else { zh }.to_owned());
-    match code {
-        "CBC.0100" => text(
-            "The rating service rejected a parameter of the request.",
-            "计价服务拒绝了请求中的某个参数。",
-        ),
-        "CBC.0150" | "CBC.0151" | "CBC.0155" => text(
-            "Access denied: the account or IAM user lacks permission for price inquiries.",
-            "访问被拒绝：该账号或 IAM 用户没有询价权限。",
-        ),
-        "CBC.0154" => text(
-            "The token is invalid or has expired (tokens last 24 hours); get a new one.",
-            "Token 无效或已过期（有效期 24 小时），请重新获取。",
-        ),
-        "CBC.0156" => {
-            let site = other_site.unwrap_or(if english { "the other site" } else { "另一个站点" });
-            if english {
-                Some(format!("This account does not belong to this site; use {site} instead."))
-            } else {
-                Some(format!("该账号不属于当前站点，请改用{site}。"))
-            }
-        }
-        "CBC.99006006" => text(
-            "Product not found: cloud_service_type, resource_type, resource_spec and region must together name a product sold in that region (check the region and the flavour's .linux/.win suffix).",
-            "未找到产品：cloud_service_type、resource_type、resource_spec 与 region 必须共同对应该区域在售的产品（请检查区域及规格的 .linux/.win 后缀）。",
-        ),
-        "CBC.99006050" => text(
-            "Incorrect usage unit: usage_measure_id (or size_measure_id) does not fit this product's usage factor.",
-            "使用量单位错误：usage_measure_id（或 size_measure_id）与该产品的使用量因子不匹配。",
-        ),
-        "CBC.99006055" => text(
-            "The amount asked for exceeds the upper limit; ask for less usage or fewer subscriptions.",
-            "询价数量超过上限，请减少使用量或订购数量。",
-        ),
-        "CBC.99006074" => text("The billing item does not exist for this product.", "该产品的计费项不存在。"),
-        "CBC.99006024" | "CBC.99006066" => text(
-            "The rating service could not read the product or fee information; try again later.",
-            "计价服务暂时无法查询产品或费用信息，请稍后重试。",
-        ),
-        "CBC.0250" | "APIG.0308" => text(
-            "Too many requests per second for this API; slow down and retry.",
-            "该接口每秒请求过多，请降低频率后重试。",
-        ),
-        "APIG.0301" => text(
-            "The AK/SK signature was refused: check the access key, the secret key and the machine's clock.",
-            "AK/SK 签名校验失败：请检查 AK、SK 以及本机时间。",
-        ),
-        "CBC.0999" => text("The rating service failed; try again later.", "计价服务内部错误，请稍后重试。"),
-        "CBC.30050007" => text(
-            "Only primary resources can be priced for renewal; use the primary resource's id.",
-            "只能对主资源询续费价格，请使用主资源 ID。",
-        ),
-        "CBC.30050008" => text(
-            "This period type or number of periods does not exist for the resource.",
-            "该资源不支持此周期类型或周期数。",
-        ),
-        "CBC.30050009" => text(
-            "The resource has expired and been deleted, or does not exist.",
-            "资源已过期被删除或不存在。",
-        ),
-        "CBC.30050010" => text(
-            "The resource is in an order waiting for payment; pay or cancel that order first.",
-            "资源存在待支付订单，请先支付或取消该订单。",
-        ),
-        "CBC.30050011" => text(
-            "The resource is being unsubscribed or changed.",
-            "资源正在退订或变更中。",
-        ),
-        "CBC.30050012" => text("The request lists a resource id twice.", "请求中存在重复的资源 ID。"),
-        "CBC.30050013" => text("Renewal is not supported for this resource.", "该资源不支持续费。"),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::client::retry::AttemptOutcome;
 
     #[test]
     fn successes_and_errors() {
@@ -231,7 +175,7 @@ mod tests {
             gateway.server_message.as_deref(),
             Some("The throttling threshold has been reached")
         );
-        assert!(AttemptOutcome::Status(gateway.status).is_retryable());
+        assert_eq!(gateway.status, 429);
         let html = classify(
             502,
             Some("r3"),
@@ -253,7 +197,7 @@ mod tests {
             r#"{"error_code": "CBC.0151", "error_msg": "Access denied."}"#,
         )
         .unwrap_err();
-        assert!(!AttemptOutcome::Status(denied.status).is_retryable());
+        assert_eq!(denied.code, "CBC.0151");
     }
 
     #[test]
@@ -306,10 +250,54 @@ mod tests {
             "CBC.30050013",
         ] {
             for language in [Language::English, Language::Chinese] {
-                assert!(plain_message(code, language, None).is_some(), "{code}");
+                assert!(
+                    super::super::messages::plain_message(code, language, None).is_some(),
+                    "{code}"
+                );
             }
         }
-        assert_eq!(Language::from_header("zh_CN"), Language::Chinese);
-        assert_eq!(Language::from_header("en_US"), Language::English);
+    }
+
+    #[test]
+    fn answers_are_read_once_into_a_price_or_an_error() {
+        let rated = read_answer(
+            InquiryKind::OnDemand,
+            200,
+            Some("r"),
+            r#"{"amount": 1, "currency": "USD"}"#,
+        );
+        assert!(matches!(rated, Answered::Rated(Rating::OnDemand(_))));
+        let renewal = read_answer(
+            InquiryKind::Renewal,
+            200,
+            None,
+            r#"{"error_code": "CBC.30050009", "error_msg": "gone", "fail_resource_infos": [{"resource_id": "r1"}]}"#,
+        );
+        let Answered::Failed {
+            error,
+            rating: Some(Rating::Renewal(r)),
+        } = renewal
+        else {
+            unreachable!("{renewal:?}")
+        };
+        assert_eq!(
+            (error.code.as_str(), r.fail_resource_infos.len()),
+            ("CBC.30050009", 1)
+        );
+        let odd = read_answer(InquiryKind::OnDemand, 200, None, r#"{"amount": [1]}"#);
+        assert!(
+            matches!(odd, Answered::Unreadable(ResponseError { ref path, .. }) if path == "amount")
+        );
+        let odd_error = read_answer(
+            InquiryKind::OnDemand,
+            200,
+            None,
+            r#"{"error_code": "X.1", "amount": [1]}"#,
+        );
+        assert!(matches!(odd_error, Answered::Failed { ref error, .. } if error.code == "X.1"));
+        let gateway = read_answer(InquiryKind::Period, 502, None, "<h1>Bad Gateway</h1>");
+        assert!(
+            matches!(gateway, Answered::Failed { ref error, rating: None } if error.code == "HTTP.502")
+        );
     }
 }

@@ -1,11 +1,16 @@
-//! Machinery for checking untrusted input, independent of any one API: paths in wire names, violations
-//! collected all at once, readers over JSON values, and name suggestions.
+//! Machinery for checking untrusted input, independent of any one API: wire-name paths, violations collected
+//! all at once, one-pass readers over JSON text, readers of options objects, and name suggestions.
 
-pub mod input;
+pub mod options;
 pub mod path;
+pub(crate) mod read;
+pub(crate) mod scalar;
 pub mod suggest;
+pub mod text;
 pub mod violation;
 
-pub use input::IntRule;
+pub use options::{OptionMap, OptionReader, OptionSource, OptionValue};
 pub use path::Path;
+pub use read::Unsendable;
+pub use scalar::IntRule;
 pub use violation::{Rule, Violation, Violations};

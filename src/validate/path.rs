@@ -1,9 +1,13 @@
 //! Where a value sits in an inquiry, in wire names: `product_infos[2].resource_size`.
 //!
 //! A `Path` is a borrowed chain from the value up to the root, so walking an input costs no allocation;
-//! the text form is rendered only when a violation is recorded.
+//! the text form is rendered only when a violation is recorded. A key longer than [`KEY_SHOWN_CHARS`]
+//! characters (only an unknown field's name can be) is cut, so a huge name is never echoed whole.
 
 use std::fmt;
+
+/// Characters of a field name kept in a rendered path.
+pub const KEY_SHOWN_CHARS: usize = 64;
 
 /// A location inside an inquiry, built while walking it.
 #[derive(Debug, Clone, Copy)]
@@ -37,10 +41,20 @@ impl fmt::Display for Path<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Path::Root => Ok(()),
-            Path::Key(Path::Root, key) => f.write_str(key),
-            Path::Key(parent, key) => write!(f, "{parent}.{key}"),
+            Path::Key(Path::Root, key) => write_key(f, key),
+            Path::Key(parent, key) => {
+                write!(f, "{parent}.")?;
+                write_key(f, key)
+            }
             Path::Index(parent, index) => write!(f, "{parent}[{index}]"),
         }
+    }
+}
+
+fn write_key(f: &mut fmt::Formatter<'_>, key: &str) -> fmt::Result {
+    match key.char_indices().nth(KEY_SHOWN_CHARS) {
+        Some((at, _)) => write!(f, "{}…", key.get(..at).unwrap_or(key)),
+        None => f.write_str(key),
     }
 }
 
@@ -63,5 +77,10 @@ mod tests {
             "resource_ids[1]"
         );
         assert_eq!(root.render(), "");
+        let long = "k".repeat(10_000);
+        assert_eq!(
+            root.key(&long).render(),
+            format!("{}…", "k".repeat(KEY_SHOWN_CHARS))
+        );
     }
 }

@@ -1,5 +1,11 @@
-//! Writes request bodies as JSON text. Infallible by construction, and exact: decimals are written with
-//! their own digits as JSON numbers, never in exponent form and never through `f64`.
+//! The crate's one JSON writer: request bodies, answers in wire names, breakdown documents. Infallible by
+//! construction, and exact: decimals are written with their own digits (as JSON numbers in request bodies, as
+//! strings where JavaScript reads them), never in exponent form and never through `f64`.
+//!
+//! Hand-written on purpose. serde_json's serializer can write a `Decimal` only as a string or through `f64`
+//! (rust_decimal's serde support), or as an exact number through an `arbitrary_precision` `Number` made from
+//! a freshly allocated string per value; this writer appends the digits straight into the output. Measured
+//! when it replaced the serde serializers (and serde-wasm-bindgen): 4 KB less gzipped WebAssembly.
 
 use rust_decimal::Decimal;
 use std::fmt::Write as _;

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Amounts, Breakdown};
+use crate::breakdown::{Amounts, Breakdown};
 
 const HEADER: [&str; 13] = [
     "record",

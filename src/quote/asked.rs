@@ -3,8 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::inquiry::{OnDemandInquiry, PeriodInquiry, ProductInfo, RenewalInquiry};
-use crate::response::api_error::Language;
+use crate::inquiry::{Inquiry, OnDemandInquiry, PeriodInquiry, ProductInfo, RenewalInquiry};
 
 /// What a price covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,6 +69,30 @@ fn product<T>(p: &ProductInfo<T>, terms: Terms) -> Asked {
     }
 }
 
+/// An inquiry whose items can be described: the three validated inquiries.
+pub trait Described: Inquiry {
+    /// What was asked for each item of `parts` (the requests of one batch), in order.
+    fn asked(parts: &[Self]) -> Vec<Asked>;
+}
+
+impl Described for OnDemandInquiry {
+    fn asked(parts: &[Self]) -> Vec<Asked> {
+        on_demand(parts)
+    }
+}
+
+impl Described for PeriodInquiry {
+    fn asked(parts: &[Self]) -> Vec<Asked> {
+        period(parts)
+    }
+}
+
+impl Described for RenewalInquiry {
+    fn asked(parts: &[Self]) -> Vec<Asked> {
+        renewal(parts)
+    }
+}
+
 /// The items of pay-per-use inquiries, in order.
 pub fn on_demand(parts: &[OnDemandInquiry]) -> Vec<Asked> {
     parts
@@ -121,105 +144,4 @@ pub fn renewal(parts: &[RenewalInquiry]) -> Vec<Asked> {
             })
         })
         .collect()
-}
-
-/// `value` units of measure `measure_id`, for people: "730 hours", "1 hour", "40 GB", "100 Mbit/s".
-pub fn quantity(value: Decimal, measure_id: i64, language: Language) -> String {
-    let value = value.normalize();
-    let one = value == Decimal::ONE;
-    let en = language == Language::English;
-    let unit = match measure_id {
-        0 if en => if one { "day" } else { "days" }.to_owned(),
-        0 => "天".to_owned(),
-        4 if en => if one { "hour" } else { "hours" }.to_owned(),
-        4 => "小时".to_owned(),
-        10 | 17 => "GB".to_owned(),
-        14 if en => if one { "time" } else { "times" }.to_owned(),
-        14 => "次".to_owned(),
-        15 => "Mbit/s".to_owned(),
-        1 if en => "currency units".to_owned(),
-        1 => "货币单位".to_owned(),
-        other if en => format!("units (measure {other})"),
-        other => format!("单位（度量 {other}）"),
-    };
-    if en || matches!(measure_id, 10 | 15 | 17) {
-        format!("{value} {unit}")
-    } else {
-        format!("{value}{unit}")
-    }
-}
-
-/// A period for people: "1 year", "3 months", "2天".
-pub fn period_text(period_type: i64, num: i64, language: Language) -> String {
-    let one = num == 1;
-    let unit = match (period_type, language) {
-        (0, Language::English) => {
-            if one {
-                "day"
-            } else {
-                "days"
-            }
-        }
-        (2, Language::English) => {
-            if one {
-                "month"
-            } else {
-                "months"
-            }
-        }
-        (3, Language::English) => {
-            if one {
-                "year"
-            } else {
-                "years"
-            }
-        }
-        (4, Language::English) => {
-            if one {
-                "hour"
-            } else {
-                "hours"
-            }
-        }
-        (0, Language::Chinese) => "天",
-        (2, Language::Chinese) => "个月",
-        (3, Language::Chinese) => "年",
-        (4, Language::Chinese) => "小时",
-        (_, Language::English) => "periods",
-        (_, Language::Chinese) => "个周期",
-    };
-    match language {
-        Language::English => format!("{num} {unit}"),
-        Language::Chinese => format!("{num}{unit}"),
-    }
-}
-
-/// How many hours one unit of a time measure is: day 24, hour 1; `None` for other measures.
-pub fn hours_per_unit(measure_id: i64) -> Option<Decimal> {
-    match measure_id {
-        0 => Some(Decimal::from(24)),
-        4 => Some(Decimal::ONE),
-        _ => None,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn quantities_and_periods_read_naturally() {
-        let en = Language::English;
-        let zh = Language::Chinese;
-        assert_eq!(quantity(Decimal::new(7300, 1), 4, en), "730 hours");
-        assert_eq!(quantity(Decimal::ONE, 4, en), "1 hour");
-        assert_eq!(quantity(Decimal::new(5, 1), 4, zh), "0.5小时");
-        assert_eq!(quantity(Decimal::from(40), 17, zh), "40 GB");
-        assert_eq!(quantity(Decimal::from(3), 99, en), "3 units (measure 99)");
-        assert_eq!(period_text(3, 1, en), "1 year");
-        assert_eq!(period_text(2, 3, en), "3 months");
-        assert_eq!(period_text(2, 3, zh), "3个月");
-        assert_eq!(hours_per_unit(0), Some(Decimal::from(24)));
-        assert_eq!(hours_per_unit(10), None);
-    }
 }

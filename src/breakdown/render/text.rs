@@ -3,85 +3,8 @@
 use rust_decimal::Decimal;
 
 use super::format::{money, percent, plain, width};
-use super::{Amounts, Breakdown, Projection};
-use crate::response::api_error::Language;
-
-/// Labels in the breakdown's language.
-pub(crate) struct Labels {
-    pub title: &'static str,
-    pub item: &'static str,
-    pub covers: &'static str,
-    pub list: &'static str,
-    pub discount: &'static str,
-    pub share: &'static str,
-    pub final_price: &'static str,
-    pub total: &'static str,
-    pub options: &'static str,
-    pub best: &'static str,
-    pub failures: &'static str,
-    pub notes: &'static str,
-    pub projections: &'static str,
-    pub per_hour: &'static str,
-    pub per_month: &'static str,
-    pub per_year: &'static str,
-    pub approx: &'static str,
-    pub list_only: &'static str,
-}
-
-pub(crate) fn labels(b: &Breakdown) -> Labels {
-    let kind = b.kind;
-    if b.language == Language::Chinese.header() {
-        Labels {
-            title: match kind {
-                "on-demand" => "按需价格",
-                "period" => "包年/包月价格",
-                _ => "续费价格",
-            },
-            item: "项目",
-            covers: "计费范围",
-            list: "目录价",
-            discount: "折扣",
-            share: "折扣率",
-            final_price: "最终价格",
-            total: "合计",
-            options: "可选折扣",
-            best: "最优",
-            failures: "询价失败",
-            notes: "注意",
-            projections: "预估（非报价）",
-            per_hour: "每小时",
-            per_month: "每月",
-            per_year: "每年",
-            approx: "≈",
-            list_only: "仅目录价",
-        }
-    } else {
-        Labels {
-            title: match kind {
-                "on-demand" => "Pay-per-use price",
-                "period" => "Yearly/monthly price",
-                _ => "Renewal price",
-            },
-            item: "Item",
-            covers: "Covers",
-            list: "List price",
-            discount: "Discount",
-            share: "Share",
-            final_price: "Final price",
-            total: "Total",
-            options: "Optional discounts",
-            best: "best offer",
-            failures: "Not priced",
-            notes: "Notes",
-            projections: "Projections (not prices)",
-            per_hour: "Per hour",
-            per_month: "Per month",
-            per_year: "Per year",
-            approx: "≈",
-            list_only: "list price only",
-        }
-    }
-}
+use crate::breakdown::words::labels;
+use crate::breakdown::{Amounts, Breakdown, Projection};
 
 /// An amount for display, or a dash.
 pub(crate) fn shown(value: Option<Decimal>, currency: &str) -> String {
@@ -188,7 +111,7 @@ fn projection_cells(p: &Projection, currency: &str, approx: &str) -> [String; 3]
 /// The breakdown as text: a title, the lines with their discounts, the total, the optional discounts, the
 /// failures and the notes.
 pub fn render(b: &Breakdown) -> String {
-    let l = labels(b);
+    let l = labels(b.kind, b.language);
     let cur = b.currency.as_str();
     let mut out = format!("{} ({})\n", l.title, plain(cur));
     let mut table = Table::new(

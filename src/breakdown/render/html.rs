@@ -4,9 +4,9 @@
 
 use rust_decimal::Decimal;
 
-use super::text::labels;
-use super::{Amounts, Breakdown};
-use crate::breakdown::format::{money, percent};
+use super::format::{money, percent};
+use crate::breakdown::words::labels;
+use crate::breakdown::{Amounts, Breakdown};
 
 /// Text escaped for HTML content and attribute values; control characters that HTML cannot carry become
 /// U+FFFD.
@@ -60,13 +60,13 @@ fn amount_cells(a: &Amounts, share: Option<Decimal>, currency: &str) -> String {
 
 /// The breakdown as an HTML fragment.
 pub fn render(b: &Breakdown) -> String {
-    let l = labels(b);
+    let l = labels(b.kind, b.language);
     let cur = b.currency.as_str();
     let mut out = format!(
         "<table class=\"hwc-breakdown hwc-{kind}\">\n<caption>{} ({})</caption>\n",
         l.title,
         escape(cur),
-        kind = b.kind
+        kind = b.kind.code()
     );
     out.push_str(&format!(
         "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"hwc-amount\">{}</th><th scope=\"col\" class=\"hwc-amount\">{}</th><th scope=\"col\" class=\"hwc-share\">{}</th><th scope=\"col\" class=\"hwc-amount\">{}</th></tr></thead>\n<tbody>\n",

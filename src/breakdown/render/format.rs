@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::validate::input::is_bidi_control;
+use crate::validate::text::is_hidden_char;
 
 /// The symbol of a currency code, when it has a well-known one.
 pub fn symbol(currency: &str) -> Option<&'static str> {
@@ -69,7 +69,7 @@ pub fn percent(value: Decimal) -> String {
 pub fn plain(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
-        if ch.is_control() || is_bidi_control(ch) {
+        if ch.is_control() || is_hidden_char(ch) {
             out.push_str(&format!("<U+{:04X}>", u32::from(ch)));
         } else {
             out.push(ch);

@@ -1,0 +1,201 @@
+//! Every error JavaScript sees is a real `Error`, built here and nowhere else: `name` says which kind, `message`
+//! says all of it, and structured fields carry the details. Building one never fails.
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::JsValue;
+
+use super::quote::JsQuote;
+use crate::client::{CallError, FailedPart, SignError};
+use crate::inquiry::{InquiryError, InquiryKind};
+use crate::language::Language;
+use crate::quote::QuoteError;
+use crate::site::Site;
+use crate::validate::text::Quoted;
+use crate::validate::Violations;
+
+/// Sets a property on a fresh object; on such an object this cannot fail, and if it ever did the error would
+/// only lack that property.
+pub(crate) fn set(target: &JsValue, key: &str, value: &JsValue) {
+    let _ = Reflect::set(target, &JsValue::from_str(key), value);
+}
+
+fn named(name: &str, message: &str) -> js_sys::Error {
+    let error = js_sys::Error::new(message);
+    error.set_name(name);
+    error
+}
+
+/// `InquiryValidationError`: `{ name, code: "INVALID_INQUIRY", kind, message, violations: [{ path, rule, message }] }`.
+pub(crate) fn inquiry_error(err: &InquiryError) -> JsValue {
+    let error = named("InquiryValidationError", &err.to_string());
+    set(&error, "code", &JsValue::from_str("INVALID_INQUIRY"));
+    set(&error, "kind", &JsValue::from_str(err.kind().code()));
+    set(&error, "violations", &violations(err.violations()));
+    error.into()
+}
+
+/// A plain array of `{ path, rule, message }` objects.
+pub(crate) fn violations(list: &Violations) -> JsValue {
+    let array = Array::new();
+    for v in list {
+        let item = Object::new();
+        set(&item, "path", &JsValue::from_str(&v.path));
+        set(&item, "rule", &JsValue::from_str(v.rule.code()));
+        set(&item, "message", &JsValue::from_str(&v.message));
+        array.push(&item);
+    }
+    array.into()
+}
+
+/// `PriceClientError` with code `INVALID_OPTIONS` and the violations, one line each in the message; `what`
+/// names the options ("client options").
+pub(crate) fn options_error(what: &str, list: &Violations) -> JsValue {
+    let lines: Vec<String> = list
+        .iter()
+        .map(|v| {
+            if v.path.is_empty() {
+                format!("- {}", v.message)
+            } else {
+                format!("- {}: {}", v.path, v.message)
+            }
+        })
+        .collect();
+    let error = named(
+        "PriceClientError",
+        &format!("invalid {what}:\n{}", lines.join("\n")),
+    );
+    set(&error, "code", &JsValue::from_str("INVALID_OPTIONS"));
+    set(&error, "violations", &violations(list));
+    error.into()
+}
+
+/// `PriceApiError`: `{ name, code, message, status, requestId, attempts, kind, requests, failedItems,
+/// failures: [{ items, code, status, message, requestId, attempts }], partial }`.
+pub(crate) fn api_error(err: &CallError, language: Language, site: Site) -> JsValue {
+    let error = named("PriceApiError", &err.message(language, site));
+    let head = err.headline();
+    let status = |s: Option<u16>| s.map_or(JsValue::NULL, JsValue::from);
+    let text = |s: Option<&str>| s.map_or(JsValue::NULL, JsValue::from_str);
+    set(&error, "code", &JsValue::from_str(err.code()));
+    set(
+        &error,
+        "status",
+        &status(head.and_then(|p| p.failure.status())),
+    );
+    set(
+        &error,
+        "requestId",
+        &text(head.and_then(|p| p.failure.request_id())),
+    );
+    set(
+        &error,
+        "attempts",
+        &JsValue::from(head.map_or(0, |p| p.attempts)),
+    );
+    set(&error, "kind", &JsValue::from_str(err.kind.code()));
+    set(
+        &error,
+        "requests",
+        &JsValue::from(u32::try_from(err.requests).unwrap_or(u32::MAX)),
+    );
+    let items: Array = err
+        .failed_items()
+        .into_iter()
+        .map(JsValue::from_str)
+        .collect();
+    set(&error, "failedItems", &items);
+    let failures = Array::new();
+    for part in &err.failed {
+        let item = Object::new();
+        let items: Array = part.items.iter().map(|i| JsValue::from_str(i)).collect();
+        set(&item, "items", &items);
+        set(&item, "code", &JsValue::from_str(part.failure.code()));
+        set(&item, "status", &status(part.failure.status()));
+        set(
+            &item,
+            "message",
+            &JsValue::from_str(&part.failure.message(language, site)),
+        );
+        set(&item, "requestId", &text(part.failure.request_id()));
+        set(&item, "attempts", &JsValue::from(part.attempts));
+        failures.push(&item);
+    }
+    set(&error, "failures", &failures);
+    let partial = err
+        .partial
+        .clone()
+        .map_or(JsValue::NULL, |quote| JsQuote::from(quote).into());
+    set(&error, "partial", &partial);
+    error.into()
+}
+
+/// The `PriceApiError` of a saved answer that gives no quote; `items` are what it was for.
+pub(crate) fn quote_error(
+    kind: InquiryKind,
+    err: QuoteError,
+    items: Vec<String>,
+    language: Language,
+    site: Site,
+) -> JsValue {
+    let failure = match err {
+        QuoteError::Api(e) => crate::client::Failure::Api(e),
+        QuoteError::Unreadable(e) => crate::client::Failure::Unreadable(e),
+    };
+    let call = CallError {
+        kind,
+        failed: vec![FailedPart {
+            index: 0,
+            items,
+            failure,
+            attempts: 0,
+        }],
+        requests: 0,
+        partial: None,
+        merge: None,
+    };
+    api_error(&call, language, site)
+}
+
+/// `SignRequestError` with a stable code; the message never holds the secret key.
+pub(crate) fn sign_error(err: &SignError) -> JsValue {
+    let code = match err {
+        SignError::InvalidUrl { .. } => "INVALID_URL",
+        SignError::DuplicateHeader(_) => "DUPLICATE_HEADER",
+        SignError::InvalidHeader { .. } => "INVALID_HEADER",
+        SignError::MissingCredential(_) => "MISSING_CREDENTIAL",
+        SignError::InvalidMethod(_) => "INVALID_METHOD",
+    };
+    coded_error("SignRequestError", code, &err.to_string())
+}
+
+/// An `Error` named `name` with a stable `code`.
+pub(crate) fn coded_error(name: &str, code: &str, message: &str) -> JsValue {
+    let error = named(name, message);
+    set(&error, "code", &JsValue::from_str(code));
+    error.into()
+}
+
+/// A plain `Error` for a misuse of the API itself (not a rule of an inquiry), e.g. an unknown kind.
+pub(crate) fn usage_error(name: &str, message: &str) -> JsValue {
+    named(name, message).into()
+}
+
+/// The `TypeError` for a kind that is not `on-demand`, `period` or `renewal`.
+pub(crate) fn unknown_kind(code: &str) -> JsValue {
+    usage_error(
+        "TypeError",
+        &format!(
+            "unknown inquiry kind {}: use \"on-demand\", \"period\" or \"renewal\"",
+            Quoted(&crate::validate::text::cut(code, 40))
+        ),
+    )
+}
+
+/// Whether `value` is an error thrown for an invalid inquiry.
+pub(crate) fn is_inquiry_error(value: &JsValue) -> bool {
+    value.is_object()
+        && Reflect::get(value, &JsValue::from_str("name"))
+            .ok()
+            .and_then(|name| name.as_string())
+            .is_some_and(|name| name == "InquiryValidationError")
+}

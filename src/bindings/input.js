@@ -1,0 +1,137 @@
+// Reading what JavaScript passes to hwc-price: done here, in plain JavaScript, so that no value costs a call
+// into WebAssembly and no exception thrown by a caller's getter or proxy ever unwinds through it. Every export
+// catches what it runs into and reports it in its return value.
+
+/**
+ * The JSON text of `value` as `JSON.stringify` writes it, with what that text cannot carry appended after a
+ * NUL character (which JSON text never holds raw) as the JSON list `[[path, what], ...]`: NaN and ±Infinity
+ * (written as null), undefined, functions and symbols in lists (written as null), and functions and symbols
+ * as object members (left out). `undefined` members are taken as absent, as in TypeScript's optional fields.
+ * When `JSON.stringify` throws (a cycle, a BigInt, a throwing getter), the result is U+0001 followed by the
+ * JSON object `{ message, path }`, `path` being where a cycle or a BigInt is, when one is found.
+ */
+export function jsonOf(value) {
+  let text;
+  try {
+    text = JSON.stringify(value);
+  } catch (error) {
+    let path = '';
+    try {
+      path = locate(value);
+    } catch {
+      // the value cannot even be walked: no path
+    }
+    return '\u0001' + JSON.stringify({ message: thrownText(error), path });
+  }
+  if (text === undefined) return 'null';
+  let found = [];
+  try {
+    found = unsendable(value);
+  } catch {
+    // a getter that threw on this second reading: JSON.stringify's reading stands
+  }
+  return found.length === 0 ? text : text + '\u0000' + JSON.stringify(found);
+}
+
+/** Wire-name path of the key stack, as `product_infos[2].usage_value`. */
+function pathOf(stack) {
+  let out = '';
+  for (const key of stack) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? key : `.${key}`;
+  }
+  return out;
+}
+
+const MAX_DEPTH = 200;
+
+/** Where `value` holds what its JSON text cannot: `[[path, what], ...]`, in document order. */
+function unsendable(value) {
+  const found = [];
+  const stack = [];
+  const walk = (v, inList, depth) => {
+    switch (typeof v) {
+      case 'number':
+        if (!Number.isFinite(v)) found.push([pathOf(stack), String(v)]);
+        return;
+      case 'undefined':
+        if (inList) found.push([pathOf(stack), 'undefined']);
+        return;
+      case 'function':
+        found.push([pathOf(stack), 'a function']);
+        return;
+      case 'symbol':
+        found.push([pathOf(stack), 'a symbol']);
+        return;
+      case 'object':
+        break;
+      default:
+        return;
+    }
+    if (v === null || depth > MAX_DEPTH || typeof v.toJSON === 'function') return;
+    if (v instanceof Number) {
+      if (!Number.isFinite(v.valueOf())) found.push([pathOf(stack), String(v.valueOf())]);
+      return;
+    }
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        stack.push(i);
+        walk(v[i], true, depth + 1);
+        stack.pop();
+      }
+      return;
+    }
+    for (const key of Object.keys(v)) {
+      stack.push(key);
+      walk(v[key], false, depth + 1);
+      stack.pop();
+    }
+  };
+  walk(value, false, 0);
+  return found;
+}
+
+/** The path of the first cycle or BigInt in `value`, or ''. */
+function locate(value) {
+  const stack = [];
+  const open = new Set();
+  const walk = (v, depth) => {
+    if (typeof v === 'bigint') return true;
+    if (v === null || typeof v !== 'object' || depth > MAX_DEPTH) return false;
+    if (open.has(v)) return true;
+    open.add(v);
+    const keys = Array.isArray(v) ? v.keys() : Object.keys(v);
+    for (const key of keys) {
+      stack.push(key);
+      if (walk(v[key], depth + 1)) return true;
+      stack.pop();
+    }
+    open.delete(v);
+    return false;
+  };
+  return walk(value, 0) ? pathOf(stack) : '';
+}
+
+/** What was thrown, in words, whatever it is. */
+export function thrownText(error) {
+  try {
+    if (error instanceof Error) return String(error.message);
+    return String(error);
+  } catch {
+    return 'an exception that cannot be shown';
+  }
+}
+
+/** `Object.keys(object)`, or throws what listing them throws (called with `catch`). */
+export function keysOf(object) {
+  return Object.keys(object);
+}
+
+/** Whether `value` is an AbortSignal; what a proxy's traps throw while checking means it is not. */
+export function isAbortSignal(value) {
+  try {
+    return typeof AbortSignal === 'function' && value instanceof AbortSignal;
+  } catch {
+    return false;
+  }
+}

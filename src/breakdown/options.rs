@@ -1,0 +1,138 @@
+//! How to build and show a breakdown, and reading those options as JavaScript passes them.
+
+use rust_decimal::Decimal;
+
+use crate::language::Language;
+use crate::validate::options::{OptionReader, OptionValue};
+use crate::validate::{Path, Rule, Violations};
+
+/// The most hours a month may have for projections: 31 days.
+const MAX_HOURS_PER_MONTH: i64 = 744;
+
+/// How to build and show a breakdown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BreakdownOptions {
+    /// Language of labels, names and warnings.
+    pub language: Language,
+    /// Whether to project pay-per-use prices per hour, month and year.
+    pub projections: bool,
+    /// Hours in a month for projections (730 by default: 8,760 hours a year over 12 months).
+    pub hours_per_month: Decimal,
+}
+
+impl BreakdownOptions {
+    /// The defaults in `language`: no projections, 730 hours a month.
+    pub fn new(language: Language) -> Self {
+        BreakdownOptions {
+            language,
+            projections: false,
+            hours_per_month: Decimal::from(730),
+        }
+    }
+
+    /// Reads `{ language, projections, hoursPerMonth }` as JavaScript passes them; absent values take the
+    /// defaults, with `language` defaulting to `default_language`. Giving `hoursPerMonth` asks for projections
+    /// unless `projections` says otherwise. Every problem is reported at once.
+    pub fn read(value: OptionValue, default_language: Language) -> Result<Self, Violations> {
+        let mut options = BreakdownOptions::new(default_language);
+        let mut r = OptionReader::new();
+        let Some(object) = r.root(value, "breakdown options") else {
+            return r.finish().map(|()| options);
+        };
+        let o = object.as_ref();
+        let root = Path::Root;
+        r.only(
+            o,
+            &root,
+            &["language", "projections", "hoursPerMonth"],
+            "a breakdown option",
+        );
+        let languages = [("en_US", Language::English), ("zh_CN", Language::Chinese)];
+        if let Some(language) = r.choice(o, &root, "language", &languages, "\"en_US\" or \"zh_CN\"")
+        {
+            options.language = language;
+        }
+        let projections = r.boolean(o, &root, "projections");
+        if let Some(p) = projections {
+            options.projections = p;
+        }
+        let expected = "a decimal number of hours";
+        if let Some(hours) = r.decimal(o, &root, "hoursPerMonth", expected) {
+            if hours > Decimal::ZERO && hours <= Decimal::from(MAX_HOURS_PER_MONTH) {
+                options.hours_per_month = hours;
+                options.projections = projections.unwrap_or(true);
+            } else {
+                r.fail(
+                    &root.key("hoursPerMonth"),
+                    Rule::Range,
+                    format!("must be greater than 0 and at most {MAX_HOURS_PER_MONTH} (31 days), got {hours}"),
+                );
+            }
+        }
+        r.finish().map(|()| options)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::OptionMap;
+
+    fn object(map: OptionMap) -> OptionValue {
+        OptionValue::Object(Box::new(map))
+    }
+
+    #[test]
+    fn options_from_javascript() {
+        let en = Language::English;
+        let o = BreakdownOptions::read(OptionValue::Null, Language::Chinese).unwrap();
+        assert_eq!((o.language, o.projections), (Language::Chinese, false));
+        let o = BreakdownOptions::read(
+            object(OptionMap::new().with("hoursPerMonth", OptionValue::Str("720.5".into()))),
+            en,
+        )
+        .unwrap();
+        assert!(o.projections, "giving hoursPerMonth asks for projections");
+        assert_eq!(o.hours_per_month.to_string(), "720.5");
+        let o = BreakdownOptions::read(
+            object(
+                OptionMap::new()
+                    .with("hoursPerMonth", OptionValue::Number("744".into()))
+                    .with("projections", OptionValue::Bool(false))
+                    .with("language", OptionValue::Str("zh_CN".into())),
+            ),
+            en,
+        )
+        .unwrap();
+        assert_eq!((o.projections, o.language), (false, Language::Chinese));
+        let err = BreakdownOptions::read(
+            object(
+                OptionMap::new()
+                    .with("language", OptionValue::Str("fr".into()))
+                    .with("projection", OptionValue::Bool(true))
+                    .with("hoursPerMonth", OptionValue::Number("0".into())),
+            ),
+            en,
+        )
+        .unwrap_err();
+        let found: Vec<String> = err.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            found,
+            [
+                "projection: is not a breakdown option; did you mean projections?",
+                "language: must be \"en_US\" or \"zh_CN\", got a string (\"fr\")",
+                "hoursPerMonth: must be greater than 0 and at most 744 (31 days), got 0",
+            ]
+        );
+        assert!(BreakdownOptions::read(OptionValue::Other("an array"), en).is_err());
+        let bad_hours = BreakdownOptions::read(
+            object(OptionMap::new().with("hoursPerMonth", OptionValue::Str("lots".into()))),
+            en,
+        )
+        .unwrap_err();
+        assert_eq!(
+            bad_hours.as_slice()[0].to_string(),
+            "hoursPerMonth: must be a decimal number of hours, got a string (\"lots\")"
+        );
+    }
+}

@@ -1,0 +1,9 @@
+//! A breakdown for people (text, HTML) and programs (CSV, JSON); pure functions of a [`Breakdown`].
+//!
+//! [`Breakdown`]: super::Breakdown
+
+pub mod csv;
+pub mod format;
+pub mod html;
+mod json;
+pub mod text;

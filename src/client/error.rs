@@ -1,0 +1,182 @@
+//! How a call fails: each request that failed for good ([`Failure`], [`FailedPart`]), and the call as a whole
+//! ([`CallError`], which keeps what was priced). Their `Display` is a short English phrase for logs; the plain
+//! messages for people, in English or Chinese, are in [`super::messages`].
+
+use std::error::Error as StdError;
+use std::fmt;
+
+use super::runtime::TransportError;
+use super::signing::SignError;
+use crate::kind::InquiryKind;
+use crate::language::Language;
+use crate::quote::Quote;
+use crate::response::{ApiError, MergeError, ResponseError};
+use crate::site::Site;
+
+/// Why one request of an inquiry failed for good.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Failure {
+    /// The service or its gateway answered with an error.
+    #[error("the service refused the request")]
+    Api(#[source] ApiError),
+    /// No answer within the timeout, on the last attempt.
+    #[error("no answer within {timeout_ms} ms")]
+    Timeout {
+        /// The timeout, in milliseconds.
+        timeout_ms: u64,
+    },
+    /// No answer at all, on the last attempt.
+    #[error("could not reach {url}")]
+    Network {
+        /// The URL called.
+        url: String,
+        /// What the transport said.
+        #[source]
+        cause: TransportError,
+    },
+    /// The caller cancelled.
+    #[error("the price inquiry was cancelled")]
+    Aborted,
+    /// The request was never sent: an earlier one failed in a way every request would (credentials, site),
+    /// or the caller cancelled first.
+    #[error("not sent: an earlier request failed in a way every request would")]
+    NotSent,
+    /// A success answer that could not be read.
+    #[error("the answer could not be read")]
+    Unreadable(#[source] ResponseError),
+    /// The request could not be signed.
+    #[error("the request could not be signed")]
+    Sign(#[source] SignError),
+}
+
+impl Failure {
+    /// A stable code: the API's (`CBC.0154`, `APIG.0308`, `HTTP.502`), or `TIMEOUT`, `NETWORK`, `ABORTED`,
+    /// `NOT_SENT`, `BAD_RESPONSE`, `SIGNING_FAILED`.
+    pub fn code(&self) -> &str {
+        match self {
+            Failure::Api(error) => &error.code,
+            Failure::Timeout { .. } => "TIMEOUT",
+            Failure::Network { .. } => "NETWORK",
+            Failure::Aborted => "ABORTED",
+            Failure::NotSent => "NOT_SENT",
+            Failure::Unreadable(_) => "BAD_RESPONSE",
+            Failure::Sign(_) => "SIGNING_FAILED",
+        }
+    }
+
+    /// The HTTP status, when there was an answer.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Failure::Api(error) => Some(error.status),
+            _ => None,
+        }
+    }
+
+    /// The request id the service gave, when it gave one.
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            Failure::Api(error) => error.request_id.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// What happened, in plain words, with the server's own text when there was one.
+    pub fn message(&self, language: Language, site: Site) -> String {
+        super::messages::failure(self, language, site)
+    }
+
+    /// Whether every other request of the inquiry would fail the same way (credentials, permission, site).
+    pub(crate) fn stops_the_batch(&self) -> bool {
+        matches!(self, Failure::Sign(_) | Failure::Aborted)
+            || matches!(self.status(), Some(401 | 403))
+    }
+}
+
+/// One request of an inquiry that failed for good.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FailedPart {
+    /// Position of the request in the batch (0-based).
+    pub index: usize,
+    /// The items it carried: product ids, or resource ids.
+    pub items: Vec<String>,
+    /// Why it failed.
+    pub failure: Failure,
+    /// Attempts made.
+    pub attempts: u32,
+}
+
+/// An inquiry that could not be priced in full.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CallError {
+    /// The kind of inquiry.
+    pub kind: InquiryKind,
+    /// The requests that failed, in batch order.
+    pub failed: Vec<FailedPart>,
+    /// Requests in the batch.
+    pub requests: usize,
+    /// The items that were priced, as one quote; `None` when nothing was.
+    pub partial: Option<Quote>,
+    /// Set when the answers could not be merged (never with `failed` requests).
+    pub merge: Option<MergeError>,
+}
+
+impl CallError {
+    /// The failure that explains the error best: the cancellation if there was one, else the first failure
+    /// that is not "not sent".
+    pub fn headline(&self) -> Option<&FailedPart> {
+        self.failed
+            .iter()
+            .find(|p| p.failure == Failure::Aborted)
+            .or_else(|| self.failed.iter().find(|p| p.failure != Failure::NotSent))
+            .or(self.failed.first())
+    }
+
+    /// The headline's code, or `INCONSISTENT_ANSWERS` when the answers could not be merged.
+    pub fn code(&self) -> &str {
+        self.headline()
+            .map_or("INCONSISTENT_ANSWERS", |p| p.failure.code())
+    }
+
+    /// The items (product ids or resource ids) that were not priced, in input order.
+    pub fn failed_items(&self) -> Vec<&str> {
+        self.failed
+            .iter()
+            .flat_map(|p| p.items.iter().map(String::as_str))
+            .collect()
+    }
+
+    /// The whole story in plain words: which requests and items failed, then the headline's message.
+    pub fn message(&self, language: Language, site: Site) -> String {
+        super::messages::call(self, language, site)
+    }
+}
+
+impl fmt::Display for CallError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.failed.is_empty() {
+            return write!(
+                f,
+                "the answers to the parts of a {} inquiry do not fit together",
+                self.kind.label()
+            );
+        }
+        write!(
+            f,
+            "{} of {} requests of a {} inquiry failed",
+            self.failed.len(),
+            self.requests.max(self.failed.len()),
+            self.kind.label()
+        )
+    }
+}
+
+impl StdError for CallError {
+    fn source(&self) -> Option<&(dyn StdError + 'static)> {
+        match (&self.merge, self.headline()) {
+            (Some(merge), _) => Some(merge),
+            (None, Some(part)) => Some(&part.failure),
+            (None, None) => None,
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! The client's sentences for people, in English and Chinese: what a failed request means, and the story of a
+//! call that could not price everything.
+
+use super::error::{CallError, Failure};
+use super::runtime::TransportError;
+use crate::language::Language;
+use crate::site::Site;
+use crate::validate::text::Quoted;
+
+/// What happened to one request, in plain words, with the server's own text when there was one.
+pub(crate) fn failure(failure: &Failure, language: Language, site: Site) -> String {
+    match failure {
+        Failure::Api(error) => error.message(language, Some(&site.other().describe(language))),
+        Failure::Timeout { timeout_ms } => language.pick(
+            format!("No answer within {timeout_ms} ms (the timeoutMs option)."),
+            format!("{timeout_ms} 毫秒内没有应答（timeoutMs 选项）。"),
+        ),
+        Failure::Network { url, cause } => {
+            let detail = match cause {
+                TransportError::Network(detail) => detail.clone(),
+                other => other.to_string(),
+            };
+            language.pick(
+                format!("Could not reach {url}: {detail}"),
+                format!("无法访问 {url}：{detail}"),
+            )
+        }
+        Failure::Aborted => language
+            .pick("The price inquiry was cancelled.", "询价已取消。")
+            .to_owned(),
+        Failure::NotSent => language
+            .pick(
+                "Not sent: an earlier request of this inquiry failed in a way every request would.",
+                "未发送：本次询价中较早的请求已失败，其余请求也会同样失败。",
+            )
+            .to_owned(),
+        Failure::Unreadable(e) => language.pick(
+            format!("The answer could not be read: {e}"),
+            format!("无法解析应答：{e}"),
+        ),
+        Failure::Sign(e) => language.pick(
+            format!("The request could not be signed: {e}"),
+            format!("无法签名请求：{e}"),
+        ),
+    }
+}
+
+/// Items named in a message at most; the rest are counted.
+const SHOWN: usize = 5;
+
+/// The whole story of a call in plain words: which requests and items failed, then the headline's message.
+pub(crate) fn call(error: &CallError, language: Language, site: Site) -> String {
+    let Some(head) = error.headline() else {
+        let detail = error
+            .merge
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        return language.pick(
+            format!("The answers to the parts of the inquiry do not fit together: {detail}"),
+            format!("询价各部分的应答无法合并：{detail}"),
+        );
+    };
+    let message = head.failure.message(language, site);
+    if error.requests <= 1 {
+        return message;
+    }
+    let items = error.failed_items();
+    let mut list = items
+        .iter()
+        .take(SHOWN)
+        .map(|i| Quoted(i).to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    if items.len() > SHOWN {
+        list.push_str(&language.pick(
+            format!(" and {} more", items.len() - SHOWN),
+            format!(" 等 {} 项", items.len()),
+        ));
+    }
+    let (failed, requests) = (error.failed.len(), error.requests);
+    language.pick(
+        format!("{failed} of {requests} requests failed; not priced: {list}. {message}"),
+        format!("{requests} 个请求中有 {failed} 个失败，未询价：{list}。{message}"),
+    )
+}

@@ -1,0 +1,243 @@
+//! Rules that several inquiry fields share: text fields (empty, blank, padded, too long), integers within
+//! their documented domain, list lengths per request or per batch, unique ids, and where an unknown field
+//! belongs instead.
+
+use std::collections::HashMap;
+
+use crate::kind::InquiryKind;
+use crate::validate::text::quote;
+use crate::validate::violation::{Collector, Rule};
+use crate::validate::{IntRule, Path};
+
+/// How strictly a string field is checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TextKind {
+    /// A caller's own label (`id`): must not be empty.
+    Label,
+    /// A code the server matches (`region`, `resource_spec`, …): not blank, no whitespace at the ends.
+    Code,
+    /// An optional code where `""` means "not given" (`available_zone`): no whitespace at the ends.
+    OptionalCode,
+}
+
+/// Checks a string's emptiness, surrounding whitespace and length (in characters).
+pub(crate) fn check_text(
+    c: &mut Collector,
+    path: &Path<'_>,
+    value: &str,
+    max: usize,
+    kind: TextKind,
+) {
+    if value.is_empty() {
+        if kind != TextKind::OptionalCode {
+            c.rule(path.render(), Rule::Blank, "must not be empty".to_owned());
+        }
+        return;
+    }
+    if kind != TextKind::Label {
+        if value.trim().is_empty() {
+            c.rule(
+                path.render(),
+                Rule::Blank,
+                format!("must not be blank, got {}", quote(value)),
+            );
+            return;
+        }
+        if value.trim() != value {
+            c.rule(
+                path.render(),
+                Rule::Blank,
+                format!(
+                    "must not start or end with whitespace, got {}",
+                    quote(value)
+                ),
+            );
+        }
+    }
+    // Only a long value needs counting: a string of `max` bytes or fewer has at most `max` characters.
+    if value.len() > max {
+        let chars = value.chars().count();
+        if chars > max {
+            c.rule(
+                path.render(),
+                Rule::MaxLength,
+                format!("must be at most {max} characters, got {chars}"),
+            );
+        }
+    }
+}
+
+/// Checks an integer against its documented domain; `None` is not checked.
+pub(crate) fn check_int(c: &mut Collector, path: &Path<'_>, value: Option<i64>, rule: &IntRule) {
+    if let Some(v) = value {
+        if !rule.allows(v) {
+            c.rule(
+                path.render(),
+                rule.rule(),
+                format!("must be {}, got {v}", rule.expectation()),
+            );
+        }
+    }
+}
+
+/// Whether an inquiry must fit one request, or is a batch the client splits into requests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Scope {
+    /// One request: the API's own limits on list lengths.
+    Request,
+    /// A batch: lists may be longer, up to our own batch bounds; every other rule is the same.
+    Batch,
+}
+
+/// Checks that a list holds from 1 to as many elements as `scope` allows (`per_request` or `per_batch`);
+/// `noun` names one element ("product", "resource id").
+pub(crate) fn check_count(
+    c: &mut Collector,
+    list: &Path<'_>,
+    count: usize,
+    scope: Scope,
+    (per_request, per_batch): (usize, usize),
+    noun: &str,
+) {
+    let (max, unit) = match scope {
+        Scope::Request => (per_request, "request"),
+        Scope::Batch => (per_batch, "batch"),
+    };
+    if count == 0 {
+        c.rule(
+            list.render(),
+            Rule::Count,
+            format!("must hold at least 1 {noun}, got none"),
+        );
+    } else if count > max {
+        c.rule(
+            list.render(),
+            Rule::Count,
+            format!("must hold at most {max} {noun}s per {unit}, got {count}"),
+        );
+    }
+}
+
+/// Reports each repeated value among `values` (elements of `list`, field `key` or the elements themselves
+/// when `key` is empty) at the repeat's path, naming the first occurrence. Empty values are left to the
+/// emptiness rule.
+pub(crate) fn check_unique<'v>(
+    c: &mut Collector,
+    list: &Path<'_>,
+    key: &str,
+    values: impl Iterator<Item = &'v str>,
+) {
+    let mut first_seen: HashMap<&str, usize> = HashMap::new();
+    for (i, value) in values.enumerate() {
+        if value.is_empty() {
+            continue;
+        }
+        match first_seen.get(value) {
+            Some(first) => {
+                let at = list.index(i);
+                let here = if key.is_empty() {
+                    at.render()
+                } else {
+                    at.key(key).render()
+                };
+                let what = if key.is_empty() { "value" } else { key };
+                c.rule(
+                    here,
+                    Rule::Unique,
+                    format!(
+                        "must be unique in the inquiry, but {} repeats the {what} of {}",
+                        quote(value),
+                        list.index(*first)
+                    ),
+                );
+            }
+            None => {
+                first_seen.insert(value, i);
+            }
+        }
+    }
+}
+
+/// Where in an inquiry a field sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Level {
+    /// The inquiry object itself.
+    Top,
+    /// One element of `product_infos`.
+    Product,
+}
+
+/// Wire names of the fields `kind` has at `level`.
+fn fields(kind: InquiryKind, level: Level) -> &'static [&'static str] {
+    match (kind, level) {
+        (InquiryKind::OnDemand, Level::Top) => super::on_demand::FIELDS,
+        (InquiryKind::Period, Level::Top) => super::period::FIELDS,
+        (InquiryKind::Renewal, Level::Top) => super::renewal::FIELDS,
+        (InquiryKind::OnDemand, Level::Product) => {
+            <super::UsageTerms as super::product::Terms>::FIELDS
+        }
+        (InquiryKind::Period, Level::Product) => {
+            <super::PeriodTerms as super::product::Terms>::FIELDS
+        }
+        (InquiryKind::Renewal, Level::Product) => &[],
+    }
+}
+
+/// For a field unknown to `kind`, which other inquiries have it (at the same level or at the top).
+pub(crate) fn unknown_field_hint(name: &str, kind: InquiryKind, level: Level) -> Option<String> {
+    let homes: Vec<&str> = InquiryKind::ALL
+        .into_iter()
+        .filter(|k| {
+            *k != kind
+                && (fields(*k, level).contains(&name) || fields(*k, Level::Top).contains(&name))
+        })
+        .map(|k| k.label())
+        .collect();
+    if homes.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "{name} is a field of {} inquiries, not of {} ones",
+        homes.join(" and "),
+        kind.label()
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hints_where_a_field_belongs() {
+        assert_eq!(
+            unknown_field_hint("period_type", InquiryKind::OnDemand, Level::Product).as_deref(),
+            Some("period_type is a field of yearly/monthly and renewal inquiries, not of pay-per-use ones")
+        );
+        assert_eq!(
+            unknown_field_hint("colour", InquiryKind::Period, Level::Top),
+            None
+        );
+    }
+
+    #[test]
+    fn text_rules() {
+        let mut c = Collector::default();
+        let root = Path::Root;
+        check_text(&mut c, &root.key("a"), "", 5, TextKind::Label);
+        check_text(&mut c, &root.key("b"), " x", 5, TextKind::Code);
+        check_text(&mut c, &root.key("c"), "  ", 5, TextKind::Code);
+        check_text(&mut c, &root.key("d"), "", 5, TextKind::OptionalCode);
+        check_text(&mut c, &root.key("e"), "éééééé", 5, TextKind::Label);
+        check_text(&mut c, &root.key("f"), "ééééé", 5, TextKind::Label);
+        let found: Vec<String> = c.finish().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            found,
+            [
+                "a: must not be empty",
+                "b: must not start or end with whitespace, got \" x\"",
+                "c: must not be blank, got \"  \"",
+                "e: must be at most 5 characters, got 6",
+            ]
+        );
+    }
+}

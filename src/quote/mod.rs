@@ -1,0 +1,122 @@
+//! A priced inquiry: the answer, the currency its amounts are in, how it was obtained, and what was asked for
+//! each item. The client makes one when it prices an inquiry; [`Quote::from_response`] makes one from a saved
+//! answer with no network. Breakdowns are made from quotes; the client and the breakdowns meet here, never
+//! in each other.
+
+use crate::kind::InquiryKind;
+use crate::language::Language;
+use crate::response::api_error::{read_answer, Answered};
+use crate::response::{ApiError, Rating, ResponseError};
+use crate::site::Site;
+
+pub mod asked;
+
+pub use asked::{Asked, Described, Product, Terms};
+
+/// A priced inquiry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    /// The answer, merged when the inquiry was split.
+    pub rating: Rating,
+    /// The currency of the amounts: the answer's, or the site's when the answer left it blank.
+    pub currency: String,
+    /// Whether `currency` came from the site because the answer left it blank.
+    pub currency_defaulted: bool,
+    /// Requests sent (1 unless the inquiry was split; 0 for a saved answer).
+    pub requests: usize,
+    /// Attempts made in all, retries included.
+    pub attempts: u32,
+    /// The request ids the service gave, in batch order.
+    pub request_ids: Vec<String>,
+    /// What was asked for each item, in input order (empty for a saved answer given without its inquiry).
+    pub asked: Vec<Asked>,
+    /// The language of the client that priced it: the default for breakdowns.
+    pub language: Language,
+}
+
+/// Why a saved answer gives no quote.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum QuoteError {
+    /// The answer is an error answer (it carries an `error_code`).
+    #[error("the answer is an error")]
+    Api(#[source] ApiError),
+    /// The answer is not an answer of the stated API.
+    #[error("the answer cannot be read")]
+    Unreadable(#[source] ResponseError),
+}
+
+impl Quote {
+    /// A quote of an answer already at hand; a blank currency means `site`'s.
+    pub fn from_rating(rating: Rating, site: Site) -> Quote {
+        let (currency, currency_defaulted) = match rating.currency() {
+            Some(c) => (c.to_owned(), false),
+            None => (site.currency().to_owned(), true),
+        };
+        Quote {
+            rating,
+            currency,
+            currency_defaulted,
+            requests: 0,
+            attempts: 0,
+            request_ids: Vec::new(),
+            asked: Vec::new(),
+            language: site.language(),
+        }
+    }
+
+    /// The kind of inquiry priced.
+    pub fn kind(&self) -> InquiryKind {
+        self.rating.kind()
+    }
+
+    /// A quote of a saved answer of `kind`'s API (its JSON text), with no network, read once. An answer that
+    /// is an error (an `error_code`) is an error, except renew-rate's, whose failed resources belong in the
+    /// quote.
+    pub fn from_response(kind: InquiryKind, text: &str, site: Site) -> Result<Quote, QuoteError> {
+        match read_answer(kind, 200, None, text) {
+            Answered::Rated(rating)
+            | Answered::Failed {
+                rating: Some(rating),
+                ..
+            } => Ok(Quote::from_rating(rating, site)),
+            Answered::Failed { error, .. } => Err(QuoteError::Api(error)),
+            Answered::Unreadable(e) => Err(QuoteError::Unreadable(e)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn saved_answers_make_quotes_or_say_why_not() {
+        let quote = Quote::from_response(
+            InquiryKind::OnDemand,
+            r#"{"amount": "1.5", "currency": ""}"#,
+            Site::China,
+        )
+        .unwrap();
+        assert_eq!(
+            (quote.currency.as_str(), quote.currency_defaulted),
+            ("CNY", true)
+        );
+        assert_eq!(quote.language, Language::Chinese);
+        let renewal = Quote::from_response(
+            InquiryKind::Renewal,
+            r#"{"error_code": "CBC.30050009", "error_msg": "gone"}"#,
+            Site::International,
+        )
+        .unwrap();
+        assert_eq!(renewal.kind(), InquiryKind::Renewal);
+        let error = Quote::from_response(
+            InquiryKind::Period,
+            r#"{"error_code": "CBC.0151", "error_msg": "denied"}"#,
+            Site::International,
+        );
+        assert!(matches!(error, Err(QuoteError::Api(ref e)) if e.code == "CBC.0151"));
+        let odd = Quote::from_response(InquiryKind::OnDemand, "[]", Site::International);
+        assert!(matches!(odd, Err(QuoteError::Unreadable(_))));
+    }
+}

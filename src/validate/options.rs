@@ -1,0 +1,514 @@
+//! Reading options objects (client options, breakdown options, per-call options) as JavaScript passes them:
+//! straight from the object, with no JSON round trip, every problem reported at once by option path.
+//!
+//! The JavaScript bindings implement [`OptionSource`] over a real object (reading each property once, catching
+//! what a getter throws); native code and tests use [`OptionMap`].
+
+use super::path::Path;
+use super::suggest::closest;
+use super::text::quote;
+use super::violation::{Collector, Rule, Violations};
+use crate::money::parse_decimal;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+/// One property of an options object.
+pub enum OptionValue {
+    /// Not there, or `undefined`.
+    Absent,
+    /// `null`.
+    Null,
+    /// A boolean.
+    Bool(bool),
+    /// A number, as JavaScript writes it (`730`, `1e-7`, `NaN`): its shortest round-trip text.
+    Number(String),
+    /// A string.
+    Str(String),
+    /// A plain object (not an array, not a function).
+    Object(Box<dyn OptionSource>),
+    /// A function.
+    Function,
+    /// Anything else, described: `an array`, `a symbol`, `a bigint`.
+    Other(&'static str),
+    /// Reading the property threw; what was thrown, in words.
+    Unreadable(String),
+}
+
+impl OptionValue {
+    /// How the value looks, for messages; strings are shown quoted and cut.
+    fn describe(&self) -> String {
+        match self {
+            OptionValue::Absent => "undefined".to_owned(),
+            OptionValue::Null => "null".to_owned(),
+            OptionValue::Bool(b) => b.to_string(),
+            OptionValue::Number(text) => format!("a number ({})", quote(text).trim_matches('"')),
+            OptionValue::Str(s) => format!("a string ({})", quote(s)),
+            OptionValue::Object(_) => "an object".to_owned(),
+            OptionValue::Function => "a function".to_owned(),
+            OptionValue::Other(what) => (*what).to_owned(),
+            OptionValue::Unreadable(thrown) => format!("a value that could not be read ({thrown})"),
+        }
+    }
+
+    /// How the value looks without showing it: for a value that may be a credential put in the wrong place.
+    fn kind(&self) -> &'static str {
+        match self {
+            OptionValue::Absent => "undefined",
+            OptionValue::Null => "null",
+            OptionValue::Bool(_) => "a boolean",
+            OptionValue::Number(_) => "a number",
+            OptionValue::Str(_) => "a string",
+            OptionValue::Object(_) => "an object",
+            OptionValue::Function => "a function",
+            OptionValue::Other(what) => what,
+            OptionValue::Unreadable(_) => "a value that could not be read",
+        }
+    }
+}
+
+/// An options object.
+pub trait OptionSource {
+    /// The object's own enumerable property names, or what was thrown while listing them.
+    fn keys(&self) -> Result<Vec<String>, String>;
+    /// The property `key`.
+    fn get(&self, key: &str) -> OptionValue;
+}
+
+/// An options object held in Rust, for native callers and tests.
+#[derive(Default)]
+pub struct OptionMap(Vec<(String, OptionValue)>);
+
+impl OptionMap {
+    /// An empty object.
+    pub fn new() -> Self {
+        OptionMap(Vec::new())
+    }
+
+    /// The object with `key` set to `value` (replacing an earlier value).
+    #[must_use]
+    pub fn with(mut self, key: &str, value: OptionValue) -> Self {
+        self.0.retain(|(k, _)| k != key);
+        self.0.push((key.to_owned(), value));
+        self
+    }
+}
+
+impl OptionSource for OptionMap {
+    fn keys(&self) -> Result<Vec<String>, String> {
+        Ok(self.0.iter().map(|(k, _)| k.clone()).collect())
+    }
+
+    fn get(&self, key: &str) -> OptionValue {
+        match self.0.iter().find(|(k, _)| k == key) {
+            None => OptionValue::Absent,
+            Some((_, value)) => value.shallow_copy(),
+        }
+    }
+}
+
+impl OptionValue {
+    /// A copy of a scalar; a nested map is copied too.
+    fn shallow_copy(&self) -> OptionValue {
+        match self {
+            OptionValue::Absent => OptionValue::Absent,
+            OptionValue::Null => OptionValue::Null,
+            OptionValue::Bool(b) => OptionValue::Bool(*b),
+            OptionValue::Number(n) => OptionValue::Number(n.clone()),
+            OptionValue::Str(s) => OptionValue::Str(s.clone()),
+            OptionValue::Object(o) => {
+                let mut copy = OptionMap::new();
+                for key in o.keys().unwrap_or_default() {
+                    copy = copy.with(&key, o.get(&key));
+                }
+                OptionValue::Object(Box::new(copy))
+            }
+            OptionValue::Function => OptionValue::Function,
+            OptionValue::Other(what) => OptionValue::Other(what),
+            OptionValue::Unreadable(t) => OptionValue::Unreadable(t.clone()),
+        }
+    }
+}
+
+/// An options value as JavaScript would pass the JSON `value` (numbers as their text, objects as
+/// [`OptionMap`]s, arrays as `an array`): for native callers and tests that write options as JSON.
+pub fn js_like(value: &serde_json::Value) -> OptionValue {
+    use serde_json::Value;
+    match value {
+        Value::Null => OptionValue::Null,
+        Value::Bool(b) => OptionValue::Bool(*b),
+        Value::Number(n) => OptionValue::Number(n.to_string()),
+        Value::String(s) => OptionValue::Str(s.clone()),
+        Value::Array(_) => OptionValue::Other("an array"),
+        Value::Object(map) => {
+            let mut object = OptionMap::new();
+            for (key, value) in map {
+                object = object.with(key, js_like(value));
+            }
+            OptionValue::Object(Box::new(object))
+        }
+    }
+}
+
+/// Reads the properties of options objects, recording every problem by option path.
+#[derive(Default)]
+pub struct OptionReader {
+    c: Collector,
+}
+
+impl OptionReader {
+    /// A reader with nothing recorded.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records a problem of option `path`.
+    pub fn fail(&mut self, path: &Path<'_>, rule: Rule, message: String) {
+        self.c.shape(0, path.render(), rule, message);
+    }
+
+    /// The options object itself: `None` for absent or `null` (all defaults) and, after recording why, for
+    /// anything but an object. `what` names it ("client options"); a value that is not an object is described
+    /// by its type only, since it may be a credential passed in the wrong place.
+    pub fn root(&mut self, value: OptionValue, what: &str) -> Option<Box<dyn OptionSource>> {
+        match value {
+            OptionValue::Absent | OptionValue::Null => None,
+            OptionValue::Object(object) => Some(object),
+            other => {
+                self.fail(
+                    &Path::Root,
+                    Rule::Type,
+                    format!("{what} must be an object, got {}", other.kind()),
+                );
+                None
+            }
+        }
+    }
+
+    /// Reports every property of `object` not in `known` as not being `what` ("a client option"), suggesting
+    /// the closest known name or listing them all.
+    pub fn only(&mut self, object: &dyn OptionSource, at: &Path<'_>, known: &[&str], what: &str) {
+        let keys = match object.keys() {
+            Ok(keys) => keys,
+            Err(thrown) => {
+                self.fail(
+                    at,
+                    Rule::Type,
+                    format!("could not be read: {}", quote(&thrown)),
+                );
+                return;
+            }
+        };
+        let mut unknown: Vec<&String> = keys
+            .iter()
+            .filter(|k| !known.contains(&k.as_str()))
+            .collect();
+        unknown.sort();
+        for key in unknown {
+            let advice = match closest(key, known) {
+                Some(meant) => format!("did you mean {meant}?"),
+                None => format!("the options are {}", known.join(", ")),
+            };
+            self.fail(
+                &at.key(key),
+                Rule::UnknownField,
+                format!("is not {what}; {advice}"),
+            );
+        }
+    }
+
+    /// A property, `None` when absent or `null`.
+    pub fn get(
+        &mut self,
+        object: &dyn OptionSource,
+        at: &Path<'_>,
+        key: &str,
+    ) -> Option<OptionValue> {
+        match object.get(key) {
+            OptionValue::Absent | OptionValue::Null => None,
+            OptionValue::Unreadable(thrown) => {
+                self.fail(
+                    &at.key(key),
+                    Rule::Type,
+                    format!("could not be read: {}", quote(&thrown)),
+                );
+                None
+            }
+            value => Some(value),
+        }
+    }
+
+    /// An optional string property.
+    pub fn string(
+        &mut self,
+        object: &dyn OptionSource,
+        at: &Path<'_>,
+        key: &str,
+    ) -> Option<String> {
+        match self.get(object, at, key)? {
+            OptionValue::Str(s) => Some(s),
+            other => {
+                let message = format!("must be a string, got {}", other.describe());
+                self.fail(&at.key(key), Rule::Type, message);
+                None
+            }
+        }
+    }
+
+    /// An optional property that must be one of `choices` (each a string and its meaning), described in
+    /// messages as `expected` (`"en_US" or "zh_CN"`).
+    pub fn choice<T: Copy>(
+        &mut self,
+        object: &dyn OptionSource,
+        at: &Path<'_>,
+        key: &str,
+        choices: &[(&str, T)],
+        expected: &str,
+    ) -> Option<T> {
+        let value = self.get(object, at, key)?;
+        if let OptionValue::Str(s) = &value {
+            if let Some((_, choice)) = choices.iter().find(|(name, _)| name == s) {
+                return Some(*choice);
+            }
+        }
+        let message = format!("must be {expected}, got {}", value.describe());
+        self.fail(&at.key(key), Rule::OneOf, message);
+        None
+    }
+
+    /// An optional whole-number property from `min` to `max`.
+    pub fn whole(
+        &mut self,
+        object: &dyn OptionSource,
+        at: &Path<'_>,
+        key: &str,
+        (min, max): (i64, i64),
+    ) -> Option<i64> {
+        let value = self.get(object, at, key)?;
+        let expected = format!("a whole number from {min} to {max}");
+        let here = at.key(key);
+        let OptionValue::Number(text) = &value else {
+            self.fail(
+                &here,
+                Rule::Type,
+                format!("must be {expected}, got {}", value.describe()),
+            );
+            return None;
+        };
+        match parse_decimal(text) {
+            Ok(d) if !d.fract().is_zero() => {
+                self.fail(
+                    &here,
+                    Rule::WholeNumber,
+                    format!("must be {expected}, got {text}"),
+                );
+                None
+            }
+            Ok(d) => match d.to_i64().filter(|n| (min..=max).contains(n)) {
+                Some(n) => Some(n),
+                None => {
+                    self.fail(
+                        &here,
+                        Rule::Range,
+                        format!("must be {expected}, got {text}"),
+                    );
+                    None
+                }
+            },
+            Err(_) => {
+                self.fail(
+                    &here,
+                    Rule::Range,
+                    format!("must be {expected}, got {}", value.describe()),
+                );
+                None
+            }
+        }
+    }
+
+    /// An optional exact decimal property, given as a number or a decimal string; `None` with the value as
+    /// seen when it is not a decimal.
+    pub fn decimal(
+        &mut self,
+        object: &dyn OptionSource,
+        at: &Path<'_>,
+        key: &str,
+        expected: &str,
+    ) -> Option<Decimal> {
+        let value = self.get(object, at, key)?;
+        let parsed = match &value {
+            OptionValue::Number(text) | OptionValue::Str(text) => parse_decimal(text).ok(),
+            _ => None,
+        };
+        if parsed.is_none() {
+            let message = format!("must be {expected}, got {}", value.describe());
+            self.fail(&at.key(key), Rule::Type, message);
+        }
+        parsed
+    }
+
+    /// An optional boolean property.
+    pub fn boolean(&mut self, object: &dyn OptionSource, at: &Path<'_>, key: &str) -> Option<bool> {
+        match self.get(object, at, key)? {
+            OptionValue::Bool(b) => Some(b),
+            other => {
+                let message = format!("must be true or false, got {}", other.describe());
+                self.fail(&at.key(key), Rule::Type, message);
+                None
+            }
+        }
+    }
+
+    /// An optional nested options object; `what` names it in the message ("the retry policy").
+    pub fn object(
+        &mut self,
+        object: &dyn OptionSource,
+        at: &Path<'_>,
+        key: &str,
+        what: &str,
+    ) -> Option<Box<dyn OptionSource>> {
+        match self.get(object, at, key)? {
+            OptionValue::Object(nested) => Some(nested),
+            other => {
+                let message = format!("must be {what} (an object), got {}", other.kind());
+                self.fail(&at.key(key), Rule::Type, message);
+                None
+            }
+        }
+    }
+
+    /// Whether the optional property `key` is a function; anything else is recorded with `expected`.
+    pub fn function(
+        &mut self,
+        object: &dyn OptionSource,
+        at: &Path<'_>,
+        key: &str,
+        expected: &str,
+    ) -> bool {
+        match self.get(object, at, key) {
+            None => false,
+            Some(OptionValue::Function) => true,
+            Some(_) => {
+                self.fail(&at.key(key), Rule::Type, format!("must be {expected}"));
+                false
+            }
+        }
+    }
+
+    /// Whether anything was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.c.is_empty()
+    }
+
+    /// `Ok` when nothing was recorded, else every problem.
+    pub fn finish(self) -> Result<(), Violations> {
+        if self.c.is_empty() {
+            Ok(())
+        } else {
+            Err(self.c.finish())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(text: &str) -> OptionValue {
+        OptionValue::Number(text.to_owned())
+    }
+
+    fn found(r: OptionReader) -> Vec<String> {
+        r.finish()
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn reads_every_kind_of_option() {
+        let nested = OptionMap::new().with("maxAttempts", num("3"));
+        let o = OptionMap::new()
+            .with("s", OptionValue::Str("x".into()))
+            .with("n", num("600"))
+            .with("d", OptionValue::Str("720.5".into()))
+            .with("b", OptionValue::Bool(true))
+            .with("f", OptionValue::Function)
+            .with("nested", OptionValue::Object(Box::new(nested)))
+            .with("nothing", OptionValue::Null);
+        let root = Path::Root;
+        let mut r = OptionReader::new();
+        assert_eq!(r.string(&o, &root, "s").as_deref(), Some("x"));
+        assert_eq!(r.whole(&o, &root, "n", (1, 600)), Some(600));
+        assert_eq!(
+            r.decimal(&o, &root, "d", "hours").map(|d| d.to_string()),
+            Some("720.5".to_owned())
+        );
+        assert_eq!(r.boolean(&o, &root, "b"), Some(true));
+        assert!(r.function(&o, &root, "f", "a function"));
+        let inner = r.object(&o, &root, "nested", "the retry policy").unwrap();
+        assert_eq!(
+            r.whole(inner.as_ref(), &root.key("nested"), "maxAttempts", (1, 10)),
+            Some(3)
+        );
+        assert_eq!(r.string(&o, &root, "nothing"), None);
+        assert_eq!(r.string(&o, &root, "missing"), None);
+        r.only(
+            &o,
+            &root,
+            &["s", "n", "d", "b", "f", "nested", "nothing"],
+            "an option",
+        );
+        assert!(r.is_empty());
+    }
+
+    #[test]
+    fn every_problem_at_once() {
+        let o = OptionMap::new()
+            .with("n", num("1.5"))
+            .with("m", num("NaN"))
+            .with("k", num("0"))
+            .with("lang", OptionValue::Str("fr".into()))
+            .with("b", OptionValue::Str("yes".into()))
+            .with("throws", OptionValue::Unreadable("boom".into()))
+            .with("projection", OptionValue::Bool(true));
+        let root = Path::Root;
+        let mut r = OptionReader::new();
+        r.only(
+            &o,
+            &root,
+            &["n", "m", "k", "lang", "b", "throws", "projections"],
+            "a breakdown option",
+        );
+        r.whole(&o, &root, "n", (0, 10));
+        r.whole(&o, &root, "m", (0, 10));
+        r.whole(&o, &root, "k", (1, 10));
+        r.choice(
+            &o,
+            &root,
+            "lang",
+            &[("en_US", 0), ("zh_CN", 1)],
+            "\"en_US\" or \"zh_CN\"",
+        );
+        r.boolean(&o, &root, "b");
+        r.string(&o, &root, "throws");
+        assert_eq!(
+            found(r),
+            [
+                "projection: is not a breakdown option; did you mean projections?",
+                "n: must be a whole number from 0 to 10, got 1.5",
+                "m: must be a whole number from 0 to 10, got a number (NaN)",
+                "k: must be a whole number from 1 to 10, got 0",
+                "lang: must be \"en_US\" or \"zh_CN\", got a string (\"fr\")",
+                "b: must be true or false, got a string (\"yes\")",
+                "throws: could not be read: \"boom\"",
+            ]
+        );
+        let mut r = OptionReader::new();
+        assert!(r
+            .root(OptionValue::Str("secret-token".into()), "client options")
+            .is_none());
+        let shown = found(r);
+        assert_eq!(shown, ["client options must be an object, got a string"]);
+    }
+}

@@ -1,0 +1,335 @@
+//! Reading one scalar member of an untrusted input: a string, a whole number, an exact decimal or a boolean.
+//! Each reader turns a missing value, a `null`, a wrong JSON type, a fractional number where a whole one
+//! belongs or an inexact decimal into a violation at the member's path, and says what was expected.
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use serde_json::value::RawValue;
+
+use super::path::Path;
+use super::read::{Cx, Seen};
+use super::text::{cut, SHOWN_CHARS};
+use super::violation::Rule;
+use crate::money::{parse_decimal, DecimalError};
+
+/// The documented domain of an integer field.
+#[derive(Debug, Clone, Copy)]
+pub enum IntRule {
+    /// Any whole number from `min` to `max`; `note` is added to the message (e.g. where a bound comes from).
+    Range {
+        /// Smallest allowed value.
+        min: i64,
+        /// Largest allowed value.
+        max: i64,
+        /// Text appended to the expectation, starting with a space, or empty.
+        note: &'static str,
+    },
+    /// One of the listed values, each with its meaning.
+    OneOf(&'static [(i64, &'static str)]),
+}
+
+impl IntRule {
+    /// Whether `value` is allowed.
+    pub fn allows(&self, value: i64) -> bool {
+        match self {
+            IntRule::Range { min, max, .. } => (*min..=*max).contains(&value),
+            IntRule::OneOf(choices) => choices.iter().any(|(v, _)| *v == value),
+        }
+    }
+
+    /// What a valid value looks like, for messages: "a whole number from 1 to 10000".
+    pub fn expectation(&self) -> String {
+        match self {
+            IntRule::Range { min, max, note } => {
+                format!("a whole number from {min} to {max}{note}")
+            }
+            IntRule::OneOf(choices) => {
+                let listed: Vec<String> = choices
+                    .iter()
+                    .map(|(v, meaning)| format!("{v} ({meaning})"))
+                    .collect();
+                format!("one of {}", listed.join(", "))
+            }
+        }
+    }
+
+    /// The rule broken by a whole number outside the domain.
+    pub fn rule(&self) -> Rule {
+        match self {
+            IntRule::Range { .. } => Rule::Range,
+            IntRule::OneOf(_) => Rule::OneOf,
+        }
+    }
+}
+
+/// Whether a member may be absent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Need {
+    /// It must be there and not null.
+    Required,
+    /// Absent and `null` both mean "not given".
+    Optional,
+    /// A list element: it is there, and `null` is a value of the wrong type.
+    Element,
+}
+
+/// A member's place: its path and its rank within its object.
+#[derive(Clone, Copy)]
+pub(crate) struct Place<'a, 'p> {
+    /// The member's path.
+    pub(crate) at: &'a Path<'p>,
+    /// Its rank within its object.
+    pub(crate) rank: u16,
+    /// Whether it may be absent.
+    pub(crate) need: Need,
+}
+
+impl Cx {
+    /// `null` where it is not a value: reported for a required member, nothing for an optional one.
+    fn null(&mut self, place: Place<'_, '_>) {
+        if place.need == Need::Required {
+            self.shape(
+                place.rank,
+                place.at,
+                Rule::Required,
+                "is required, got null".to_owned(),
+            );
+        }
+    }
+
+    fn wrong(&mut self, place: Place<'_, '_>, rule: Rule, message: String) {
+        self.shape(place.rank, place.at, rule, message);
+    }
+
+    /// A string member.
+    pub(crate) fn text(&mut self, raw: &RawValue, place: Place<'_, '_>) -> Option<String> {
+        match self.look(raw, place.at) {
+            Seen::Str(s) => Some(s.into_owned()),
+            Seen::Null if place.need != Need::Element => {
+                self.null(place);
+                None
+            }
+            other => {
+                let message = format!("must be a string, got {}", other.describe());
+                self.wrong(place, Rule::Type, message);
+                None
+            }
+        }
+    }
+
+    /// A whole number within `i64`; the domain in `rule` is used for messages here and checked by the rules.
+    pub(crate) fn int(
+        &mut self,
+        raw: &RawValue,
+        place: Place<'_, '_>,
+        rule: &IntRule,
+    ) -> Option<i64> {
+        let text = match self.look(raw, place.at) {
+            Seen::Number(text) => text,
+            Seen::Null if place.need != Need::Element => {
+                self.null(place);
+                return None;
+            }
+            other => {
+                let message = format!("must be {}, got {}", rule.expectation(), other.describe());
+                self.wrong(place, Rule::Type, message);
+                return None;
+            }
+        };
+        if let Ok(n) = text.parse::<i64>() {
+            return Some(n);
+        }
+        let (broken, shown) = match parse_decimal(text) {
+            Ok(d) if d.fract().is_zero() => match d.to_i64() {
+                Some(n) => return Some(n),
+                None => (rule.rule(), text.to_owned()),
+            },
+            Ok(_) => (Rule::WholeNumber, text.to_owned()),
+            Err(_) => (rule.rule(), cut(text, SHOWN_CHARS)),
+        };
+        let message = format!("must be {}, got {shown}", rule.expectation());
+        self.wrong(place, broken, message);
+        None
+    }
+
+    /// An exact decimal given as a JSON number or as a decimal string.
+    pub(crate) fn decimal(&mut self, raw: &RawValue, place: Place<'_, '_>) -> Option<Decimal> {
+        let seen = self.look(raw, place.at);
+        let text = match &seen {
+            Seen::Number(text) => *text,
+            Seen::Str(s) => s.as_ref(),
+            Seen::Null if place.need != Need::Element => {
+                self.null(place);
+                return None;
+            }
+            other => {
+                let message = format!(
+                    "must be a decimal number (a number, or a string such as \"0.5\"), got {}",
+                    other.describe()
+                );
+                self.wrong(place, Rule::Type, message);
+                return None;
+            }
+        };
+        let message = match parse_decimal(text) {
+            Ok(d) => return Some(d),
+            Err(DecimalError::Syntax) => format!(
+                "must be a decimal number such as 2 or 0.5, got {}",
+                seen.describe()
+            ),
+            Err(DecimalError::TooPrecise) => format!(
+                "must fit an exact decimal (at most 28 significant digits, no rounding), got {}",
+                cut(text, SHOWN_CHARS)
+            ),
+        };
+        self.wrong(place, Rule::Decimal, message);
+        None
+    }
+
+    /// A boolean member.
+    pub(crate) fn boolean(&mut self, raw: &RawValue, place: Place<'_, '_>) -> Option<bool> {
+        match self.look(raw, place.at) {
+            Seen::Bool(b) => Some(b),
+            Seen::Null if place.need != Need::Element => {
+                self.null(place);
+                None
+            }
+            other => {
+                let message = format!(
+                    "must be true or false (leave it out for false), got {}",
+                    other.describe()
+                );
+                self.wrong(place, Rule::Type, message);
+                None
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::read::{Mode, Unsendable};
+
+    const SUBS: IntRule = IntRule::Range {
+        min: 1,
+        max: 10_000,
+        note: "",
+    };
+
+    /// Reads each value of a JSON object with `read`, returning the results and the violations.
+    fn each<T>(
+        text: &str,
+        need: Need,
+        mut read: impl FnMut(&mut Cx, &RawValue, Place<'_, '_>) -> T,
+    ) -> (Vec<T>, Vec<String>) {
+        let members: Vec<(String, &RawValue)> =
+            serde_json::from_str::<std::collections::BTreeMap<String, &RawValue>>(text)
+                .unwrap()
+                .into_iter()
+                .collect();
+        let mut cx = Cx::new(Mode::Strict, Unsendable::default());
+        let root = Path::Root;
+        let got = members
+            .iter()
+            .map(|(key, raw)| {
+                let at = root.key(key);
+                read(
+                    &mut cx,
+                    raw,
+                    Place {
+                        at: &at,
+                        rank: 1,
+                        need,
+                    },
+                )
+            })
+            .collect();
+        let found =
+            cx.c.finish()
+                .into_iter()
+                .map(|v| format!("{} {} {}", v.path, v.rule.code(), v.message))
+                .collect();
+        (got, found)
+    }
+
+    #[test]
+    fn reads_whole_numbers() {
+        let (got, found) = each(
+            r#"{"a": 40, "b": 40.0, "c": 4e1, "d": 2.5, "e": "5", "f": 1e30, "g": null, "h": -3}"#,
+            Need::Required,
+            |cx, raw, place| cx.int(raw, place, &SUBS),
+        );
+        assert_eq!(
+            got,
+            [
+                Some(40),
+                Some(40),
+                Some(40),
+                None,
+                None,
+                None,
+                None,
+                Some(-3)
+            ]
+        );
+        assert_eq!(
+            found,
+            [
+                "d whole_number must be a whole number from 1 to 10000, got 2.5",
+                "e type must be a whole number from 1 to 10000, got a string (\"5\")",
+                "f range must be a whole number from 1 to 10000, got 1e30",
+                "g required is required, got null",
+            ]
+        );
+    }
+
+    #[test]
+    fn reads_decimals_from_numbers_and_strings() {
+        let text = r#"{"a": 0.0000000001, "b": "1.50", "c": 1e-10, "d": "abc", "e": true, "f": "1.00000000000000000000000000001"}"#;
+        let (got, found) = each(text, Need::Required, |cx, raw, place| {
+            cx.decimal(raw, place).map(|d| d.to_string())
+        });
+        let got: Vec<_> = got.into_iter().map(Option::unwrap_or_default).collect();
+        assert_eq!(got, ["0.0000000001", "1.50", "0.0000000001", "", "", ""]);
+        assert_eq!(
+            found,
+            [
+                "d decimal must be a decimal number such as 2 or 0.5, got a string (\"abc\")",
+                "e type must be a decimal number (a number, or a string such as \"0.5\"), got true",
+                "f decimal must fit an exact decimal (at most 28 significant digits, no rounding), got 1.00000000000000000000000000001",
+            ]
+        );
+    }
+
+    #[test]
+    fn strings_booleans_and_nulls() {
+        let (got, found) = each(
+            r#"{"a": "x", "b": 5, "c": null, "d": [1]}"#,
+            Need::Optional,
+            |cx, raw, place| cx.text(raw, place),
+        );
+        assert_eq!(got, [Some("x".to_owned()), None, None, None]);
+        assert_eq!(
+            found,
+            [
+                "b type must be a string, got a number (5)",
+                "d type must be a string, got an array",
+            ]
+        );
+        let (_, found) = each(r#"{"a": null}"#, Need::Element, |cx, raw, place| {
+            cx.text(raw, place)
+        });
+        assert_eq!(found, ["a type must be a string, got null"]);
+        let (got, found) = each(
+            r#"{"a": true, "b": "yes"}"#,
+            Need::Optional,
+            |cx, raw, place| cx.boolean(raw, place),
+        );
+        assert_eq!(got, [Some(true), None]);
+        assert_eq!(
+            found,
+            ["b type must be true or false (leave it out for false), got a string (\"yes\")"]
+        );
+    }
+}
