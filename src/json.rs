@@ -8,7 +8,6 @@
 //! when it replaced the serde serializers (and serde-wasm-bindgen): 4 KB less gzipped WebAssembly.
 
 use rust_decimal::Decimal;
-use std::fmt::Write as _;
 
 /// Writes one JSON object's members into a string, in the order they are given.
 pub(crate) struct ObjectWriter<'o> {
@@ -23,32 +22,31 @@ impl<'o> ObjectWriter<'o> {
         ObjectWriter { out, first: true }
     }
 
-    /// Starts a member and returns the buffer to write its value into.
+    /// Starts a member and returns the buffer to write its value into. Member names are the crate's own
+    /// constants (wire names, breakdown fields), written as they are: none needs escaping, which a test of every
+    /// writer's output checks.
     pub(crate) fn key(&mut self, key: &str) -> &mut String {
-        if !self.first {
-            self.out.push(',');
-        }
+        self.out.push_str(if self.first { "\"" } else { ",\"" });
         self.first = false;
-        write_string(self.out, key);
-        self.out.push(':');
+        self.out.push_str(key);
+        self.out.push_str("\":");
         self.out
     }
 
     /// A string member.
+    #[inline]
     pub(crate) fn string(&mut self, key: &str, value: &str) {
         write_string(self.key(key), value);
     }
 
     /// An integer member.
     pub(crate) fn int(&mut self, key: &str, value: i64) {
-        let out = self.key(key);
-        let _ = write!(out, "{value}");
+        write_int(self.key(key), value);
     }
 
     /// A decimal member, as a JSON number with exactly the decimal's digits.
     pub(crate) fn decimal(&mut self, key: &str, value: &Decimal) {
-        let out = self.key(key);
-        let _ = write!(out, "{value}");
+        write_decimal(self.key(key), value);
     }
 
     /// A boolean member.
@@ -114,7 +112,9 @@ impl<'o> ObjectWriter<'o> {
         match value {
             Some(v) => {
                 let out = self.key(key);
-                let _ = write!(out, "\"{v}\"");
+                out.push('"');
+                write_decimal(out, &v);
+                out.push('"');
             }
             None => self.key(key).push_str("null"),
         }
@@ -162,31 +162,90 @@ pub(crate) fn object_text(write: impl FnOnce(&mut ObjectWriter<'_>)) -> String {
     out
 }
 
+/// Whether a byte must be escaped in a JSON string: a control character, `"` or `\\`.
+#[inline]
+fn escaped(byte: u8) -> bool {
+    byte < 0x20 || byte == b'"' || byte == b'\\'
+}
+
 /// Appends `value` as a JSON string literal.
 pub(crate) fn write_string(out: &mut String, value: &str) {
+    out.reserve(value.len() + 2);
     out.push('"');
-    // Copy runs of characters that need no escape in one go; escape the rest.
+    let bytes = value.as_bytes();
     let mut start = 0;
-    for (at, byte) in value.bytes().enumerate() {
-        let escape = match byte {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            b if b < 0x20 => "",
-            _ => continue,
-        };
+    // Copy each run of characters that need no escape in one go, then escape the byte that ends it.
+    while let Some(offset) = bytes
+        .get(start..)
+        .and_then(|rest| rest.iter().position(|&b| escaped(b)))
+    {
+        let at = start + offset;
         out.push_str(value.get(start..at).unwrap_or_default());
-        if escape.is_empty() {
-            let _ = write!(out, "\\u{:04x}", byte);
-        } else {
-            out.push_str(escape);
+        let byte = bytes.get(at).copied().unwrap_or_default();
+        match byte {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                for nibble in [byte >> 4, byte & 0x0f] {
+                    out.push(char::from(
+                        HEX.get(usize::from(nibble)).copied().unwrap_or(b'0'),
+                    ));
+                }
+            }
         }
         start = at + 1;
     }
     out.push_str(value.get(start..).unwrap_or_default());
     out.push('"');
+}
+
+/// Appends the decimal digits of `value`. Written out rather than through `Display`: the formatting machinery
+/// was a tenth of the time of writing a request body.
+pub(crate) fn write_int(out: &mut String, value: i64) {
+    if value < 0 {
+        out.push('-');
+    }
+    write_digits(out, u128::from(value.unsigned_abs()), 0);
+}
+
+/// Appends `value` with exactly its digits and scale (`1.50`, `0.0000000001`), never in exponent form, as
+/// `Decimal`'s own `Display` does.
+pub(crate) fn write_decimal(out: &mut String, value: &Decimal) {
+    if value.is_sign_negative() && !value.is_zero() {
+        out.push('-');
+    }
+    write_digits(out, value.mantissa().unsigned_abs(), value.scale());
+}
+
+/// Appends `mantissa` × 10^-`scale` in plain decimal notation.
+fn write_digits(out: &mut String, mantissa: u128, scale: u32) {
+    // A Decimal's mantissa has at most 29 digits and its scale at most 28.
+    let mut digits = [b'0'; 40];
+    let mut len = 0;
+    let mut rest = mantissa;
+    while rest > 0 || len <= scale as usize {
+        if let Some(slot) = digits.get_mut(len) {
+            // The remainder is below 10, so it fits a byte.
+            *slot = b'0' + (rest % 10) as u8;
+        }
+        rest /= 10;
+        len += 1;
+        if len >= digits.len() {
+            break;
+        }
+    }
+    let scale = scale as usize;
+    for (i, digit) in digits.iter().take(len).enumerate().rev() {
+        if i + 1 == scale {
+            out.push('.');
+        }
+        out.push(char::from(*digit));
+    }
 }
 
 #[cfg(test)]
@@ -211,5 +270,36 @@ mod tests {
         );
         let back: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(back["s"], "a\"b\\c\n\u{1}é");
+    }
+
+    #[test]
+    fn numbers_are_written_as_display_writes_them() {
+        for text in [
+            "0",
+            "-0",
+            "1",
+            "-1",
+            "10",
+            "0.5",
+            "-0.5",
+            "1.50",
+            "0.0000000001",
+            "-0.0000000001",
+            "79228162514264337593543950335",
+            "-79228162514264337593543950335",
+            "0.0000000000000000000000000001",
+            "7922816251426433759354395033.5",
+            "100.000",
+        ] {
+            let d = Decimal::from_str(text).unwrap();
+            let mut out = String::new();
+            write_decimal(&mut out, &d);
+            assert_eq!(out, d.to_string(), "{text}");
+        }
+        for n in [0i64, 7, -7, 1234567890, i64::MAX, i64::MIN] {
+            let mut out = String::new();
+            write_int(&mut out, n);
+            assert_eq!(out, n.to_string());
+        }
     }
 }

@@ -4,11 +4,11 @@
 
 /**
  * The JSON text of `value` as `JSON.stringify` writes it, with what that text cannot carry appended after a
- * NUL character (which JSON text never holds raw) as the JSON list `[[path, what], ...]`: NaN and ±Infinity
+ * NUL character (which JSON text never holds raw) as the JSON list `[path, what, path, what, ...]`: NaN and ±Infinity
  * (written as null), undefined, functions and symbols in lists (written as null), and functions and symbols
  * as object members (left out). `undefined` members are taken as absent, as in TypeScript's optional fields.
  * When `JSON.stringify` throws (a cycle, a BigInt, a throwing getter), the result is U+0001 followed by the
- * JSON object `{ message, path }`, `path` being where a cycle or a BigInt is, when one is found.
+ * JSON list `[message, path]`, `path` being where a cycle or a BigInt is ('' when none is found).
  */
 export function jsonOf(value) {
   let text;
@@ -21,7 +21,7 @@ export function jsonOf(value) {
     } catch {
       // the value cannot even be walked: no path
     }
-    return '\u0001' + JSON.stringify({ message: thrownText(error), path });
+    return '\u0001' + JSON.stringify([thrownText(error), path]);
   }
   if (text === undefined) return 'null';
   let found = [];
@@ -30,7 +30,7 @@ export function jsonOf(value) {
   } catch {
     // a getter that threw on this second reading: JSON.stringify's reading stands
   }
-  return found.length === 0 ? text : text + '\u0000' + JSON.stringify(found);
+  return found.length === 0 ? text : text + '\u0000' + JSON.stringify(found.flat());
 }
 
 /** Wire-name path of the key stack, as `product_infos[2].usage_value`. */

@@ -8,6 +8,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::inquiry::{unconvertible_error, InquiryError, InquiryKind};
 use crate::validate::options::{OptionSource, OptionValue};
+use crate::validate::read::strings;
 use crate::validate::Unsendable;
 
 #[wasm_bindgen(module = "/src/bindings/input.js")]
@@ -40,29 +41,25 @@ pub(crate) fn json_text(
     }
     let mut text = json_of(input);
     if let Some(failure) = text.strip_prefix(FAILED_MARK) {
-        #[derive(serde::Deserialize)]
-        struct Failed {
-            message: String,
-            path: String,
-        }
-        let failed: Failed = serde_json::from_str(failure).unwrap_or(Failed {
-            message: "the value could not be serialized".to_owned(),
-            path: String::new(),
-        });
-        let detail = if failed.path.is_empty() {
-            failed.message
-        } else {
-            format!("{} (at {})", failed.message, failed.path)
+        let detail = match strings(failure).as_deref() {
+            Some([message, path]) if !path.is_empty() => format!("{message} (at {path})"),
+            Some([message, _]) => message.clone(),
+            _ => "the value could not be serialized".to_owned(),
         };
         return Err(unconvertible_error(kind, &detail));
     }
     let unsendable = match text.find(UNSENDABLE_MARK) {
         None => Unsendable::default(),
         Some(at) => {
-            let list: Vec<(String, String)> =
-                serde_json::from_str(text.get(at + 1..).unwrap_or_default()).unwrap_or_default();
+            let list = strings(text.get(at + 1..).unwrap_or_default()).unwrap_or_default();
             text.truncate(at);
-            Unsendable::new(list)
+            // The list alternates paths and descriptions.
+            let mut pairs = list.into_iter();
+            let mut found = Vec::new();
+            while let (Some(path), Some(what)) = (pairs.next(), pairs.next()) {
+                found.push((path, what));
+            }
+            Unsendable::new(found)
         }
     };
     Ok((text, unsendable))

@@ -1,7 +1,6 @@
 //! Pay-per-use price inquiry: `POST /v2/bills/ratings/on-demand-resources` (§4.2.1).
 
 use rust_decimal::Decimal;
-use serde_json::value::RawValue;
 
 use super::limits::{
     INQUIRY_PRECISION, MAX_PRODUCTS_PER_REQUEST, MEASURE_ID, PROJECT_ID_MAX_CHARS,
@@ -14,7 +13,7 @@ use super::rules::{check_int, check_text, unknown_field_hint, Level, Scope, Text
 use super::{chunks, validated_inquiry, DraftRules};
 use crate::json::ObjectWriter;
 use crate::kind::InquiryKind;
-use crate::validate::read::{rank, Cx, Members, Nested};
+use crate::validate::read::{rank, Cx, Members, Nested, Seen};
 use crate::validate::scalar::{Need, Place};
 use crate::validate::violation::{Collector, Rule};
 use crate::validate::Path;
@@ -72,12 +71,12 @@ impl Terms for UsageTerms {
         "usage_measure_id",
     ];
 
-    fn read(&mut self, index: usize, raw: &RawValue, cx: &mut Cx, place: Place<'_, '_>) {
+    fn read(&mut self, index: usize, seen: Seen<'_>, cx: &mut Cx, place: Place<'_, '_>) {
         match index {
-            0 => self.usage_factor = cx.text(raw, place).unwrap_or_default(),
+            0 => self.usage_factor = cx.text(seen, place).unwrap_or_default(),
             // A placeholder that breaks no rule: the shape problem is already reported.
-            1 => self.usage_value = cx.decimal(raw, place).unwrap_or(Decimal::ONE),
-            _ => self.usage_measure_id = cx.int(raw, place, &MEASURE_ID).unwrap_or_default(),
+            1 => self.usage_value = cx.decimal(seen, place).unwrap_or(Decimal::ONE),
+            _ => self.usage_measure_id = cx.int(seen, place, &MEASURE_ID).unwrap_or_default(),
         }
     }
 
@@ -175,7 +174,7 @@ impl Members for OnDemandMembers {
         unknown_field_hint(key, InquiryKind::OnDemand, Level::Top)
     }
 
-    fn scalar(&mut self, index: usize, raw: &RawValue, cx: &mut Cx, at: &Path<'_>) {
+    fn scalar(&mut self, index: usize, seen: Seen<'_>, cx: &mut Cx, at: &Path<'_>) {
         let here = at.key(FIELDS.get(index).copied().unwrap_or_default());
         let rank = rank(index);
         if index == 0 {
@@ -184,14 +183,14 @@ impl Members for OnDemandMembers {
                 rank,
                 need: Need::Required,
             };
-            self.draft.project_id = cx.text(raw, place).unwrap_or_default();
+            self.draft.project_id = cx.text(seen, place).unwrap_or_default();
         } else {
             let place = Place {
                 at: &here,
                 rank,
                 need: Need::Optional,
             };
-            self.draft.inquiry_precision = cx.int(raw, place, &INQUIRY_PRECISION);
+            self.draft.inquiry_precision = cx.int(seen, place, &INQUIRY_PRECISION);
         }
     }
 

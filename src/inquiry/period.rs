@@ -1,7 +1,5 @@
 //! Yearly/monthly price inquiry: `POST /v2/bills/ratings/period-resources/subscribe-rate` (§4.2.2).
 
-use serde_json::value::RawValue;
-
 use super::limits::{
     FEE_INSTALLMENT_MODES, MAX_PRODUCTS_PER_REQUEST, PROJECT_ID_MAX_CHARS, SUBSCRIBE_PERIOD_NUM,
     SUBSCRIBE_PERIOD_TYPE,
@@ -13,7 +11,7 @@ use super::rules::{check_int, check_text, unknown_field_hint, Level, Scope, Text
 use super::{chunks, validated_inquiry, DraftRules};
 use crate::json::ObjectWriter;
 use crate::kind::InquiryKind;
-use crate::validate::read::{rank, Cx, Members, Nested};
+use crate::validate::read::{rank, Cx, Members, Nested, Seen};
 use crate::validate::scalar::{Need, Place};
 use crate::validate::text::quote;
 use crate::validate::violation::{Collector, Rule};
@@ -66,14 +64,14 @@ impl Terms for PeriodTerms {
         "period_num",
     ];
 
-    fn read(&mut self, index: usize, raw: &RawValue, cx: &mut Cx, place: Place<'_, '_>) {
+    fn read(&mut self, index: usize, seen: Seen<'_>, cx: &mut Cx, place: Place<'_, '_>) {
         if index == 0 {
             self.period_type = cx
-                .int(raw, place, &SUBSCRIBE_PERIOD_TYPE)
+                .int(seen, place, &SUBSCRIBE_PERIOD_TYPE)
                 .unwrap_or_default();
         } else {
             self.period_num = cx
-                .int(raw, place, &SUBSCRIBE_PERIOD_NUM)
+                .int(seen, place, &SUBSCRIBE_PERIOD_NUM)
                 .unwrap_or_default();
         }
     }
@@ -156,7 +154,7 @@ impl Members for PeriodMembers {
         unknown_field_hint(key, InquiryKind::Period, Level::Top)
     }
 
-    fn scalar(&mut self, index: usize, raw: &RawValue, cx: &mut Cx, at: &Path<'_>) {
+    fn scalar(&mut self, index: usize, seen: Seen<'_>, cx: &mut Cx, at: &Path<'_>) {
         let here = at.key(FIELDS.get(index).copied().unwrap_or_default());
         let rank = rank(index);
         if index == 0 {
@@ -165,14 +163,14 @@ impl Members for PeriodMembers {
                 rank,
                 need: Need::Required,
             };
-            self.draft.project_id = cx.text(raw, place).unwrap_or_default();
+            self.draft.project_id = cx.text(seen, place).unwrap_or_default();
         } else {
             let place = Place {
                 at: &here,
                 rank,
                 need: Need::Optional,
             };
-            self.draft.fee_installment_mode = cx.text(raw, place);
+            self.draft.fee_installment_mode = cx.text(seen, place);
         }
     }
 

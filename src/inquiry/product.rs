@@ -1,14 +1,12 @@
 //! One product line of a pay-per-use or yearly/monthly inquiry: the fields both APIs share, plus the terms
 //! that differ (usage for pay-per-use, a period for yearly/monthly).
 
-use serde_json::value::RawValue;
-
 use super::limits::*;
 use super::rules::{check_count, check_int, check_text, check_unique, unknown_field_hint};
 use super::rules::{Level, Scope, TextKind};
 use crate::json::ObjectWriter;
 use crate::kind::InquiryKind;
-use crate::validate::read::{rank, Cx, Each, Members, Nested};
+use crate::validate::read::{rank, Cx, Each, Members, Nested, Seen};
 use crate::validate::scalar::{Need, Place};
 use crate::validate::violation::{Collector, Rule};
 use crate::validate::Path;
@@ -98,7 +96,7 @@ pub(crate) trait Terms: Default {
     /// Wire names of every field of a product line with these terms: [`PRODUCT_FIELDS`], then [`Self::FIELDS`].
     const ALL_FIELDS: &'static [&'static str];
     /// Reads the terms' field `FIELDS[index]` from its exact JSON value.
-    fn read(&mut self, index: usize, raw: &RawValue, cx: &mut Cx, place: Place<'_, '_>);
+    fn read(&mut self, index: usize, seen: Seen<'_>, cx: &mut Cx, place: Place<'_, '_>);
     /// Checks the terms' rules.
     fn check(&self, c: &mut Collector, path: &Path<'_>);
     /// Writes the terms' fields.
@@ -136,7 +134,7 @@ impl<T: Terms> Members for ProductMembers<T> {
         unknown_field_hint(key, T::KIND, Level::Product)
     }
 
-    fn scalar(&mut self, index: usize, raw: &RawValue, cx: &mut Cx, at: &Path<'_>) {
+    fn scalar(&mut self, index: usize, seen: Seen<'_>, cx: &mut Cx, at: &Path<'_>) {
         let key = T::ALL_FIELDS.get(index).copied().unwrap_or_default();
         let here = at.key(key);
         let need = if self.required(index) {
@@ -151,16 +149,16 @@ impl<T: Terms> Members for ProductMembers<T> {
         };
         let p = &mut self.0;
         match index {
-            0 => p.id = cx.text(raw, place).unwrap_or_default(),
-            1 => p.cloud_service_type = cx.text(raw, place).unwrap_or_default(),
-            2 => p.resource_type = cx.text(raw, place).unwrap_or_default(),
-            3 => p.resource_spec = cx.text(raw, place).unwrap_or_default(),
-            4 => p.region = cx.text(raw, place).unwrap_or_default(),
-            5 => p.available_zone = cx.text(raw, place),
-            6 => p.resource_size = cx.int(raw, place, &RESOURCE_SIZE),
-            7 => p.size_measure_id = cx.int(raw, place, &MEASURE_ID),
-            8 => p.subscription_num = cx.int(raw, place, &SUBSCRIPTION_NUM).unwrap_or_default(),
-            _ => p.terms.read(index - PRODUCT_FIELDS.len(), raw, cx, place),
+            0 => p.id = cx.text(seen, place).unwrap_or_default(),
+            1 => p.cloud_service_type = cx.text(seen, place).unwrap_or_default(),
+            2 => p.resource_type = cx.text(seen, place).unwrap_or_default(),
+            3 => p.resource_spec = cx.text(seen, place).unwrap_or_default(),
+            4 => p.region = cx.text(seen, place).unwrap_or_default(),
+            5 => p.available_zone = cx.text(seen, place),
+            6 => p.resource_size = cx.int(seen, place, &RESOURCE_SIZE),
+            7 => p.size_measure_id = cx.int(seen, place, &MEASURE_ID),
+            8 => p.subscription_num = cx.int(seen, place, &SUBSCRIPTION_NUM).unwrap_or_default(),
+            _ => p.terms.read(index - PRODUCT_FIELDS.len(), seen, cx, place),
         }
     }
 }

@@ -1,7 +1,5 @@
 //! Renewal price inquiry: `POST /v2/bills/ratings/period-resources/renew-rate` (§4.2.3).
 
-use serde_json::value::RawValue;
-
 use super::limits::{
     MAX_RESOURCE_IDS_PER_BATCH, MAX_RESOURCE_IDS_PER_REQUEST, RENEW_MONTHS, RENEW_PERIOD_NUM,
     RENEW_PERIOD_TYPE, RENEW_YEARS,
@@ -10,7 +8,7 @@ use super::rules::{check_count, check_int, check_unique, unknown_field_hint, Lev
 use super::{chunks, validated_inquiry, DraftRules};
 use crate::json::{write_string, ObjectWriter};
 use crate::kind::InquiryKind;
-use crate::validate::read::{rank, Cx, Members, Nested, ScalarList};
+use crate::validate::read::{rank, Cx, Members, Nested, ScalarList, Seen};
 use crate::validate::scalar::{Need, Place};
 use crate::validate::text::quote;
 use crate::validate::violation::{Collector, Rule};
@@ -87,13 +85,13 @@ impl ScalarList for ResourceIds {
         MAX_RESOURCE_IDS_PER_BATCH
     }
 
-    fn push(&mut self, raw: &RawValue, cx: &mut Cx, at: &Path<'_>) {
+    fn push(&mut self, seen: Seen<'_>, cx: &mut Cx, at: &Path<'_>) {
         let place = Place {
             at,
             rank: 0,
             need: Need::Element,
         };
-        self.items.push(cx.text(raw, place).unwrap_or_default());
+        self.items.push(cx.text(seen, place).unwrap_or_default());
     }
 
     fn set_len(&mut self, len: usize) {
@@ -121,7 +119,7 @@ impl Members for RenewalMembers {
         unknown_field_hint(key, InquiryKind::Renewal, Level::Top)
     }
 
-    fn scalar(&mut self, index: usize, raw: &RawValue, cx: &mut Cx, at: &Path<'_>) {
+    fn scalar(&mut self, index: usize, seen: Seen<'_>, cx: &mut Cx, at: &Path<'_>) {
         let here = at.key(FIELDS.get(index).copied().unwrap_or_default());
         let required = Place {
             at: &here,
@@ -132,16 +130,20 @@ impl Members for RenewalMembers {
         match index {
             1 => {
                 d.period_type = cx
-                    .int(raw, required, &RENEW_PERIOD_TYPE)
+                    .int(seen, required, &RENEW_PERIOD_TYPE)
                     .unwrap_or_default()
             }
-            2 => d.period_num = cx.int(raw, required, &RENEW_PERIOD_NUM).unwrap_or_default(),
+            2 => {
+                d.period_num = cx
+                    .int(seen, required, &RENEW_PERIOD_NUM)
+                    .unwrap_or_default()
+            }
             _ => {
                 let place = Place {
                     need: Need::Optional,
                     ..required
                 };
-                d.include_relative_resources = cx.boolean(raw, place);
+                d.include_relative_resources = cx.boolean(seen, place);
             }
         }
     }

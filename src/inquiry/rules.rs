@@ -34,7 +34,11 @@ pub(crate) fn check_text(
         }
         return;
     }
-    if kind != TextKind::Label {
+    // Whitespace at either end is all that trimming could find; an ASCII letter or digit at both ends
+    // settles it without looking further (the common case).
+    let bytes = value.as_bytes();
+    let plain_ends = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
+    if kind != TextKind::Label && !(plain_ends(bytes.first()) && plain_ends(bytes.last())) {
         if value.trim().is_empty() {
             c.rule(
                 path.render(),

@@ -3,7 +3,6 @@
 //! numbers. A value of the wrong kind ends the reading with its wire-name path.
 
 use rust_decimal::Decimal;
-use serde_json::value::RawValue;
 
 use super::model::*;
 use super::ResponseError;
@@ -31,20 +30,20 @@ impl Envelope {
     }
 
     /// Reads one of the envelope's members; `false` when `key` is not one.
-    fn member(&mut self, key: &str, raw: &RawValue, cx: &mut Cx, at: &Path<'_>) -> bool {
+    fn member(&mut self, key: &str, seen: Seen<'_>, cx: &mut Cx, at: &Path<'_>) -> bool {
         let here = at.key(key);
         match key {
-            "error_code" => self.error.error_code = text(cx, raw, &here),
+            "error_code" => self.error.error_code = text(cx, seen, &here),
             "error_msg" => {
-                self.error.error_msg = text(cx, raw, &here).or(self.error.error_msg.take())
+                self.error.error_msg = text(cx, seen, &here).or(self.error.error_msg.take())
             }
             "error_message" => {
-                let message = text(cx, raw, &here);
+                let message = text(cx, seen, &here);
                 if self.error.error_msg.is_none() {
                     self.error.error_msg = message;
                 }
             }
-            "request_id" => self.request_id = text(cx, raw, &here),
+            "request_id" => self.request_id = text(cx, seen, &here),
             _ => return false,
         }
         true
@@ -65,11 +64,11 @@ fn wrong(cx: &mut Cx, at: &Path<'_>, expected: &str, seen: &Seen<'_>) {
 }
 
 /// An exact amount, from a JSON number or a decimal string (`""` counts as not given).
-fn amount(cx: &mut Cx, raw: &RawValue, at: &Path<'_>) -> Option<Decimal> {
-    let seen = cx.look(raw, at);
+fn amount(cx: &mut Cx, seen: Seen<'_>, at: &Path<'_>) -> Option<Decimal> {
+    let seen = cx.look(seen, at);
     let text = match &seen {
         Seen::Null => return None,
-        Seen::Number(t) => *t,
+        Seen::Number(t) => t.as_ref(),
         Seen::Str(s) if s.trim().is_empty() => return None,
         Seen::Str(s) => s.trim(),
         other => {
@@ -87,11 +86,11 @@ fn amount(cx: &mut Cx, raw: &RawValue, at: &Path<'_>) -> Option<Decimal> {
 }
 
 /// A string; a number is taken as its text (ids sometimes arrive as numbers).
-fn text(cx: &mut Cx, raw: &RawValue, at: &Path<'_>) -> Option<String> {
-    match cx.look(raw, at) {
+fn text(cx: &mut Cx, seen: Seen<'_>, at: &Path<'_>) -> Option<String> {
+    match cx.look(seen, at) {
         Seen::Null => None,
         Seen::Str(s) => Some(s.into_owned()),
-        Seen::Number(t) => Some(t.to_owned()),
+        Seen::Number(t) => Some(t.into_owned()),
         other => {
             wrong(cx, at, "a string", &other);
             None
@@ -100,8 +99,8 @@ fn text(cx: &mut Cx, raw: &RawValue, at: &Path<'_>) -> Option<String> {
 }
 
 /// A whole number, from a JSON number or a numeric string.
-fn int(cx: &mut Cx, raw: &RawValue, at: &Path<'_>) -> Option<i64> {
-    let seen = cx.look(raw, at);
+fn int(cx: &mut Cx, seen: Seen<'_>, at: &Path<'_>) -> Option<i64> {
+    let seen = cx.look(seen, at);
     let parsed = match &seen {
         Seen::Null => return None,
         Seen::Number(t) => t.parse::<i64>().ok(),
@@ -130,9 +129,9 @@ macro_rules! members {
             }
 
             #[allow(unreachable_patterns)]
-            fn scalar(&mut self, index: usize, raw: &RawValue, cx: &mut Cx, at: &Path<'_>) {
+            fn scalar(&mut self, index: usize, seen: Seen<'_>, cx: &mut Cx, at: &Path<'_>) {
                 match index {
-                    $($index => members!(@scalar $kind, self.$field, raw, cx, at, stringify!($field)),)*
+                    $($index => members!(@scalar $kind, self.$field, seen, cx, at, stringify!($field)),)*
                     _ => {}
                 }
             }
@@ -146,10 +145,10 @@ macro_rules! members {
             }
         }
     };
-    (@scalar list, $target:expr, $raw:ident, $cx:ident, $at:ident, $key:expr) => {{}};
-    (@scalar object, $target:expr, $raw:ident, $cx:ident, $at:ident, $key:expr) => {{}};
-    (@scalar $kind:ident, $target:expr, $raw:ident, $cx:ident, $at:ident, $key:expr) => {
-        $target = $kind($cx, $raw, &$at.key($key))
+    (@scalar list, $target:expr, $seen:ident, $cx:ident, $at:ident, $key:expr) => {{}};
+    (@scalar object, $target:expr, $seen:ident, $cx:ident, $at:ident, $key:expr) => {{}};
+    (@scalar $kind:ident, $target:expr, $seen:ident, $cx:ident, $at:ident, $key:expr) => {
+        $target = $kind($cx, $seen, &$at.key($key))
     };
     (@nested list, $target:expr, $key:expr) => {
         Some(Nested::Objects(Box::new(Each::new(&mut $target, "an object"))))
@@ -229,9 +228,9 @@ impl Members for FailedResource {
         false
     }
 
-    fn scalar(&mut self, index: usize, raw: &RawValue, cx: &mut Cx, at: &Path<'_>) {
+    fn scalar(&mut self, index: usize, seen: Seen<'_>, cx: &mut Cx, at: &Path<'_>) {
         let key = self.fields().get(index).copied().unwrap_or_default();
-        let value = text(cx, raw, &at.key(key));
+        let value = text(cx, seen, &at.key(key));
         match index {
             0 => self.resource_id = value,
             1 => self.error_code = value,
@@ -251,7 +250,7 @@ trait Data: Default {
     /// Wire names of the envelope's members, then the data's.
     const FIELDS: &'static [&'static str];
     /// Reads the scalar data member `FIELDS[index]` (at least 4).
-    fn scalar(&mut self, index: usize, raw: &RawValue, cx: &mut Cx, at: &Path<'_>);
+    fn scalar(&mut self, index: usize, seen: Seen<'_>, cx: &mut Cx, at: &Path<'_>);
     /// The nested data member `FIELDS[index]`, if it is one.
     fn nested(&mut self, index: usize) -> Option<Nested<'_>>;
 }
@@ -272,12 +271,12 @@ impl<R: Data> Members for Answer<R> {
         false
     }
 
-    fn scalar(&mut self, index: usize, raw: &RawValue, cx: &mut Cx, at: &Path<'_>) {
+    fn scalar(&mut self, index: usize, seen: Seen<'_>, cx: &mut Cx, at: &Path<'_>) {
         match ENVELOPE.get(index) {
             Some(key) => {
-                self.envelope.member(key, raw, cx, at);
+                self.envelope.member(key, seen, cx, at);
             }
-            None => self.rating.scalar(index, raw, cx, at),
+            None => self.rating.scalar(index, seen, cx, at),
         }
     }
 
@@ -300,15 +299,15 @@ impl Data for OnDemandRating {
         "product_rating_results",
     ];
 
-    fn scalar(&mut self, index: usize, raw: &RawValue, cx: &mut Cx, at: &Path<'_>) {
+    fn scalar(&mut self, index: usize, seen: Seen<'_>, cx: &mut Cx, at: &Path<'_>) {
         let key = Self::FIELDS.get(index).copied().unwrap_or_default();
         let here = at.key(key);
         match index {
-            4 => self.amount = amount(cx, raw, &here),
-            5 => self.discount_amount = amount(cx, raw, &here),
-            6 => self.official_website_amount = amount(cx, raw, &here),
-            7 => self.measure_id = int(cx, raw, &here),
-            _ => self.currency = text(cx, raw, &here),
+            4 => self.amount = amount(cx, seen, &here),
+            5 => self.discount_amount = amount(cx, seen, &here),
+            6 => self.official_website_amount = amount(cx, seen, &here),
+            7 => self.measure_id = int(cx, seen, &here),
+            _ => self.currency = text(cx, seen, &here),
         }
     }
 
@@ -333,8 +332,8 @@ impl Data for PeriodRating {
         "currency",
     ];
 
-    fn scalar(&mut self, _: usize, raw: &RawValue, cx: &mut Cx, at: &Path<'_>) {
-        self.currency = text(cx, raw, &at.key("currency"));
+    fn scalar(&mut self, _: usize, seen: Seen<'_>, cx: &mut Cx, at: &Path<'_>) {
+        self.currency = text(cx, seen, &at.key("currency"));
     }
 
     fn nested(&mut self, index: usize) -> Option<Nested<'_>> {
@@ -362,8 +361,8 @@ impl Data for RenewalRating {
         "fail_resource_infos",
     ];
 
-    fn scalar(&mut self, _: usize, raw: &RawValue, cx: &mut Cx, at: &Path<'_>) {
-        self.currency = text(cx, raw, &at.key("currency"));
+    fn scalar(&mut self, _: usize, seen: Seen<'_>, cx: &mut Cx, at: &Path<'_>) {
+        self.currency = text(cx, seen, &at.key("currency"));
     }
 
     fn nested(&mut self, index: usize) -> Option<Nested<'_>> {
@@ -430,11 +429,11 @@ impl Members for EnvelopeOnly {
         false
     }
 
-    fn scalar(&mut self, index: usize, raw: &RawValue, _: &mut Cx, at: &Path<'_>) {
+    fn scalar(&mut self, index: usize, seen: Seen<'_>, _: &mut Cx, at: &Path<'_>) {
         // A member of an unexpected type is only left out: an error body is read for what it can tell.
         let mut lenient = Cx::new(Mode::Tolerant, Unsendable::default());
         let key = ENVELOPE.get(index).copied().unwrap_or_default();
-        self.0.member(key, raw, &mut lenient, at);
+        self.0.member(key, seen, &mut lenient, at);
     }
 }
 

@@ -6,7 +6,7 @@
 
 use super::path::Path;
 use super::suggest::closest;
-use super::text::quote;
+use super::text::{quote, sort_names};
 use super::violation::{Collector, Rule, Violations};
 use crate::money::parse_decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -198,11 +198,12 @@ impl OptionReader {
                 return;
             }
         };
-        let mut unknown: Vec<&String> = keys
+        let mut unknown: Vec<&str> = keys
             .iter()
-            .filter(|k| !known.contains(&k.as_str()))
+            .map(String::as_str)
+            .filter(|k| !known.contains(k))
             .collect();
-        unknown.sort();
+        sort_names(&mut unknown);
         for key in unknown {
             let advice = match closest(key, known) {
                 Some(meant) => format!("did you mean {meant}?"),

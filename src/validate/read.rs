@@ -8,8 +8,11 @@
 //!   type, tripled the size of this code in WebAssembly).
 //! * Lists ([`Nested`]): read element by element up to a bound; elements past it are only counted (skipped
 //!   without being looked at), so work past a documented limit stops early.
-//! * Scalars are taken as their exact JSON text (`&RawValue`, borrowed from the input) and classified as a
-//!   [`Seen`]; numbers keep their digits, so no amount ever passes through `f64`.
+//! * Scalars are read by one visitor into a [`Seen`]: strings borrowed from the input when they have no
+//!   escape, numbers as their exact text (serde_json's `arbitrary_precision`), so no amount ever passes
+//!   through `f64`. Every visitor here answers every kind of value itself: serde's default answers would
+//!   format an unexpected value, floats included, into an error message, and float formatting alone is
+//!   18 KB of WebAssembly.
 //!
 //! [`Cx`] carries the [`Collector`], the [`Unsendable`] values of a JavaScript input, and whether to collect
 //! every problem (inquiries) or to stop at the first (answers).
@@ -19,11 +22,35 @@ use std::collections::HashMap;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde_json::value::RawValue;
 
 use super::path::Path;
-use super::text::{cut, quote, SHOWN_CHARS};
+use super::text::{cut, quote, sort_names, SHOWN_CHARS};
 use super::violation::{Collector, Rule};
+
+/// The visit methods of a visitor that takes only some kinds of values: every other kind is refused with an
+/// error that shows no value (see the module's notes on float formatting).
+macro_rules! refuse {
+    ($($method:ident($($arg:ty)?)),*) => {
+        $(
+            fn $method<E: de::Error>(self $(, _: $arg)?) -> Result<Self::Value, E> {
+                Err(E::custom("unexpected value"))
+            }
+        )*
+    };
+    (seq, map) => {
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            Err(de::Error::custom("unexpected value"))
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            while map.next_key::<IgnoredAny>()?.is_some() {
+                map.next_value::<IgnoredAny>()?;
+            }
+            Err(de::Error::custom("unexpected value"))
+        }
+    };
+}
 
 /// The key under which serde_json (built with `arbitrary_precision`, as this crate is) hands a JSON number to
 /// `visit_map`, with the number's exact text as its value. serde_json's own `Number` reads numbers this way.
@@ -37,7 +64,7 @@ pub(crate) enum Seen<'a> {
     /// `true` or `false`.
     Bool(bool),
     /// A number, as its exact JSON text.
-    Number(&'a str),
+    Number(Cow<'a, str>),
     /// A string, unescaped.
     Str(Cow<'a, str>),
     /// A list.
@@ -50,17 +77,17 @@ pub(crate) enum Seen<'a> {
 }
 
 impl<'a> Seen<'a> {
-    /// Classifies the exact text of one JSON value.
-    pub(crate) fn of(raw: &'a RawValue) -> Seen<'a> {
-        let text = raw.get();
-        match text.as_bytes().first() {
-            Some(b'n') => Seen::Null,
-            Some(b't') => Seen::Bool(true),
-            Some(b'f') => Seen::Bool(false),
-            Some(b'"') => Seen::Str(unescape(text)),
-            Some(b'[') => Seen::Array,
-            Some(b'{') => Seen::Object,
-            _ => Seen::Number(text),
+    /// The value with its borrowed text copied, so that it outlives the input.
+    #[cfg(test)]
+    pub(crate) fn into_owned(self) -> Seen<'static> {
+        match self {
+            Seen::Null => Seen::Null,
+            Seen::Bool(b) => Seen::Bool(b),
+            Seen::Number(t) => Seen::Number(Cow::Owned(t.into_owned())),
+            Seen::Str(s) => Seen::Str(Cow::Owned(s.into_owned())),
+            Seen::Array => Seen::Array,
+            Seen::Object => Seen::Object,
+            Seen::Unsendable(what) => Seen::Unsendable(what),
         }
     }
 
@@ -79,18 +106,80 @@ impl<'a> Seen<'a> {
     }
 }
 
-/// The value of a JSON string literal (quotes included): borrowed when it has no escape.
-fn unescape(literal: &str) -> Cow<'_, str> {
-    let inner = literal
-        .get(1..literal.len().saturating_sub(1))
-        .unwrap_or_default();
-    if !inner.contains('\\') {
-        return Cow::Borrowed(inner);
+/// Reads a JSON string. Written out rather than `String`, whose deserializer would also format floats for
+/// its error messages (14 KB of WebAssembly): anything but a string is an error without a value in it.
+struct StrText;
+
+impl<'de> DeserializeSeed<'de> for StrText {
+    type Value = String;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<String, D::Error> {
+        deserializer.deserialize_any(self)
     }
-    // The literal was checked by the parser that captured it, so this cannot fail.
-    serde_json::from_str::<String>(literal)
-        .map(Cow::Owned)
-        .unwrap_or(Cow::Borrowed(inner))
+}
+
+impl<'de> Visitor<'de> for StrText {
+    type Value = String;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
+        Ok(v.to_owned())
+    }
+
+    refuse!(
+        visit_unit(),
+        visit_bool(bool),
+        visit_i64(i64),
+        visit_u64(u64),
+        visit_f64(f64)
+    );
+    refuse!(seq, map);
+}
+
+/// The strings of a JSON list of strings, such as the JavaScript bindings' own messages; `None` when `text`
+/// is anything else.
+pub(crate) fn strings(text: &str) -> Option<Vec<String>> {
+    struct Strings;
+
+    impl<'de> Visitor<'de> for Strings {
+        type Value = Vec<String>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a list of strings")
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
+            let mut out = Vec::new();
+            while let Some(s) = seq.next_element_seed(StrText)? {
+                out.push(s);
+            }
+            Ok(out)
+        }
+
+        refuse!(
+            visit_unit(),
+            visit_bool(bool),
+            visit_i64(i64),
+            visit_u64(u64),
+            visit_f64(f64)
+        );
+        refuse!(visit_str(&str));
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<String>, A::Error> {
+            while map.next_key::<IgnoredAny>()?.is_some() {
+                map.next_value::<IgnoredAny>()?;
+            }
+            Err(de::Error::custom("unexpected value"))
+        }
+    }
+
+    let mut de = serde_json::Deserializer::from_str(text);
+    let list = de.deserialize_any(Strings).ok()?;
+    de.end().ok()?;
+    Some(list)
 }
 
 /// JavaScript values of an input that its JSON text could not carry, by the wire-name path where they were,
@@ -149,10 +238,10 @@ impl Cx {
         }
     }
 
-    /// The exact value at `at`, with a `null` that stood for a JavaScript value JSON cannot carry said as what
-    /// it was.
-    pub(crate) fn look<'a>(&mut self, raw: &'a RawValue, at: &Path<'_>) -> Seen<'a> {
-        match Seen::of(raw) {
+    /// The value at `at`, with a `null` that stood for a JavaScript value JSON cannot carry said as what it
+    /// was.
+    pub(crate) fn look<'a>(&mut self, seen: Seen<'a>, at: &Path<'_>) -> Seen<'a> {
+        match seen {
             Seen::Null => self
                 .unsendable
                 .take(at)
@@ -191,15 +280,18 @@ impl Cx {
     /// Reports the values JSON could not carry that no member claimed (an optional member given a function,
     /// say), except inside values already reported.
     pub(crate) fn report_unclaimed(&mut self) {
-        let mut rest: Vec<(String, String)> = std::mem::take(&mut self.unsendable.by_path)
-            .into_iter()
-            .filter(|(path, _)| !self.c.is_shape_failed(path))
+        let rest = std::mem::take(&mut self.unsendable.by_path);
+        let mut paths: Vec<&str> = rest
+            .keys()
+            .map(String::as_str)
+            .filter(|path| !self.c.is_shape_failed(path))
             .collect();
-        rest.sort();
-        for (path, what) in rest {
+        sort_names(&mut paths);
+        for path in paths {
+            let what = rest.get(path).map(String::as_str).unwrap_or_default();
             self.c.shape(
                 0,
-                path,
+                path.to_owned(),
                 Rule::Type,
                 format!("must be a JSON value, got {what}, which JSON cannot carry"),
             );
@@ -241,7 +333,7 @@ pub(crate) trait Members {
     }
 
     /// Reads the scalar member `fields()[index]` from its exact value; `at` is the object's path.
-    fn scalar(&mut self, index: usize, raw: &RawValue, cx: &mut Cx, at: &Path<'_>);
+    fn scalar(&mut self, index: usize, seen: Seen<'_>, cx: &mut Cx, at: &Path<'_>);
 
     /// The member `fields()[index]`, if it is a list or an object read element by element.
     fn nested(&mut self, _index: usize) -> Option<Nested<'_>> {
@@ -278,7 +370,7 @@ pub(crate) trait ScalarList {
     /// Elements read at most; the rest are only counted.
     fn max(&self) -> usize;
     /// Reads one element from its exact value.
-    fn push(&mut self, raw: &RawValue, cx: &mut Cx, at: &Path<'_>);
+    fn push(&mut self, seen: Seen<'_>, cx: &mut Cx, at: &Path<'_>);
     /// How many elements the list held in all.
     fn set_len(&mut self, len: usize);
 }
@@ -438,6 +530,7 @@ impl<'de> Visitor<'de> for ObjectSeed<'_, '_> {
         } = self;
         let fields = members.fields();
         let mut seen: u64 = 0;
+        let mut expected = 0;
         let mut unknown: Vec<Cow<'de, str>> = Vec::new();
         let mut first = true;
         while let Some(key) = map.next_key_seed(KeySeed)? {
@@ -450,9 +543,14 @@ impl<'de> Visitor<'de> for ObjectSeed<'_, '_> {
                     what,
                     members,
                 };
-                return seed.not_object(Seen::Number(&number));
+                return seed.not_object(Seen::Number(Cow::Owned(number)));
             }
-            let Some(index) = fields.iter().position(|f| *f == key) else {
+            // Members usually come in the documented order: try the one after the last first.
+            let guess = fields
+                .get(expected)
+                .filter(|f| **f == key)
+                .map(|_| expected);
+            let Some(index) = guess.or_else(|| fields.iter().position(|f| *f == key)) else {
                 map.next_value::<IgnoredAny>()?;
                 if cx.mode == Mode::Strict {
                     unknown.push(key);
@@ -474,7 +572,8 @@ impl<'de> Visitor<'de> for ObjectSeed<'_, '_> {
                 continue;
             }
             seen |= bit;
-            let scalar: Option<&RawValue> = match members.nested(index) {
+            expected = index + 1;
+            let scalar: Option<Seen<'de>> = match members.nested(index) {
                 Some(nested) => {
                     let here = at.key(fields.get(index).copied().unwrap_or_default());
                     map.next_value_seed(NestedSeed {
@@ -485,29 +584,30 @@ impl<'de> Visitor<'de> for ObjectSeed<'_, '_> {
                     })?;
                     None
                 }
-                None => Some(map.next_value()?),
+                None => Some(map.next_value_seed(ScalarSeed)?),
             };
-            if let Some(raw) = scalar {
-                members.scalar(index, raw, cx, at);
+            if let Some(seen) = scalar {
+                members.scalar(index, seen, cx, at);
             }
             if cx.is_stopped() {
                 return Err(cx.stop());
             }
         }
         if !unknown.is_empty() {
-            unknown.sort();
+            let mut names: Vec<&str> = unknown.iter().map(|k| k.as_ref()).collect();
+            sort_names(&mut names);
             let noun = members.not_a_field();
-            for key in unknown {
-                let advice = match super::suggest::closest(&key, fields) {
+            for key in names {
+                let advice = match super::suggest::closest(key, fields) {
                     Some(meant) => format!("; did you mean {meant}?"),
                     None => members
-                        .hint(&key)
+                        .hint(key)
                         .map(|h| format!("; {h}"))
                         .unwrap_or_default(),
                 };
                 cx.c.shape(
                     0,
-                    at.key(&key).render(),
+                    at.key(key).render(),
                     Rule::UnknownField,
                     format!("is not {noun}{advice}"),
                 );
@@ -536,15 +636,15 @@ impl<'de> Visitor<'de> for ObjectSeed<'_, '_> {
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Shape, E> {
-        self.not_object(Seen::Number(&v.to_string()))
+        self.not_object(Seen::Number(Cow::Owned(v.to_string())))
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Shape, E> {
-        self.not_object(Seen::Number(&v.to_string()))
+        self.not_object(Seen::Number(Cow::Owned(v.to_string())))
     }
 
     fn visit_f64<E: de::Error>(self, _: f64) -> Result<Shape, E> {
-        self.not_object(Seen::Number("…"))
+        self.not_object(Seen::Number(Cow::Borrowed("…")))
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Shape, E> {
@@ -554,6 +654,74 @@ impl<'de> Visitor<'de> for ObjectSeed<'_, '_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Shape, A::Error> {
         while seq.next_element::<IgnoredAny>()?.is_some() {}
         self.not_object(Seen::Array)
+    }
+}
+
+/// Reads one scalar member's value as a [`Seen`]: a list or an object is skipped, and only said to be one.
+struct ScalarSeed;
+
+impl<'de> DeserializeSeed<'de> for ScalarSeed {
+    type Value = Seen<'de>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Seen<'de>, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ScalarSeed {
+    type Value = Seen<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Seen<'de>, E> {
+        Ok(Seen::Null)
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Seen<'de>, E> {
+        Ok(Seen::Bool(v))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Seen<'de>, E> {
+        Ok(Seen::Number(Cow::Owned(v.to_string())))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Seen<'de>, E> {
+        Ok(Seen::Number(Cow::Owned(v.to_string())))
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Seen<'de>, E> {
+        // Not reached: with `arbitrary_precision` every number arrives as its text.
+        Ok(Seen::Number(Cow::Borrowed("…")))
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Seen<'de>, E> {
+        Ok(Seen::Str(Cow::Borrowed(v)))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Seen<'de>, E> {
+        Ok(Seen::Str(Cow::Owned(v.to_owned())))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Seen<'de>, E> {
+        Ok(Seen::Str(Cow::Owned(v)))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Seen<'de>, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Seen::Array)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Seen<'de>, A::Error> {
+        let mut first = true;
+        while let Some(key) = map.next_key_seed(KeySeed)? {
+            if std::mem::take(&mut first) && key == NUMBER_TOKEN {
+                return Ok(Seen::Number(Cow::Owned(map.next_value_seed(NumberText)?)));
+            }
+            map.next_value::<IgnoredAny>()?;
+        }
+        Ok(Seen::Object)
     }
 }
 
@@ -591,6 +759,9 @@ impl<'de> Visitor<'de> for NumberText {
     fn visit_f64<E: de::Error>(self, _: f64) -> Result<String, E> {
         Ok("…".to_owned())
     }
+
+    refuse!(visit_unit(), visit_bool(bool));
+    refuse!(seq, map);
 }
 
 /// Reads an object member name, borrowed from the input when it has no escape.
@@ -727,10 +898,10 @@ impl<'de> Visitor<'de> for NestedSeed<'_, '_, '_> {
             }
             Nested::Scalars(list) => {
                 while len < list.max() {
-                    let Some(raw) = seq.next_element::<&RawValue>()? else {
+                    let Some(seen) = seq.next_element_seed(ScalarSeed)? else {
                         break;
                     };
-                    list.push(raw, cx, &at.index(len));
+                    list.push(seen, cx, &at.index(len));
                     if cx.is_stopped() {
                         return Err(cx.stop());
                     }
@@ -755,7 +926,7 @@ impl<'de> Visitor<'de> for NestedSeed<'_, '_, '_> {
             }
         }
         match number {
-            Some(text) => self.not_list(Seen::Number(&text)),
+            Some(text) => self.not_list(Seen::Number(Cow::Owned(text))),
             None => self.not_list(Seen::Object),
         }
     }
@@ -769,15 +940,15 @@ impl<'de> Visitor<'de> for NestedSeed<'_, '_, '_> {
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
-        self.not_list(Seen::Number(&v.to_string()))
+        self.not_list(Seen::Number(Cow::Owned(v.to_string())))
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
-        self.not_list(Seen::Number(&v.to_string()))
+        self.not_list(Seen::Number(Cow::Owned(v.to_string())))
     }
 
     fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
-        self.not_list(Seen::Number("…"))
+        self.not_list(Seen::Number(Cow::Borrowed("…")))
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
@@ -836,15 +1007,17 @@ mod tests {
     use super::*;
 
     fn seen(text: &str) -> Seen<'_> {
-        Seen::of(serde_json::from_str::<&RawValue>(text).unwrap())
+        let mut de = serde_json::Deserializer::from_str(text);
+        ScalarSeed.deserialize(&mut de).unwrap()
     }
 
     #[test]
     fn classifies_exact_values() {
+        let number = |t: &'static str| Seen::Number(Cow::Borrowed(t));
         assert_eq!(seen("null"), Seen::Null);
         assert_eq!(seen(" true "), Seen::Bool(true));
-        assert_eq!(seen("1e-10"), Seen::Number("1e-10"));
-        assert_eq!(seen("0.0000000001"), Seen::Number("0.0000000001"));
+        assert_eq!(seen("1e-10"), number("1e-10"));
+        assert_eq!(seen("0.0000000001"), number("0.0000000001"));
         assert_eq!(
             seen(r#""a\"b\u00e9""#),
             Seen::Str(Cow::Owned("a\"bé".into()))
@@ -853,13 +1026,19 @@ mod tests {
             seen(r#""plain""#),
             Seen::Str(Cow::Borrowed("plain"))
         ));
-        assert_eq!(seen("[1]"), Seen::Array);
-        assert_eq!(seen("{}"), Seen::Object);
+        assert_eq!(seen("[1, [2, {}]]"), Seen::Array);
+        assert_eq!(seen(r#"{"a": 1}"#), Seen::Object);
         assert_eq!(seen("2.5").describe(), "a number (2.5)");
         assert_eq!(
             Seen::Unsendable("NaN".into()).describe(),
             "NaN, which JSON cannot carry"
         );
+        assert_eq!(
+            strings(r#"["a", "b\n"]"#),
+            Some(vec!["a".into(), "b\n".into()])
+        );
+        assert_eq!(strings(r#"["a", 1]"#), None);
+        assert_eq!(strings("{}"), None);
     }
 
     /// An object with two members: `a` (required, a string) and `b` (a list of strings, at most 2 read).
@@ -880,8 +1059,8 @@ mod tests {
             2
         }
 
-        fn push(&mut self, raw: &RawValue, cx: &mut Cx, at: &Path<'_>) {
-            let item = match cx.look(raw, at) {
+        fn push(&mut self, seen: Seen<'_>, cx: &mut Cx, at: &Path<'_>) {
+            let item = match cx.look(seen, at) {
                 Seen::Str(s) => s.into_owned(),
                 other => {
                     cx.shape(0, at, Rule::Type, format!("got {}", other.describe()));
@@ -909,8 +1088,8 @@ mod tests {
             index == 0
         }
 
-        fn scalar(&mut self, _: usize, raw: &RawValue, cx: &mut Cx, at: &Path<'_>) {
-            match cx.look(raw, &at.key("a")) {
+        fn scalar(&mut self, _: usize, seen: Seen<'_>, cx: &mut Cx, at: &Path<'_>) {
+            match cx.look(seen, &at.key("a")) {
                 Seen::Str(s) => self.a = Some(s.into_owned()),
                 other => cx.shape(1, &at.key("a"), Rule::Type, other.describe()),
             }

@@ -4,7 +4,6 @@
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use serde_json::value::RawValue;
 
 use super::path::Path;
 use super::read::{Cx, Seen};
@@ -102,8 +101,8 @@ impl Cx {
     }
 
     /// A string member.
-    pub(crate) fn text(&mut self, raw: &RawValue, place: Place<'_, '_>) -> Option<String> {
-        match self.look(raw, place.at) {
+    pub(crate) fn text(&mut self, seen: Seen<'_>, place: Place<'_, '_>) -> Option<String> {
+        match self.look(seen, place.at) {
             Seen::Str(s) => Some(s.into_owned()),
             Seen::Null if place.need != Need::Element => {
                 self.null(place);
@@ -120,11 +119,11 @@ impl Cx {
     /// A whole number within `i64`; the domain in `rule` is used for messages here and checked by the rules.
     pub(crate) fn int(
         &mut self,
-        raw: &RawValue,
+        seen: Seen<'_>,
         place: Place<'_, '_>,
         rule: &IntRule,
     ) -> Option<i64> {
-        let text = match self.look(raw, place.at) {
+        let number = match self.look(seen, place.at) {
             Seen::Number(text) => text,
             Seen::Null if place.need != Need::Element => {
                 self.null(place);
@@ -136,6 +135,7 @@ impl Cx {
                 return None;
             }
         };
+        let text = number.as_ref();
         if let Ok(n) = text.parse::<i64>() {
             return Some(n);
         }
@@ -153,11 +153,10 @@ impl Cx {
     }
 
     /// An exact decimal given as a JSON number or as a decimal string.
-    pub(crate) fn decimal(&mut self, raw: &RawValue, place: Place<'_, '_>) -> Option<Decimal> {
-        let seen = self.look(raw, place.at);
+    pub(crate) fn decimal(&mut self, seen: Seen<'_>, place: Place<'_, '_>) -> Option<Decimal> {
+        let seen = self.look(seen, place.at);
         let text = match &seen {
-            Seen::Number(text) => *text,
-            Seen::Str(s) => s.as_ref(),
+            Seen::Number(text) | Seen::Str(text) => text.as_ref(),
             Seen::Null if place.need != Need::Element => {
                 self.null(place);
                 return None;
@@ -187,8 +186,8 @@ impl Cx {
     }
 
     /// A boolean member.
-    pub(crate) fn boolean(&mut self, raw: &RawValue, place: Place<'_, '_>) -> Option<bool> {
-        match self.look(raw, place.at) {
+    pub(crate) fn boolean(&mut self, seen: Seen<'_>, place: Place<'_, '_>) -> Option<bool> {
+        match self.look(seen, place.at) {
             Seen::Bool(b) => Some(b),
             Seen::Null if place.need != Need::Element => {
                 self.null(place);
@@ -209,7 +208,7 @@ impl Cx {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validate::read::{Mode, Unsendable};
+    use crate::validate::read::{read_text, Members, Mode, Unsendable};
 
     const SUBS: IntRule = IntRule::Range {
         min: 1,
@@ -221,22 +220,40 @@ mod tests {
     fn each<T>(
         text: &str,
         need: Need,
-        mut read: impl FnMut(&mut Cx, &RawValue, Place<'_, '_>) -> T,
+        mut read: impl FnMut(&mut Cx, Seen<'_>, Place<'_, '_>) -> T,
     ) -> (Vec<T>, Vec<String>) {
-        let members: Vec<(String, &RawValue)> =
-            serde_json::from_str::<std::collections::BTreeMap<String, &RawValue>>(text)
-                .unwrap()
-                .into_iter()
-                .collect();
+        /// Every member as a scalar, in order.
+        #[derive(Default)]
+        struct All(Vec<(String, Seen<'static>)>);
+
+        impl Members for All {
+            fn fields(&self) -> &'static [&'static str] {
+                &["a", "b", "c", "d", "e", "f", "g", "h"]
+            }
+
+            fn required(&self, _: usize) -> bool {
+                false
+            }
+
+            fn scalar(&mut self, index: usize, seen: Seen<'_>, _: &mut Cx, _: &Path<'_>) {
+                let key = self.fields()[index].to_owned();
+                self.0.push((key, seen.into_owned()));
+            }
+        }
+
+        let mut all = All::default();
+        let mut reading = Cx::new(Mode::Strict, Unsendable::default());
+        assert!(read_text(text, &mut reading, "an object", &mut all));
         let mut cx = Cx::new(Mode::Strict, Unsendable::default());
         let root = Path::Root;
-        let got = members
-            .iter()
-            .map(|(key, raw)| {
-                let at = root.key(key);
+        let got = all
+            .0
+            .into_iter()
+            .map(|(key, seen)| {
+                let at = root.key(&key);
                 read(
                     &mut cx,
-                    raw,
+                    seen,
                     Place {
                         at: &at,
                         rank: 1,
@@ -258,7 +275,7 @@ mod tests {
         let (got, found) = each(
             r#"{"a": 40, "b": 40.0, "c": 4e1, "d": 2.5, "e": "5", "f": 1e30, "g": null, "h": -3}"#,
             Need::Required,
-            |cx, raw, place| cx.int(raw, place, &SUBS),
+            |cx, seen, place| cx.int(seen, place, &SUBS),
         );
         assert_eq!(
             got,
@@ -278,7 +295,7 @@ mod tests {
             [
                 "d whole_number must be a whole number from 1 to 10000, got 2.5",
                 "e type must be a whole number from 1 to 10000, got a string (\"5\")",
-                "f range must be a whole number from 1 to 10000, got 1e30",
+                "f range must be a whole number from 1 to 10000, got 1e+30",
                 "g required is required, got null",
             ]
         );
@@ -287,8 +304,8 @@ mod tests {
     #[test]
     fn reads_decimals_from_numbers_and_strings() {
         let text = r#"{"a": 0.0000000001, "b": "1.50", "c": 1e-10, "d": "abc", "e": true, "f": "1.00000000000000000000000000001"}"#;
-        let (got, found) = each(text, Need::Required, |cx, raw, place| {
-            cx.decimal(raw, place).map(|d| d.to_string())
+        let (got, found) = each(text, Need::Required, |cx, seen, place| {
+            cx.decimal(seen, place).map(|d| d.to_string())
         });
         let got: Vec<_> = got.into_iter().map(Option::unwrap_or_default).collect();
         assert_eq!(got, ["0.0000000001", "1.50", "0.0000000001", "", "", ""]);
@@ -307,7 +324,7 @@ mod tests {
         let (got, found) = each(
             r#"{"a": "x", "b": 5, "c": null, "d": [1]}"#,
             Need::Optional,
-            |cx, raw, place| cx.text(raw, place),
+            |cx, seen, place| cx.text(seen, place),
         );
         assert_eq!(got, [Some("x".to_owned()), None, None, None]);
         assert_eq!(
@@ -317,14 +334,14 @@ mod tests {
                 "d type must be a string, got an array",
             ]
         );
-        let (_, found) = each(r#"{"a": null}"#, Need::Element, |cx, raw, place| {
-            cx.text(raw, place)
+        let (_, found) = each(r#"{"a": null}"#, Need::Element, |cx, seen, place| {
+            cx.text(seen, place)
         });
         assert_eq!(found, ["a type must be a string, got null"]);
         let (got, found) = each(
             r#"{"a": true, "b": "yes"}"#,
             Need::Optional,
-            |cx, raw, place| cx.boolean(raw, place),
+            |cx, seen, place| cx.boolean(seen, place),
         );
         assert_eq!(got, [Some(true), None]);
         assert_eq!(

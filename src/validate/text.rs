@@ -28,6 +28,12 @@ pub fn cut(text: &str, max: usize) -> String {
     }
 }
 
+/// Sorts names for messages. The one sort of names in the crate: each sort of another element type would be
+/// another copy of the sorting code in the WebAssembly module.
+pub(crate) fn sort_names(names: &mut [&str]) {
+    names.sort_unstable();
+}
+
 /// A string quoted for a message, cut after [`SHOWN_CHARS`] characters.
 pub fn quote(text: &str) -> String {
     Quoted(&cut(text, SHOWN_CHARS)).to_string()
