@@ -191,6 +191,15 @@ pub(crate) fn unknown_kind(code: &str) -> JsValue {
     )
 }
 
+/// `HwcPriceInternalError`: a panic inside the module, with its message.
+pub(crate) fn internal_error(panic: &str) -> JsValue {
+    named(
+        "HwcPriceInternalError",
+        &format!("hwc-price internal error (please report it): {panic}"),
+    )
+    .into()
+}
+
 /// Whether `value` is an error thrown for an invalid inquiry.
 pub(crate) fn is_inquiry_error(value: &JsValue) -> bool {
     value.is_object()

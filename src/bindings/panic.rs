@@ -6,28 +6,16 @@ use std::sync::Once;
 
 use wasm_bindgen::prelude::*;
 
-static HOOK: Once = Once::new();
+use super::errors::internal_error;
 
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_name = Error)]
-    type JsError;
-    #[wasm_bindgen(constructor, js_class = "Error")]
-    fn new(message: &str) -> JsError;
-    #[wasm_bindgen(method, setter, js_class = "Error")]
-    fn set_name(this: &JsError, name: &str);
-}
+static HOOK: Once = Once::new();
 
 /// Installs the hook once, when the module starts.
 #[wasm_bindgen(start)]
 pub fn install_panic_hook() {
     HOOK.call_once(|| {
         std::panic::set_hook(Box::new(|info| {
-            let error = JsError::new(&format!(
-                "hwc-price internal error (please report it): {info}"
-            ));
-            error.set_name("HwcPriceInternalError");
-            wasm_bindgen::throw_val(error.into());
+            wasm_bindgen::throw_val(internal_error(&info.to_string()));
         }));
     });
 }

@@ -251,7 +251,7 @@ mod tests {
         ] {
             for language in [Language::English, Language::Chinese] {
                 assert!(
-                    super::super::messages::plain_message(code, language, None).is_some(),
+                    crate::response::messages::plain_message(code, language, None).is_some(),
                     "{code}"
                 );
             }
