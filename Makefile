@@ -57,7 +57,7 @@ size: pkg
 bench: pkg
 	@node scripts/bench.mjs
 
-## make fuzz: each fuzz target for FUZZ_SECONDS (20) seconds; needs a nightly toolchain
+## make fuzz: each fuzz target for FUZZ_SECONDS (20) seconds, on the stable toolchain (RUSTC_BOOTSTRAP=1)
 fuzz:
 	@bash scripts/fuzz.sh
 

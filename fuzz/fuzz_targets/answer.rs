@@ -3,17 +3,21 @@
 #![no_main]
 
 use hwc_price::breakdown::{csv, html, text, Breakdown, BreakdownOptions};
-use hwc_price::client::{Quote, Site};
-use hwc_price::response::api_error::{classify, Language};
-use hwc_price::response::Rating;
-use hwc_price::InquiryKind;
+use hwc_price::quote::Quote;
+use hwc_price::response::api_error::{classify, read_answer};
+use hwc_price::response::{error_body, Rating};
+use hwc_price::{InquiryKind, Language, Site};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(body) = std::str::from_utf8(data) else { return };
     let _ = classify(200, None, body);
     let _ = classify(502, Some("id"), body);
+    let _ = error_body(body);
     for kind in InquiryKind::ALL {
+        let _ = read_answer(kind, 200, Some("id"), body);
+        let _ = read_answer(kind, 429, None, body);
+        let _ = Quote::from_response(kind, body, Site::China);
         let Ok(rating) = Rating::from_json(kind, body) else { continue };
         let _ = Rating::merge(kind, vec![rating.clone(), rating.clone()]);
         let _ = rating.to_json();
