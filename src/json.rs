@@ -239,13 +239,20 @@ fn write_digits(out: &mut String, mantissa: u128, scale: u32) {
             break;
         }
     }
+    // The digits are in reverse; lay them out in order, with the point, then append them at once.
     let scale = scale as usize;
+    let mut text = [b'.'; 41];
+    let mut at = 0;
     for (i, digit) in digits.iter().take(len).enumerate().rev() {
         if i + 1 == scale {
-            out.push('.');
+            at += 1; // leave the '.' already there
         }
-        out.push(char::from(*digit));
+        if let Some(slot) = text.get_mut(at) {
+            *slot = *digit;
+        }
+        at += 1;
     }
+    out.push_str(std::str::from_utf8(text.get(..at).unwrap_or_default()).unwrap_or_default());
 }
 
 #[cfg(test)]

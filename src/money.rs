@@ -103,23 +103,34 @@ fn split_number(text: &str) -> Option<NumberParts<'_>> {
         Some(rest) => (true, rest),
         None => (false, text),
     };
-    let mantissa_end = rest.find(['e', 'E']).unwrap_or(rest.len());
+    // One pass over the bytes: digits, at most one '.', then an optional exponent.
+    let bytes = rest.as_bytes();
+    let mut point = None;
+    let mut mantissa_end = bytes.len();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'0'..=b'9' => {}
+            b'.' if point.is_none() => point = Some(i),
+            b'e' | b'E' => {
+                mantissa_end = i;
+                break;
+            }
+            _ => return None,
+        }
+    }
     let (mantissa, exponent) = rest.split_at(mantissa_end);
-    let (int, frac) = match mantissa.split_once('.') {
-        Some((int, frac)) => {
+    let (int, frac) = match point {
+        Some(at) => {
+            let frac = mantissa.get(at + 1..).unwrap_or_default();
             if frac.is_empty() {
                 return None;
             }
-            (int, frac)
+            (mantissa.get(..at).unwrap_or_default(), frac)
         }
         None => (mantissa, ""),
     };
     let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if int.is_empty()
-        || !all_digits(int)
-        || !all_digits(frac)
-        || (int.len() > 1 && int.starts_with('0'))
-    {
+    if int.is_empty() || (int.len() > 1 && int.starts_with('0')) {
         return None;
     }
     let exp = match exponent.get(1..) {

@@ -115,8 +115,9 @@ pub fn sign(request: &SignRequest<'_>) -> Result<Vec<(String, String)>, SignErro
     };
     let date = find(&headers, DATE_HEADER).unwrap_or_default().to_owned();
     let method = request.method.to_ascii_uppercase();
-    let canonical = canonical_request(&method, url.path, url.query, &headers, &payload_hash);
-    let signed = signed_headers(&headers);
+    let names = signed_names(&headers);
+    let signed = join_names(&names);
+    let canonical = build_canonical(&method, url.path, url.query, &names, &signed, &payload_hash);
     let signature = signature(request.sk, &string_to_sign(&date, &canonical));
     headers.push((
         "Authorization".to_owned(),
@@ -133,16 +134,36 @@ pub fn canonical_request(
     headers: &[(String, String)],
     payload_hash: &str,
 ) -> String {
-    let mut out = String::new();
+    let names = signed_names(headers);
+    build_canonical(
+        method,
+        path,
+        query,
+        &names,
+        &join_names(&names),
+        payload_hash,
+    )
+}
+
+/// The canonical request of headers already sorted into `names` (and joined into `signed`).
+fn build_canonical(
+    method: &str,
+    path: &str,
+    query: &str,
+    names: &[(String, &str)],
+    signed: &str,
+    payload_hash: &str,
+) -> String {
+    let mut out = String::with_capacity(256 + path.len() + query.len());
     out.push_str(method);
     out.push('\n');
     out.push_str(&canonical_uri(path));
     out.push('\n');
     out.push_str(&canonical_query(query));
     out.push('\n');
-    out.push_str(&canonical_headers(headers));
+    write_canonical_headers(&mut out, names);
     out.push('\n');
-    out.push_str(&signed_headers(headers));
+    out.push_str(signed);
     out.push('\n');
     out.push_str(payload_hash);
     out
@@ -175,42 +196,45 @@ pub fn authorization(ak: &str, signed_headers: &str, signature: &str) -> String 
 
 /// Step 4: names of the signed headers (no `_`), lower-cased, sorted, joined with `;`.
 pub fn signed_headers(headers: &[(String, String)]) -> String {
-    signed_names(headers)
-        .into_iter()
-        .map(|(name, _)| name)
-        .collect::<Vec<_>>()
-        .join(";")
+    join_names(&signed_names(headers))
 }
 
 /// Step 5: `name:value` lines of the signed headers, each ending with a newline.
 pub fn canonical_headers(headers: &[(String, String)]) -> String {
     let mut out = String::new();
-    for (name, value) in signed_names(headers) {
-        let _ = writeln!(out, "{name}:{}", value.trim());
+    write_canonical_headers(&mut out, &signed_names(headers));
+    out
+}
+
+fn write_canonical_headers(out: &mut String, names: &[(String, &str)]) {
+    for (name, value) in names {
+        out.push_str(name);
+        out.push(':');
+        out.push_str(value.trim());
+        out.push('\n');
+    }
+}
+
+fn join_names(names: &[(String, &str)]) -> String {
+    let mut out = String::new();
+    for (i, (name, _)) in names.iter().enumerate() {
+        if i > 0 {
+            out.push(';');
+        }
+        out.push_str(name);
     }
     out
 }
 
+/// The signed headers (names without `_`), lower-cased and sorted by name: O(n log n).
 fn signed_names(headers: &[(String, String)]) -> Vec<(String, &str)> {
     let mut names: Vec<(String, &str)> = headers
         .iter()
         .filter(|(name, _)| !name.contains('_'))
         .map(|(name, value)| (name.to_ascii_lowercase(), value.as_str()))
         .collect();
-    insertion_sort(&mut names);
+    names.sort_unstable();
     names
-}
-
-/// Sorts a short list (a request's headers or query parameters) without pulling a general-purpose sort
-/// into the WebAssembly module.
-fn insertion_sort<T: Ord>(items: &mut [T]) {
-    for i in 1..items.len() {
-        let mut j = i;
-        while j > 0 && items.get(j - 1) > items.get(j) {
-            items.swap(j - 1, j);
-            j -= 1;
-        }
-    }
 }
 
 /// Step 6: the canonical URI.
@@ -238,12 +262,17 @@ pub fn canonical_query(query: &str) -> String {
             (decode(key.as_bytes(), true), decode(value.as_bytes(), true))
         })
         .collect();
-    insertion_sort(&mut pairs);
-    pairs
-        .iter()
-        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
+    pairs.sort_unstable();
+    let mut out = String::with_capacity(query.len());
+    for (i, (k, v)) in pairs.iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        out.push_str(&encode(k));
+        out.push('=');
+        out.push_str(&encode(v));
+    }
+    out
 }
 
 /// Step 1: `YYYYMMDDTHHMMSSZ` for a Unix time.
@@ -284,15 +313,14 @@ pub fn hex_sha256(bytes: &[u8]) -> String {
 
 fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(bytes.len() * 2);
+    let mut out = Vec::with_capacity(bytes.len() * 2);
     for &b in bytes {
         for nibble in [b >> 4, b & 0x0f] {
-            out.push(char::from(
-                DIGITS.get(usize::from(nibble)).copied().unwrap_or(b'0'),
-            ));
+            out.push(DIGITS.get(usize::from(nibble)).copied().unwrap_or(b'0'));
         }
     }
-    out
+    // Hex digits are ASCII.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Percent-encodes every byte except `A–Z a–z 0–9 _ . - ~`, with uppercase hex.
@@ -348,8 +376,9 @@ fn find<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h str> {
         .map(|(_, v)| v.as_str())
 }
 
+/// Checks every header name and value, and that no name is given twice: O(n log n) in the headers.
 fn check_headers(headers: &[(String, String)]) -> Result<(), SignError> {
-    for (i, (name, value)) in headers.iter().enumerate() {
+    for (name, value) in headers {
         let token = |b: u8| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b);
         if name.is_empty() || !name.bytes().all(token) {
             return Err(SignError::InvalidHeader {
@@ -369,15 +398,26 @@ fn check_headers(headers: &[(String, String)]) -> Result<(), SignError> {
                 reason: "the signer sets Authorization itself",
             });
         }
-        let earlier = headers
-            .iter()
-            .take(i)
-            .any(|(n, _)| n.eq_ignore_ascii_case(name));
-        if earlier {
-            return Err(SignError::DuplicateHeader(name.clone()));
-        }
     }
-    Ok(())
+    // Names compared without case: sorted lower-cased, a repeat sits next to its twin. The name reported is
+    // the first one given of the repeated pair.
+    let mut lower: Vec<(String, usize)> = headers
+        .iter()
+        .enumerate()
+        .map(|(i, (name, _))| (name.to_ascii_lowercase(), i))
+        .collect();
+    lower.sort_unstable();
+    let repeated = lower
+        .windows(2)
+        .filter_map(|pair| match pair {
+            [(a, first), (b, second)] if a == b => Some((*first).max(*second)),
+            _ => None,
+        })
+        .min();
+    match repeated.and_then(|i| headers.get(i)) {
+        Some((name, _)) => Err(SignError::DuplicateHeader(name.clone())),
+        None => Ok(()),
+    }
 }
 
 /// The parts of an absolute URL that signing needs.

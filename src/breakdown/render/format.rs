@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::json::write_decimal;
 use crate::validate::text::is_hidden_char;
 
 /// The symbol of a currency code, when it has a well-known one.
@@ -18,44 +19,67 @@ pub fn symbol(currency: &str) -> Option<&'static str> {
 /// `value` for display: trailing zeros trimmed down to two decimals, never fewer, never rounded, so a price
 /// of `0.000001` stays visible; the integer part grouped by thousands (`1,234.56`).
 pub fn number(value: Decimal) -> String {
+    let mut out = String::new();
+    write_number(&mut out, value);
+    out
+}
+
+/// Appends [`number`]`(value)` to `out`.
+fn write_number(out: &mut String, value: Decimal) {
     let mut v = value.normalize();
     if v.scale() < 2 {
         v.rescale(2);
     }
-    let text = v.abs().to_string();
-    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let mut grouped = String::with_capacity(text.len() + int.len() / 3 + 1);
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(ch);
+    if v.is_sign_negative() && !v.is_zero() {
+        out.push('-');
     }
-    let sign = if v.is_sign_negative() && !v.is_zero() {
-        "-"
-    } else {
-        ""
+    let mut digits = String::new();
+    write_decimal(&mut digits, &v.abs());
+    let (int, frac) = digits.split_once('.').unwrap_or((&digits, ""));
+    // The integer part three digits at a time, from the left: the first group holds what is left over.
+    let first = match int.len() % 3 {
+        0 => 3,
+        n => n,
     };
-    if frac.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}.{frac}")
+    let mut rest = int;
+    let mut group = first;
+    while !rest.is_empty() {
+        let (head, tail) = rest.split_at(group.min(rest.len()));
+        out.push_str(head);
+        if !tail.is_empty() {
+            out.push(',');
+        }
+        rest = tail;
+        group = 3;
+    }
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
     }
 }
 
 /// `value` in `currency` for display: `$1,234.56`, `¥0.000001`, `-€2.00`, or `GBP 3.50` for a currency
 /// without a symbol here.
 pub fn money(value: Decimal, currency: &str) -> String {
-    let digits = number(value);
-    let (sign, digits) = match digits.strip_prefix('-') {
-        Some(rest) => ("-", rest.to_owned()),
-        None => ("", digits),
-    };
-    match symbol(currency) {
-        Some(symbol) => format!("{sign}{symbol}{digits}"),
-        None if currency.is_empty() => format!("{sign}{digits}"),
-        None => format!("{sign}{currency} {digits}"),
+    let mut out = String::with_capacity(16);
+    write_money(&mut out, value, currency);
+    out
+}
+
+/// Appends [`money`]`(value, currency)` to `out`.
+pub(crate) fn write_money(out: &mut String, value: Decimal, currency: &str) {
+    if value.is_sign_negative() && !value.is_zero() {
+        out.push('-');
     }
+    match symbol(currency) {
+        Some(symbol) => out.push_str(symbol),
+        None if currency.is_empty() => {}
+        None => {
+            out.push_str(currency);
+            out.push(' ');
+        }
+    }
+    write_number(out, value.abs());
 }
 
 /// A percentage for display: `10%`, `12.5%`.
@@ -81,6 +105,9 @@ pub fn plain(text: &str) -> String {
 /// Columns a string takes in a monospaced terminal: East Asian wide characters take two, combining marks
 /// none.
 pub fn width(text: &str) -> usize {
+    if text.is_ascii() {
+        return text.len();
+    }
     text.chars()
         .map(|ch| {
             let c = u32::from(ch);

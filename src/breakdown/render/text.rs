@@ -41,36 +41,38 @@ impl Table {
     }
 
     fn render(&self, out: &mut String) {
-        let cells = || {
-            self.rows.iter().filter_map(|r| match r {
-                Row::Cells(c) => Some(c),
-                Row::Sub { .. } => None,
-            })
-        };
-        let columns = cells().map(Vec::len).max().unwrap_or(0);
-        let widths: Vec<usize> = (0..columns)
-            .map(|c| {
-                cells()
-                    .filter_map(|r| r.get(c))
-                    .map(|s| width(s))
-                    .max()
-                    .unwrap_or(0)
-            })
-            .collect();
+        // Each cell's width is measured once.
+        let mut widths: Vec<usize> = Vec::new();
+        let mut cell_widths: Vec<Vec<usize>> = Vec::with_capacity(self.rows.len());
         for row in &self.rows {
-            let mut line = String::new();
+            let measured: Vec<usize> = match row {
+                Row::Cells(cells) => cells.iter().map(|c| width(c)).collect(),
+                Row::Sub { .. } => Vec::new(),
+            };
+            for (c, w) in measured.iter().enumerate() {
+                match widths.get_mut(c) {
+                    Some(max) => *max = (*max).max(*w),
+                    None => widths.push(*w),
+                }
+            }
+            cell_widths.push(measured);
+        }
+        let pad = |line: &mut String, n: usize| line.extend(std::iter::repeat_n(' ', n));
+        let mut line = String::new();
+        for (row, measured) in self.rows.iter().zip(&cell_widths) {
+            line.clear();
             match row {
                 Row::Cells(row) => {
-                    for (c, (cell, w)) in row.iter().zip(&widths).enumerate() {
+                    for (c, ((cell, w), own)) in row.iter().zip(&widths).zip(measured).enumerate() {
                         if c > 0 {
                             line.push_str("  ");
                         }
-                        let pad = " ".repeat(w.saturating_sub(width(cell)));
+                        let room = w.saturating_sub(*own);
                         if c < self.left {
                             line.push_str(cell);
-                            line.push_str(&pad);
+                            pad(&mut line, room);
                         } else {
-                            line.push_str(&pad);
+                            pad(&mut line, room);
                             line.push_str(cell);
                         }
                     }
@@ -80,7 +82,7 @@ impl Table {
                     let column = widths.get(*span).copied().unwrap_or(0);
                     let room = (spanned + column).saturating_sub(width(label) + width(value));
                     line.push_str(label);
-                    line.push_str(&" ".repeat(room.max(2)));
+                    pad(&mut line, room.max(2));
                     line.push_str(value);
                 }
             }
