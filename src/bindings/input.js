@@ -112,6 +112,30 @@ function locate(value) {
   return walk(value, 0) ? pathOf(stack) : '';
 }
 
+/**
+ * The small fields of a request to sign, as one JSON list: `[method, url, body, ak, sk, name, value, name,
+ * value, ...]`, each the caller's string or null when it is not one; `body` is "" when the body is a string or
+ * absent (the body itself, which may be large, is read on its own, so that it crosses once, unescaped). U+0001
+ * then `object` or `headers` when the request or its headers are not an object; U+0002 then what was thrown
+ * while reading.
+ */
+export function signFields(request) {
+  try {
+    if (request === null || typeof request !== 'object') return '\u0001object';
+    const text = (v) => (typeof v === 'string' ? v : null);
+    const body = request.body;
+    const out = [text(request.method), text(request.url), body === undefined || typeof body === 'string' ? '' : null, text(request.ak), text(request.sk)];
+    const headers = request.headers;
+    if (headers !== undefined && headers !== null) {
+      if (typeof headers !== 'object' || Array.isArray(headers)) return '\u0001headers';
+      for (const name of Object.keys(headers)) out.push(name, text(headers[name]));
+    }
+    return JSON.stringify(out);
+  } catch (error) {
+    return '\u0002' + thrownText(error);
+  }
+}
+
 /** What was thrown, in words, whatever it is. */
 export function thrownText(error) {
   try {

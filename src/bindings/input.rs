@@ -21,6 +21,8 @@ extern "C" {
     fn keys_of(object: &JsValue) -> Result<Array, JsValue>;
     #[wasm_bindgen(js_name = isAbortSignal)]
     pub(crate) fn is_abort_signal(value: &JsValue) -> bool;
+    #[wasm_bindgen(js_name = signFields)]
+    pub(crate) fn sign_fields(request: &JsValue) -> String;
 }
 
 /// Where the list of unsendable values starts in [`json_of`]'s result.

@@ -4,11 +4,11 @@ use js_sys::{Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
 use super::errors::{coded_error, sign_error};
-use super::input::JsObject;
+use super::input::sign_fields;
 use crate::client::signing::{sign, SignRequest};
 use crate::client::Secret;
 use crate::json::object_text;
-use crate::validate::options::{OptionSource, OptionValue};
+use crate::validate::read::maybe_strings;
 use crate::validate::text::{cut, Quoted};
 
 const NAME: &str = "SignRequestError";
@@ -20,36 +20,51 @@ const NAME: &str = "SignRequestError";
 pub fn sign_request(
     #[wasm_bindgen(unchecked_param_type = "SignRequestInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let field =
-        |key: &str| Reflect::get(&input, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
-    let text = |key: &str, required: bool| -> Result<String, JsValue> {
-        let value = field(key);
-        match value.as_string() {
-            Some(s) => Ok(s),
-            None if !required && value.is_undefined() => Ok(String::new()),
-            // The value is not echoed: it may be the secret key.
-            None => Err(coded_error(
-                NAME,
-                "INVALID_INPUT",
-                &format!("{key} must be a string"),
-            )),
-        }
-    };
-    if !input.is_object() {
-        return Err(coded_error(
-            NAME,
-            "INVALID_INPUT",
-            "the request to sign must be an object",
-        ));
+    let invalid = |message: &str| coded_error(NAME, "INVALID_INPUT", message);
+    // Every field crosses in one string, read by `input.js`, which also catches what a getter throws.
+    let packed = sign_fields(&input);
+    if let Some(what) = packed.strip_prefix('\u{1}') {
+        return Err(invalid(if what == "headers" {
+            "headers must be an object of name: value strings"
+        } else {
+            "the request to sign must be an object"
+        }));
     }
-    let (method, url, body, ak) = (
-        text("method", true)?,
-        text("url", true)?,
-        text("body", false)?,
-        text("ak", true)?,
-    );
-    let sk = Secret::new(text("sk", true)?);
-    let headers = header_list(&field("headers"))?;
+    if let Some(thrown) = packed.strip_prefix('\u{2}') {
+        return Err(invalid(&format!(
+            "the request to sign could not be read: {}",
+            Quoted(&cut(thrown, 200))
+        )));
+    }
+    let mut fields = maybe_strings(&packed)
+        .ok_or_else(|| invalid("the request to sign could not be read"))?
+        .into_iter();
+    // The values are not echoed: one of them is the secret key.
+    let mut text = |key: &str| {
+        fields
+            .next()
+            .flatten()
+            .ok_or_else(|| invalid(&format!("{key} must be a string")))
+    };
+    let (method, url, _, ak) = (text("method")?, text("url")?, text("body")?, text("ak")?);
+    // The body crosses on its own, once: `signFields` only said whether it is a string.
+    let body = Reflect::get(&input, &JsValue::from_str("body"))
+        .ok()
+        .and_then(|b| b.as_string())
+        .unwrap_or_default();
+    let sk = Secret::new(text("sk")?);
+    let mut headers = Vec::new();
+    while let Some(name) = fields.next().flatten() {
+        match fields.next().flatten() {
+            Some(value) => headers.push((name, value)),
+            None => {
+                return Err(invalid(&format!(
+                    "the value of header {} must be a string",
+                    Quoted(&cut(&name, 200))
+                )))
+            }
+        }
+    }
     let unix_seconds = (js_sys::Date::now() / 1000.0) as u64;
     let request = SignRequest {
         method: &method,
@@ -76,42 +91,4 @@ pub fn sign_request(
             "the signed headers could not be returned",
         )
     })
-}
-
-/// The `headers` object as name/value pairs; absent means none.
-fn header_list(headers: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
-    if headers.is_undefined() || headers.is_null() {
-        return Ok(Vec::new());
-    }
-    if !headers.is_object() || js_sys::Array::is_array(headers) {
-        return Err(coded_error(
-            NAME,
-            "INVALID_INPUT",
-            "headers must be an object of name: value strings",
-        ));
-    }
-    let object = JsObject(headers.clone());
-    let unreadable = |thrown: String| {
-        coded_error(
-            NAME,
-            "INVALID_INPUT",
-            &format!("headers could not be read: {}", Quoted(&cut(&thrown, 200))),
-        )
-    };
-    let names = object.keys().map_err(unreadable)?;
-    names
-        .into_iter()
-        .map(|name| match object.get(&name) {
-            OptionValue::Str(value) => Ok((name, value)),
-            OptionValue::Unreadable(thrown) => Err(unreadable(thrown)),
-            _ => Err(coded_error(
-                NAME,
-                "INVALID_INPUT",
-                &format!(
-                    "the value of header {} must be a string",
-                    Quoted(&cut(&name, 200))
-                ),
-            )),
-        })
-        .collect()
 }

@@ -29,7 +29,7 @@ mod scalars;
 mod visit;
 
 pub(crate) use members::{Each, Members, Nested, ScalarList};
-pub(crate) use scalars::strings;
+pub(crate) use scalars::{maybe_strings, strings};
 pub(crate) use visit::read_text;
 
 /// A JSON value seen where a scalar was expected, classified but not yet interpreted.

@@ -37,55 +37,26 @@ macro_rules! refuse {
 /// `visit_map`, with the number's exact text as its value. serde_json's own `Number` reads numbers this way.
 pub(super) const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 
-/// Reads a JSON string. Written out rather than `String`, whose deserializer would also format floats for
-/// its error messages (14 KB of WebAssembly): anything but a string is an error without a value in it.
-struct StrText;
+/// The strings of a JSON list of strings and nulls (`None` for each null), such as the JavaScript bindings'
+/// own packed values; `None` when `text` is anything else.
+pub(crate) fn maybe_strings(text: &str) -> Option<Vec<Option<String>>> {
+    struct MaybeStrings;
 
-impl<'de> DeserializeSeed<'de> for StrText {
-    type Value = String;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<String, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for StrText {
-    type Value = String;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string")
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
-        Ok(v.to_owned())
-    }
-
-    refuse!(
-        visit_unit(),
-        visit_bool(bool),
-        visit_i64(i64),
-        visit_u64(u64),
-        visit_f64(f64)
-    );
-    refuse!(seq, map);
-}
-
-/// The strings of a JSON list of strings, such as the JavaScript bindings' own messages; `None` when `text`
-/// is anything else.
-pub(crate) fn strings(text: &str) -> Option<Vec<String>> {
-    struct Strings;
-
-    impl<'de> Visitor<'de> for Strings {
-        type Value = Vec<String>;
+    impl<'de> Visitor<'de> for MaybeStrings {
+        type Value = Vec<Option<String>>;
 
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a list of strings")
+            f.write_str("a list of strings and nulls")
         }
 
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
             let mut out = Vec::new();
-            while let Some(s) = seq.next_element_seed(StrText)? {
-                out.push(s);
+            while let Some(seen) = seq.next_element_seed(ScalarSeed)? {
+                match seen {
+                    Seen::Str(s) => out.push(Some(s.into_owned())),
+                    Seen::Null => out.push(None),
+                    _ => return Err(de::Error::custom("unexpected value")),
+                }
             }
             Ok(out)
         }
@@ -99,7 +70,7 @@ pub(crate) fn strings(text: &str) -> Option<Vec<String>> {
         );
         refuse!(visit_str(&str));
 
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<String>, A::Error> {
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
             while map.next_key::<IgnoredAny>()?.is_some() {
                 map.next_value::<IgnoredAny>()?;
             }
@@ -108,9 +79,15 @@ pub(crate) fn strings(text: &str) -> Option<Vec<String>> {
     }
 
     let mut de = serde_json::Deserializer::from_str(text);
-    let list = de.deserialize_any(Strings).ok()?;
+    let list = de.deserialize_any(MaybeStrings).ok()?;
     de.end().ok()?;
     Some(list)
+}
+
+/// The strings of a JSON list of strings, such as the JavaScript bindings' own messages; `None` when `text`
+/// is anything else.
+pub(crate) fn strings(text: &str) -> Option<Vec<String>> {
+    maybe_strings(text)?.into_iter().collect()
 }
 
 /// Reads one scalar member's value as a [`Seen`]: a list or an object is skipped, and only said to be one.
