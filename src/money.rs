@@ -30,7 +30,7 @@ const MAX_SCALE: u32 = 28;
 /// Parses `text` (JSON number grammar, exponent allowed) into the exact decimal it denotes.
 pub fn parse_decimal(text: &str) -> Result<Decimal, DecimalError> {
     let parts = split_number(text).ok_or(DecimalError::Syntax)?;
-    if parts.exp == 0 && parts.int.len() + parts.frac.len() <= 28 {
+    if !parts.has_exponent && parts.int.len() + parts.frac.len() <= 28 {
         // The common case: plain digits that a Decimal always holds exactly, parsed in place.
         return Decimal::from_str_exact(text).map_err(|_| DecimalError::TooPrecise);
     }
@@ -95,6 +95,8 @@ struct NumberParts<'a> {
     int: &'a str,
     frac: &'a str,
     exp: i64,
+    /// Whether the text writes an exponent (even `e0`).
+    has_exponent: bool,
 }
 
 /// Splits JSON number text into sign, integer digits, fraction digits and exponent.
@@ -156,6 +158,7 @@ fn split_number(text: &str) -> Option<NumberParts<'_>> {
         int,
         frac,
         exp,
+        has_exponent: !exponent.is_empty(),
     })
 }
 
@@ -228,6 +231,9 @@ mod tests {
             ("1e3", "1000"),
             ("1.25e+2", "125"),
             ("1.2345e2", "123.45"),
+            ("1e0", "1"),
+            ("1.5E-0", "1.5"),
+            ("4e+0", "4"),
             ("123e-2", "1.23"),
             ("0e-50", "0"),
             (

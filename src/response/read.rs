@@ -273,8 +273,11 @@ impl<R: Data> Members for Answer<R> {
 
     fn scalar(&mut self, index: usize, seen: Seen<'_>, cx: &mut Cx, at: &Path<'_>) {
         match ENVELOPE.get(index) {
+            // The envelope is read for what it can tell: a member of an unexpected kind is left out, and never
+            // spoils the answer (as `error_body` reads it).
             Some(key) => {
-                self.envelope.member(key, seen, cx, at);
+                let mut lenient = Cx::new(Mode::Tolerant, Unsendable::default());
+                self.envelope.member(key, seen, &mut lenient, at);
             }
             None => self.rating.scalar(index, seen, cx, at),
         }

@@ -3,13 +3,15 @@
 //! where a whole one belongs or an inexact decimal becomes a *shape* violation at the field's path, and the
 //! field reads as a placeholder that the rules then leave alone.
 //!
-//! Adapted to the current crate: messages quote and cut values with the crate's public `quote` and `cut`,
-//! and a string starting with `\u{0}` is an ordinary string (the JavaScript bindings no longer mark
-//! non-finite numbers that way).
+//! Adapted to the current crate: messages quote and cut values with the crate's public `quote` and `cut`
+//! (which also escape zero-width characters and the byte order mark, where the old quoting escaped only
+//! bidirectional controls), and a string starting with `\u{0}` is an ordinary string (the JavaScript bindings
+//! no longer mark non-finite numbers that way). Decimals and whole numbers are parsed by the old parser
+//! ([`super::decimal`]), not the crate's.
 
 use std::collections::HashSet;
 
-use hwc_price::money::{parse_decimal, DecimalError};
+use super::decimal::{parse_decimal, DecimalError};
 use hwc_price::validate::suggest::closest;
 use hwc_price::validate::text::{cut, quote, SHOWN_CHARS};
 use hwc_price::validate::{IntRule, Path};
@@ -184,7 +186,12 @@ impl Reader {
     }
 
     /// A mandatory string field; empty when it could not be read.
-    pub fn required_string(&mut self, map: &Map<String, Value>, key: &str, at: &Path<'_>) -> String {
+    pub fn required_string(
+        &mut self,
+        map: &Map<String, Value>,
+        key: &str,
+        at: &Path<'_>,
+    ) -> String {
         self.required(map, key, at)
             .and_then(|v| self.string(v, &at.key(key)))
             .unwrap_or_default()

@@ -413,6 +413,16 @@ pub(crate) fn read_text(
     .deserialize(&mut de)
     .and_then(|shape| de.end().map(|()| shape));
     match read {
+        Ok(Shape::Absent) => {
+            // A tolerant reading takes a null object as not given; a whole answer that is null is no answer.
+            cx.shape(
+                0,
+                &root,
+                Rule::Type,
+                "expected an object, got null".to_owned(),
+            );
+            false
+        }
         Ok(shape) => shape == Shape::Object,
         Err(_) if cx.is_stopped() => false,
         Err(e) => {
