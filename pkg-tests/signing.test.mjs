@@ -29,13 +29,45 @@ test('adds Host and a current X-Sdk-Date; uses a given X-Sdk-Date as is', () => 
   const before = Date.now();
   const { headers } = signRequest({ method: 'POST', url: 'https://bss.myhuaweicloud.com:443/v2/x', body: '{}', ak: 'a', sk: SK,
     headers: { 'Content-Type': 'application/json' } });
-  assert.equal(headers.Host, 'bss.myhuaweicloud.com:443');
+  // The default port is not sent by fetch, so it is neither signed nor in Host.
+  assert.equal(headers.Host, 'bss.myhuaweicloud.com');
   const m = headers['X-Sdk-Date'].match(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/);
   assert.ok(m, headers['X-Sdk-Date']);
   const signedAt = Date.UTC(m[1], m[2] - 1, m[3], m[4], m[5], m[6]);
   assert.ok(signedAt >= before - 1000 && signedAt <= Date.now() + 1000);
   const fixed = signRequest({ method: 'POST', url: 'https://h/x', ak: 'a', sk: SK, headers: { 'X-Sdk-Date': '20240102T030405Z' } });
   assert.equal(fixed.headers['X-Sdk-Date'], '20240102T030405Z');
+});
+
+test('what is signed is what fetch sends: the URL normalised by the WHATWG rules, Host from it', () => {
+  for (const url of [
+    'http://LOCALHOST:18788/v2/bills/ratings/on-demand-resources',
+    'http://127.0.0.1:018788/v2/x',
+    'https://host:443/v2/x',
+    'http://host:80',
+    'HTTPS://Bss-Intl.MyHuaweiCloud.com/v2/a/../b/./c?x=1#frag',
+    'http://h/a/b/..',
+    'http://h/a/%2e%2E/b',
+    'http://h\\a\\b',
+    'http://[::1]:8080/x',
+  ]) {
+    const sent = new URL(url);
+    sent.hash = ''; // fetch never sends the fragment
+    const signed = signRequest({ method: 'POST', url, body: '{}', ak: 'a', sk: SK, headers: { 'X-Sdk-Date': '20240102T030405Z' } });
+    assert.equal(signed.url, sent.href, url);
+    assert.equal(signed.headers.Host, sent.host, url);
+    const again = signRequest({ method: 'POST', url: sent.href, body: '{}', ak: 'a', sk: SK, headers: { 'X-Sdk-Date': '20240102T030405Z' } });
+    assert.equal(signed.headers.Authorization, again.headers.Authorization, url);
+  }
+  const secret = assert.throws(() => signRequest({ method: 'POST', url: 'https://user:hunter2@h/x', ak: 'a', sk: SK }),
+    (e) => e.code === 'INVALID_URL' && !e.message.includes('hunter2') && e.message.includes('***@h'));
+  void secret;
+  assert.throws(() => signRequest({ method: 'POST', url: 'https://h/x', ak: 'AK, Signature=forged', sk: SK }),
+    (e) => e.code === 'INVALID_CREDENTIAL');
+  assert.throws(() => signRequest({ method: 'POST', url: 'https://h/x', ak: 'a\r\nX: y', sk: SK }),
+    (e) => e.code === 'INVALID_CREDENTIAL');
+  assert.throws(() => signRequest({ method: 'POST', url: 'https://h/x', ak: 'a', sk: SK, headers: { 'X-Sdk-Date': 'yesterday' } }),
+    (e) => e.code === 'INVALID_HEADER' && e.message.includes('X-Sdk-Date'));
 });
 
 test('the same request signed twice with a given date is identical', () => {

@@ -163,6 +163,7 @@ pub(crate) fn sign_error(err: &SignError) -> JsValue {
         SignError::DuplicateHeader(_) => "DUPLICATE_HEADER",
         SignError::InvalidHeader { .. } => "INVALID_HEADER",
         SignError::MissingCredential(_) => "MISSING_CREDENTIAL",
+        SignError::InvalidAccessKey => "INVALID_CREDENTIAL",
         SignError::InvalidMethod(_) => "INVALID_METHOD",
     };
     coded_error("SignRequestError", code, &err.to_string())

@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 
 use super::errors::{coded_error, sign_error};
 use super::input::sign_fields;
-use crate::client::signing::{sign, SignRequest};
+use crate::client::signing::{self, SignRequest};
 use crate::client::Secret;
 use crate::json::object_text;
 use crate::validate::read::maybe_strings;
@@ -75,10 +75,11 @@ pub fn sign_request(
         sk: &sk,
         unix_seconds,
     };
-    let signed = sign(&request).map_err(|e| sign_error(&e))?;
+    let signed = signing::sign_request(&request).map_err(|e| sign_error(&e))?;
     // One JSON text crosses the boundary instead of a string per header name and value: several times faster.
     let json = object_text(|w| {
-        w.object_or_null("headers", Some(&signed), |w, headers| {
+        w.string("url", &signed.url);
+        w.object_or_null("headers", Some(&signed.headers), |w, headers| {
             for (name, value) in headers {
                 w.string(name, value);
             }

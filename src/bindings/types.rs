@@ -133,13 +133,15 @@ export interface SignRequestInput {
 
 /** The full header set to send, including Host, X-Sdk-Date and Authorization. */
 export interface SignedRequest {
+  /** The URL to send the request to: the one given, normalised as `fetch` sends it (which is what was signed). */
+  url: string;
   headers: Record<string, string>;
 }
 
 /** Thrown by `signRequest`. */
 export interface SignRequestError extends Error {
   name: "SignRequestError";
-  code: "INVALID_INPUT" | "INVALID_URL" | "DUPLICATE_HEADER" | "INVALID_HEADER" | "MISSING_CREDENTIAL" | "INVALID_METHOD";
+  code: "INVALID_INPUT" | "INVALID_URL" | "DUPLICATE_HEADER" | "INVALID_HEADER" | "MISSING_CREDENTIAL" | "INVALID_CREDENTIAL" | "INVALID_METHOD";
 }
 
 /** Thrown by the build functions when an inquiry breaks documented rules; lists every violation. */

@@ -1,5 +1,6 @@
 //! Where requests go: one of Huawei Cloud's two sites, or any base URL (a same-origin proxy, a sandbox).
 
+use super::url::{redact, HttpUrl};
 use crate::kind::InquiryKind;
 pub use crate::site::Site;
 
@@ -24,20 +25,7 @@ impl EndpointError {
     /// The value given, as a message may show it: a user name and password before `@` replaced by `***`,
     /// cut after 200 characters.
     pub fn shown(&self) -> String {
-        crate::validate::text::cut(&redact_userinfo(&self.endpoint), 200)
-    }
-}
-
-/// `url` with the user name and password of its authority (before an `@`) replaced by `***`.
-pub(crate) fn redact_userinfo(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_owned();
-    };
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let (authority, tail) = rest.split_at(authority_end);
-    match authority.rsplit_once('@') {
-        Some((_, host)) => format!("{scheme}://***@{host}{tail}"),
-        None => url.to_owned(),
+        redact(&self.endpoint)
     }
 }
 
@@ -72,33 +60,25 @@ impl Endpoint {
         if endpoint.contains(['?', '#']) {
             return Err(fail("must not carry a query or a fragment"));
         }
-        let base = endpoint.trim_end_matches('/');
-        let host = if let Some(rest) = base
-            .strip_prefix("https://")
-            .or_else(|| base.strip_prefix("http://"))
-        {
-            let host = rest.split('/').next().unwrap_or_default();
-            if host.is_empty() {
-                return Err(fail("has no host"));
-            }
-            if host.contains('@') {
-                return Err(fail(
-                    "must not carry a user name or password (give credentials in the auth option)",
-                ));
-            }
-            Some(host)
+        let lower = endpoint.to_ascii_lowercase();
+        let (base, host) = if lower.starts_with("https://") || lower.starts_with("http://") {
+            // Normalised once, as fetch sends it, so that what is signed is what is sent.
+            let url = HttpUrl::parse(endpoint).map_err(fail)?;
+            let base = url.as_string().trim_end_matches('/').to_owned();
+            (base, Some(url.authority()))
         } else if endpoint.starts_with('/') && !endpoint.starts_with("//") {
-            None
+            (endpoint.trim_end_matches('/').to_owned(), None)
         } else {
             return Err(fail(
                 "must be \"intl\", \"cn\", an http(s):// URL or a path starting with /",
             ));
         };
-        let known = [Site::International, Site::China]
-            .into_iter()
-            .find(|s| host.is_some_and(|h| s.base_url().ends_with(&format!("//{h}"))));
+        let known = [Site::International, Site::China].into_iter().find(|s| {
+            host.as_deref()
+                .is_some_and(|h| s.base_url().ends_with(&format!("//{h}")))
+        });
         Ok(Endpoint {
-            base: base.to_owned(),
+            base,
             site: site.or(known).unwrap_or(Site::International),
         })
     }
@@ -179,9 +159,7 @@ mod tests {
             assert!(err.to_string().starts_with("endpoint"), "{bad}: {err}");
             assert!(!err.to_string().contains("user:pass"), "{err}");
         }
-        assert_eq!(
-            redact_userinfo("http://u:p@h:1/x?q=a@b"),
-            "http://***@h:1/x?q=a@b"
-        );
+        let normalised = Endpoint::parse("HTTP://LocalHost:08787/p/../q/", None).unwrap();
+        assert_eq!(normalised.base(), "http://localhost:8787/q");
     }
 }

@@ -13,6 +13,7 @@ pub mod options;
 pub mod retry;
 pub mod runtime;
 pub mod signing;
+pub mod url;
 
 pub use call::Client;
 pub use config::{Auth, ClientConfig};
@@ -20,4 +21,4 @@ pub use credentials::Secret;
 pub use endpoint::{Endpoint, Site};
 pub use error::{CallError, FailedPart, Failure};
 pub use runtime::{Cancelled, HttpRequest, HttpResponse, Runtime, TransportError};
-pub use signing::{sign, SignError, SignRequest};
+pub use signing::{sign, sign_request, SignError, SignRequest, Signed};
