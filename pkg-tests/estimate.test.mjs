@@ -86,11 +86,15 @@ test('the demo server signs what it forwards when given an access key, and never
     assert.ok(!page.includes('demo-secret-key') && !page.includes('DEMOAK'));
 
     const wrong = await createDemoServer({ upstream, credentials: { ak: 'DEMOAK', sk: 'wrong' } });
-    const wrongUrl = await wrong.listen();
-    const refused = await fetch(new URL('/v2/bills/ratings/on-demand-resources', wrongUrl), { method: 'POST', body: '{}' });
-    assert.equal(refused.status, 401);
-    assert.equal((await refused.json()).error_code, 'APIG.0301');
-    await wrong.close();
+    try {
+      const wrongUrl = await wrong.listen();
+      const refused = await fetch(new URL('/v2/bills/ratings/on-demand-resources', wrongUrl), { method: 'POST',
+        headers: { 'content-type': 'application/json' }, body: '{}' });
+      assert.equal(refused.status, 401);
+      assert.equal((await refused.json()).error_code, 'APIG.0301');
+    } finally {
+      await wrong.close();
+    }
   } finally {
     await demo.close();
     await sandbox.close();

@@ -149,7 +149,8 @@ test('injects faults in order: 429 with Retry-After, 5xx, HTML, malformed JSON, 
     assert.equal(await (await post(base, 'renewal', body)).text(), '{"currency": "USD", "renew');
     await assert.rejects(post(base, 'renewal', body));
     assert.equal((await post(base, 'renewal', body)).status, 200, 'faults are used up');
-    const control = await fetch(`${base}/__sandbox/faults`, { method: 'POST', body: JSON.stringify([{ delayMs: 300 }]) });
+    const control = await fetch(`${base}/__sandbox/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify([{ delayMs: 300 }]) });
     assert.equal((await control.json()).queued, 1);
     const started = Date.now();
     assert.equal((await post(base, 'renewal', body)).status, 200);

@@ -1,9 +1,15 @@
 // The hwc-price sandbox: a local stand-in for Huawei Cloud's three BSS rating APIs, speaking the same HTTP
 // contract, pricing from a small table of SAMPLE prices (sandbox/prices.json) — never real ones. Node's
 // standard library only. It checks tokens and AK/SK signatures, enforces the per-second quotas, and can be
-// told to inject faults. It listens on loopback only.
+// told to inject faults. It listens on loopback only and sends no CORS headers: pages reach it through a
+// same-origin server (the demo server), never directly; only a test run may name the one origin of its test
+// page (--cors-origin), which it then serves as its own. Its control endpoints (/__sandbox/…: the request log,
+// the fault queue) answer only requests addressed to it by its own name (Host 127.0.0.1:<port> or
+// localhost:<port>), with no Origin or its own, and take POST bodies as Content-Type application/json: Node
+// clients use them; no web page can.
 //
-//   node sandbox/server.mjs [--port N] [--currency USD|CNY] [--token T] [--ak AK]   (SK from HWC_SANDBOX_SK)
+//   node sandbox/server.mjs [--port N] [--currency USD|CNY] [--token T] [--ak AK] [--cors-origin ORIGIN]
+//   (SK from HWC_SANDBOX_SK)
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -26,6 +32,31 @@ const ROUTES = {
   '/v2/bills/ratings/period-resources/subscribe-rate': { kind: 'period', quota: 30 },
   '/v2/bills/ratings/period-resources/renew-rate': { kind: 'renewal', quota: 10 },
 };
+
+/** The media type of a Content-Type header, lower case, without its parameters ('' when there is none). */
+const mediaType = (header) => (header ?? '').split(';')[0].trim().toLowerCase();
+
+/**
+ * Why a request to a control endpoint (/__sandbox/…) is refused — [status, message] — or null when it may go
+ * on: it must name this server in Host (a DNS-rebinding page cannot), carry no Origin or this server's own (a
+ * cross-origin page cannot), and POST JSON (a form or a CORS-simple request cannot).
+ */
+function controlRefusal(req, corsOrigin) {
+  const port = req.socket.localPort;
+  const host = (req.headers.host ?? '').toLowerCase();
+  if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+    return [403, 'The control endpoints answer only Host 127.0.0.1:<port> or localhost:<port>.'];
+  }
+  const origin = req.headers.origin?.toLowerCase();
+  if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`
+    && origin !== corsOrigin) {
+    return [403, 'The control endpoints do not answer web pages of other origins.'];
+  }
+  if (req.method === 'POST' && mediaType(req.headers['content-type']) !== 'application/json') {
+    return [415, 'The control endpoints take Content-Type: application/json.'];
+  }
+  return null;
+}
 
 class ApiError extends Error {
   constructor(status, code, message) {
@@ -74,7 +105,7 @@ function productBase(p, where) {
   need(p, 'subscription_num', 'number', where);
 }
 
-export function createSandbox({ currency = 'USD', token, ak, sk, discounts = ['commercial', 'partner'], showDiscounts = true, clock = Date.now } = {}) {
+export function createSandbox({ corsOrigin, currency = 'USD', token, ak, sk, discounts = ['commercial', 'partner'], showDiscounts = true, clock = Date.now } = {}) {
   const rate = dec(String(PRICES.currencies[currency] ?? 1));
   const faults = [];
   const requests = [];
@@ -250,19 +281,33 @@ export function createSandbox({ currency = 'USD', token, ak, sk, discounts = ['c
     const requestId = randomUUID().replaceAll('-', '');
     const url = req.url ?? '/';
     const path = url.split('?')[0];
-    const headers = { 'x-request-id': requestId, 'x-sandbox-notice': 'sample prices',
-      'access-control-allow-origin': '*', 'access-control-expose-headers': 'X-Request-Id, Retry-After, X-Sandbox-Notice' };
+    // No CORS headers (a page on another origin can neither read an answer nor pass a preflight), except for
+    // the one origin a test run names.
+    const headers = { 'x-request-id': requestId, 'x-sandbox-notice': 'sample prices' };
+    const allowed = corsOrigin !== undefined && req.headers.origin?.toLowerCase() === corsOrigin;
+    if (allowed) {
+      Object.assign(headers, { 'access-control-allow-origin': corsOrigin, vary: 'Origin',
+        'access-control-expose-headers': 'X-Request-Id, Retry-After, X-Sandbox-Notice' });
+    }
     let entry = {};
     const reply = (status, body, extra = {}) => {
       entry.status = status;
       res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8', ...headers, ...extra });
       res.end(typeof body === 'string' ? body : toWire(body));
     };
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204, { ...headers, 'access-control-allow-methods': 'POST, GET, OPTIONS',
-        'access-control-allow-headers': 'Content-Type, X-Auth-Token, X-Sdk-Date, Authorization, X-Domain-Id, X-Language', 'access-control-max-age': '600' });
+    if (allowed && req.method === 'OPTIONS') {
+      res.writeHead(204, { ...headers, 'access-control-allow-methods': 'POST, GET',
+        'access-control-allow-headers': 'Content-Type, X-Auth-Token, X-Sdk-Date, Authorization, X-Domain-Id, X-Language',
+        'access-control-max-age': '600' });
       res.end();
       return;
+    }
+    if (path === '/__sandbox' || path.startsWith('/__sandbox/')) {
+      const refusal = controlRefusal(req, allowed ? corsOrigin : undefined);
+      if (refusal) {
+        reply(refusal[0], { error_code: `SANDBOX.${refusal[0]}`, error_msg: refusal[1] });
+        return;
+      }
     }
     const chunks = [];
     let size = 0;
@@ -362,7 +407,13 @@ export function createSandbox({ currency = 'USD', token, ak, sk, discounts = ['c
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const arg = (name) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : undefined; };
-  const sandbox = createSandbox({ currency: arg('currency') ?? 'USD', token: arg('token'), ak: arg('ak'), sk: process.env.HWC_SANDBOX_SK });
+  const corsOrigin = arg('cors-origin')?.toLowerCase();
+  if (corsOrigin !== undefined && !/^http:\/\/(127\.0\.0\.1|localhost):\d+$/.test(corsOrigin)) {
+    console.error('--cors-origin must be a loopback origin such as http://127.0.0.1:8000');
+    process.exit(2);
+  }
+  const sandbox = createSandbox({ corsOrigin, currency: arg('currency') ?? 'USD', token: arg('token'), ak: arg('ak'),
+    sk: process.env.HWC_SANDBOX_SK });
   const base = await sandbox.listen(Number(arg('port') ?? 0));
   console.log(`hwc-price sandbox (sample prices) listening on ${base}`);
 }

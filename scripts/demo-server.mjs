@@ -2,7 +2,10 @@
 // the three rating APIs (POST /v2/bills/ratings/…, nothing else) either to the sandbox rating service (the
 // default: sample prices, no account needed) or, with HWC_AK and HWC_SK set, to Huawei Cloud, signing each
 // request here with the package's own signRequest. Credentials never reach the browser. Node's standard
-// library only; listens on loopback.
+// library only; listens on loopback. It answers only requests addressed to itself (Host 127.0.0.1:<port> or
+// localhost:<port>, so a DNS-rebinding page is refused), forwards only same-origin requests (no Origin, or its
+// own) with a JSON body (Content-Type application/json, which a cross-site form or a CORS-simple request cannot
+// send), so no other web site can get answers signed with the operator's keys.
 //
 //   node scripts/demo-server.mjs [--port N]
 //   env: HWC_AK, HWC_SK, HWC_SITE=intl|cn, HWC_DOMAIN_ID, HWC_UPSTREAM (another base URL, e.g. for tests)
@@ -32,6 +35,17 @@ const fail = (res, status, message) => {
   res.writeHead(status, { 'content-type': 'application/json', ...SECURITY });
   res.end(JSON.stringify({ error_code: `DEMO.${status}`, error_msg: message }));
 };
+
+/** The media type of a Content-Type header, lower case, without its parameters ('' when there is none). */
+const mediaType = (header) => (header ?? '').split(';')[0].trim().toLowerCase();
+
+/** The Host values and origins of a server listening on loopback `port`: its own names, nothing else. */
+function loopbackNames(port) {
+  return {
+    hosts: new Set([`127.0.0.1:${port}`, `localhost:${port}`]),
+    origins: new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]),
+  };
+}
 
 /** Files the page may load: www/ (at /) and the package's browser build (at /pkg/). */
 function fileFor(path) {
@@ -108,16 +122,37 @@ export async function createDemoServer({ upstream, site = 'intl', credentials, s
 
   async function handle(req, res) {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    // Only requests addressed to this server by its own name: a page on another name (DNS rebinding) gets nothing.
+    const own = loopbackNames(req.socket.localPort);
+    if (!own.hosts.has((req.headers.host ?? '').toLowerCase())) {
+      fail(res, 403, 'The Host header must be this server\'s own address (127.0.0.1:<port> or localhost:<port>).');
+      return;
+    }
+    const origin = req.headers.origin;
+    const sameOrigin = origin === undefined || own.origins.has(origin.toLowerCase());
     if (RATING_PATHS.has(path)) {
+      // Only the page itself (or a client that is not a web page) may have requests forwarded, and signed.
+      if (!sameOrigin) {
+        fail(res, 403, 'Requests from other web sites are not forwarded.');
+        return;
+      }
       if (req.method !== 'POST') {
         res.setHeader('allow', 'POST');
         fail(res, 405, `Use POST for ${path}.`);
+        return;
+      }
+      if (mediaType(req.headers['content-type']) !== 'application/json') {
+        fail(res, 415, 'The rating APIs take Content-Type: application/json.');
         return;
       }
       await forward(req, res, path);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
+      if (!sameOrigin) {
+        fail(res, 403, 'Requests from other web sites are not accepted.');
+        return;
+      }
       fail(res, 405, 'Only the three rating APIs accept POST here.');
       return;
     }
