@@ -136,19 +136,36 @@ export function signFields(request) {
   }
 }
 
-/** What was thrown, in words, whatever it is. */
+/** The longest text of a caller's that an error message repeats. */
+const MAX_ECHO = 200;
+
+/** What was thrown, in words, whatever it is, cut to `MAX_ECHO` UTF-16 units. */
 export function thrownText(error) {
+  let text;
   try {
-    if (error instanceof Error) return String(error.message);
-    return String(error);
+    text = error instanceof Error ? String(error.message) : String(error);
   } catch {
     return 'an exception that cannot be shown';
   }
+  if (text.length <= MAX_ECHO) return text;
+  let end = MAX_ECHO;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}… (${text.length} characters)`;
 }
 
 /** `Object.keys(object)`, or throws what listing them throws (called with `catch`). */
 export function keysOf(object) {
   return Object.keys(object);
+}
+
+/** 1 when `value` is a list, 0 when it is not, 2 when asking throws (a revoked proxy). */
+export function listKind(value) {
+  try {
+    return Array.isArray(value) ? 1 : 0;
+  } catch {
+    return 2;
+  }
 }
 
 /** Whether `value` is an AbortSignal; what a proxy's traps throw while checking means it is not. */

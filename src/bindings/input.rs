@@ -19,6 +19,8 @@ extern "C" {
     pub(crate) fn thrown_text(error: &JsValue) -> String;
     #[wasm_bindgen(js_name = keysOf, catch)]
     fn keys_of(object: &JsValue) -> Result<Array, JsValue>;
+    #[wasm_bindgen(js_name = listKind)]
+    fn list_kind(value: &JsValue) -> u8;
     #[wasm_bindgen(js_name = isAbortSignal)]
     pub(crate) fn is_abort_signal(value: &JsValue) -> bool;
     #[wasm_bindgen(js_name = signFields)]
@@ -108,10 +110,13 @@ pub(crate) fn option_value(value: JsValue) -> OptionValue {
         OptionValue::Other("a bigint")
     } else if value.is_symbol() {
         OptionValue::Other("a symbol")
-    } else if Array::is_array(&value) {
-        OptionValue::Other("an array")
     } else if value.is_object() {
-        OptionValue::Object(Box::new(JsObject(value)))
+        // `Array.isArray` throws for a revoked proxy, so it is asked in `input.js`, which catches.
+        match list_kind(&value) {
+            0 => OptionValue::Object(Box::new(JsObject(value))),
+            1 => OptionValue::Other("an array"),
+            _ => OptionValue::Unreadable("a revoked proxy".to_owned()),
+        }
     } else {
         OptionValue::Other("a value of an unknown kind")
     }
