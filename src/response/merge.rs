@@ -1,6 +1,8 @@
 //! Merging the answers of a split batch into one answer, as if the whole inquiry had been priced at once:
 //! lines in input order, totals summed exactly, optional discounts matched by id across the parts.
 
+use std::collections::HashMap;
+
 use rust_decimal::Decimal;
 
 use super::{ListPrice, OnDemandRating, OptionalDiscount, PeriodRating, RenewalRating};
@@ -76,11 +78,12 @@ fn merge_list_price(
 /// Optional discounts of all parts, matched by discount id and type in order of first appearance.
 fn merge_discounts(parts: Vec<Vec<OptionalDiscount>>) -> Result<Vec<OptionalDiscount>, MergeError> {
     let mut merged: Vec<OptionalDiscount> = Vec::new();
+    // Where each (id, type) is in `merged`, so that matching stays linear in the discounts.
+    let mut at: HashMap<(Option<String>, Option<i64>), usize> = HashMap::new();
     for part in parts {
         for d in part {
-            let same = merged
-                .iter_mut()
-                .find(|m| m.discount_id == d.discount_id && m.discount_type == d.discount_type);
+            let key = (d.discount_id.clone(), d.discount_type);
+            let same = at.get(&key).and_then(|&i| merged.get_mut(i));
             match same {
                 Some(m) => {
                     m.amount = add(m.amount, d.amount)?;
@@ -89,7 +92,10 @@ fn merge_discounts(parts: Vec<Vec<OptionalDiscount>>) -> Result<Vec<OptionalDisc
                     m.discount_amount = add(m.discount_amount, d.discount_amount)?;
                     m.product_rating_results.extend(d.product_rating_results);
                 }
-                None => merged.push(d),
+                None => {
+                    at.insert(key, merged.len());
+                    merged.push(d);
+                }
             }
         }
     }

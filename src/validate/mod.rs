@@ -13,4 +13,4 @@ pub use options::{OptionMap, OptionReader, OptionSource, OptionValue};
 pub use path::Path;
 pub use read::Unsendable;
 pub use scalar::IntRule;
-pub use violation::{Rule, Violation, Violations};
+pub use violation::{Rule, Violation, Violations, MAX_LISTED};
