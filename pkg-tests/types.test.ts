@@ -132,7 +132,7 @@ const breakdown: Breakdown = saved.breakdown({ language: 'zh_CN', projections: t
 const finalTotal: string | null = breakdown.totals.final;
 const best: boolean | undefined = breakdown.options[0]?.best_offer;
 const warning: 'lines_do_not_add_up' | 'currency_defaulted' | 'list_price_only' | 'no_price' | 'discounts_do_not_add_up'
-  | 'partial_option' | 'answer_error' | undefined = breakdown.warnings[0]?.code;
+  | 'partial_option' | 'answer_error' | 'repeated_line' | 'unasked_line' | undefined = breakdown.warnings[0]?.code;
 const doc: BreakdownDocument = saved.toJSON();
 const version: 1 = doc.version;
 const outputs: string[] = [saved.toText(), saved.toHtml({ language: 'en_US' }), saved.toCsv()];

@@ -355,3 +355,74 @@ fn items_without_a_price_are_named() {
         "The answer has no price for \"r-9\"."
     );
 }
+
+/// A pay-per-use answer in US dollars with lines `(id, amount)` and the total `total`.
+fn on_demand_answer(lines: &[(&str, &str)], total: &str) -> Quote {
+    let lines: Vec<String> = lines
+        .iter()
+        .map(|(id, amount)| {
+            format!(r#"{{"id":"{id}","amount":{amount},"discount_amount":0,"official_website_amount":{amount},"measure_id":1}}"#)
+        })
+        .collect();
+    let answer = format!(
+        r#"{{"currency":"USD","amount":{total},"discount_amount":0,"official_website_amount":{total},"measure_id":1,"product_rating_results":[{}]}}"#,
+        lines.join(",")
+    );
+    Quote::from_response(InquiryKind::OnDemand, &answer, Site::International).unwrap()
+}
+
+#[test]
+fn an_item_priced_twice_is_shown_once_and_named() {
+    let quote = on_demand_answer(&[("p1", "1"), ("p2", "2"), ("p1", "1"), ("p1", "1")], "5");
+    let b = Breakdown::of(&quote, &english());
+    let ids: Vec<_> = b.lines.iter().map(|l| l.id.as_deref().unwrap()).collect();
+    assert_eq!(ids, ["p1", "p2"]);
+    assert_eq!(
+        codes(&b),
+        [
+            "repeated_line",
+            "lines_do_not_add_up",
+            "lines_do_not_add_up"
+        ]
+    );
+    assert_eq!(
+        b.warnings[0].message,
+        "The answer prices \"p1\" more than once; only the first line of each is shown."
+    );
+}
+
+#[test]
+fn lines_the_inquiry_did_not_ask_for_are_named() {
+    let mut quote = on_demand_answer(&[("p1", "1"), ("zz", "2")], "3");
+    quote.asked = asked::on_demand(
+        &OnDemandInquiry::batch_from_json(&fixture("requests/on-demand-4.2.1.json")).unwrap(),
+    );
+    quote.asked.retain(|a| a.id == "1");
+    quote.asked[0].id = "p1".to_owned();
+    let b = Breakdown::of(&quote, &english());
+    assert_eq!(codes(&b), ["unasked_line"]);
+    assert_eq!(
+        b.warnings[0].message,
+        "The answer prices \"zz\", which the inquiry did not ask for; shown as the service sent them."
+    );
+    // Without the inquiry nothing can be said of it.
+    quote.asked.clear();
+    assert!(Breakdown::of(&quote, &english()).warnings.is_empty());
+}
+
+#[test]
+fn lines_adding_up_past_the_exact_range_are_reported() {
+    let huge = "70000000000000000000000000000";
+    let quote = on_demand_answer(&[("p1", huge), ("p2", huge)], "1");
+    let b = Breakdown::of(&quote, &english());
+    assert_eq!(
+        b.totals.final_price.unwrap().to_string(),
+        "1",
+        "the total as sent"
+    );
+    assert_eq!(codes(&b), ["lines_do_not_add_up", "lines_do_not_add_up"]);
+    assert_eq!(
+        b.warnings[0].message,
+        "The lines' list prices add up to more than an exact decimal holds, but the answer's total is 1; both are shown as the service sent them."
+    );
+}

@@ -25,6 +25,8 @@ use crate::validate::{Path, Rule};
 #[wasm_bindgen]
 pub struct PriceClient {
     client: Rc<Client>,
+    /// `options.fetch`, or undefined for the global `fetch`.
+    fetch: JsValue,
 }
 
 #[wasm_bindgen]
@@ -35,10 +37,16 @@ impl PriceClient {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "PriceClientOptions")] options: JsValue,
     ) -> Result<PriceClient, JsValue> {
-        let config =
-            read_options(option_value(options)).map_err(|v| options_error("client options", &v))?;
+        let config = read_options(option_value(options.clone()))
+            .map_err(|v| options_error("client options", &v))?;
+        // Checked to be a function (or absent) above; read again, a getter could now give anything else.
+        let fetch = Reflect::get(&options, &JsValue::from_str("fetch"))
+            .ok()
+            .filter(JsValue::is_function)
+            .unwrap_or(JsValue::UNDEFINED);
         Ok(PriceClient {
             client: Rc::new(Client::new(config)),
+            fetch,
         })
     }
 
@@ -103,7 +111,8 @@ impl PriceClient {
     fn price<I: Described + 'static>(&self, input: &JsValue, options: Option<Object>) -> Promise {
         let client = self.client.clone();
         // Everything the caller passed is read now, before the promise: a later change to it changes nothing.
-        let prepared = call_options(options).and_then(|rt| {
+        let fetch = self.fetch.clone();
+        let prepared = call_options(options, fetch).and_then(|rt| {
             let parts = read::<I>(input, true).map_err(|e| inquiry_error(&e))?;
             Ok((Batch::of(&parts), rt))
         });
@@ -126,8 +135,9 @@ fn price(client: Rc<Client>, prepared: Result<(Batch, WebRuntime), JsValue>) -> 
 }
 
 /// Reads a call's `{ onProgress, signal }` options into its runtime.
-fn call_options(options: Option<Object>) -> Result<WebRuntime, JsValue> {
+fn call_options(options: Option<Object>, fetch: JsValue) -> Result<WebRuntime, JsValue> {
     let mut rt = WebRuntime {
+        fetch,
         signal: None,
         on_progress: None,
     };

@@ -151,7 +151,6 @@ pub(crate) fn quote_error(
         }],
         requests: 0,
         partial: None,
-        merge: None,
     };
     api_error(&call, language, site)
 }

@@ -1,17 +1,32 @@
-//! The client's runtime in JavaScript: `fetch` on the global object (browsers, workers, Node 20) through
-//! gloo-net, timers, the clock, `Math.random`, the caller's `AbortSignal` and `onProgress` callback.
+//! The client's runtime in JavaScript: `fetch` (the global one in browsers, workers and Node 20, or the
+//! caller's), called through `fetch.js`, which bounds every call by its timeout and the caller's signal and
+//! turns anything that is not a Response into a failure; timers, the clock, `Math.random`, the caller's
+//! `AbortSignal` and `onProgress` callback.
+//!
+//! Not gloo-net, which this used before: it can neither call a fetch function given by the caller nor survive
+//! one that throws at once or resolves to something else than a Response (the module trapped, and the call
+//! never settled).
 
-use std::cell::Cell;
-use std::rc::Rc;
-
-use gloo_net::http::Request;
-use js_sys::{Function, Promise};
+use js_sys::{Array, Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal};
+use web_sys::AbortSignal;
 
 use crate::client::runtime::{Cancelled, HttpRequest, HttpResponse, Runtime, TransportError};
+
+#[wasm_bindgen(module = "/src/bindings/fetch.js")]
+extern "C" {
+    /// POSTs through `fetch_fn` (the global `fetch` when undefined); settles exactly once (see `fetch.js`).
+    fn send(
+        fetch_fn: &JsValue,
+        url: &str,
+        headers: Array,
+        body: &str,
+        timeout_ms: f64,
+        signal: &JsValue,
+    ) -> Promise;
+}
 
 #[wasm_bindgen]
 extern "C" {
@@ -71,6 +86,8 @@ impl Drop for OnAbort {
 
 /// The runtime of one `price…` call.
 pub(crate) struct WebRuntime {
+    /// The fetch function to call; undefined for the global `fetch`.
+    pub(crate) fetch: JsValue,
     pub(crate) signal: Option<AbortSignal>,
     pub(crate) on_progress: Option<Function>,
 }
@@ -96,48 +113,50 @@ impl Runtime for WebRuntime {
                 "the header {name} holds characters HTTP cannot carry"
             )));
         }
-        let controller = AbortController::new()
-            .map_err(|_| TransportError::Network("AbortController is not available".into()))?;
-        let timed_out = Rc::new(Cell::new(false));
-        let _timer = {
-            let (controller, timed_out) = (controller.clone(), timed_out.clone());
-            Timer::start(request.timeout_ms, move || {
-                timed_out.set(true);
-                controller.abort();
-            })
-        };
-        let _follow = self.signal.as_ref().map(|signal| {
-            let controller = controller.clone();
-            OnAbort::new(signal, move || controller.abort())
-        });
-        let exchange = async {
-            let mut builder = Request::post(&request.url).abort_signal(Some(&controller.signal()));
-            for (name, value) in &request.headers {
-                builder = builder.header(name, value);
-            }
-            let response = builder.body(request.body.as_ref())?.send().await?;
-            let headers = response.headers();
-            let status = response.status();
-            let body = response.text().await?;
-            Ok::<_, gloo_net::Error>(HttpResponse {
-                status,
-                request_id: headers.get("x-request-id"),
-                retry_after: headers.get("retry-after"),
-                body,
-            })
-        };
-        exchange.await.map_err(|e| {
-            if timed_out.get() {
-                TransportError::Timeout
-            } else if self.is_cancelled() {
-                TransportError::Aborted
-            } else {
-                TransportError::Network(match e {
-                    gloo_net::Error::JsError(e) => format!("{}: {}", e.name, e.message),
-                    other => other.to_string(),
+        let headers = Array::new();
+        for (name, value) in &request.headers {
+            headers.push(&JsValue::from_str(name));
+            headers.push(&JsValue::from_str(value));
+        }
+        let signal = self
+            .signal
+            .as_ref()
+            .map_or(JsValue::UNDEFINED, JsValue::from);
+        // `fetch.js` settles this promise exactly once, whatever the fetch function does.
+        let promise = send(
+            &self.fetch,
+            &request.url,
+            headers,
+            &request.body,
+            request.timeout_ms as f64,
+            &signal,
+        );
+        match JsFuture::from(promise).await {
+            Ok(answer) => {
+                let answer = Array::from(&answer);
+                let text = |i: u32| answer.get(i).as_string();
+                Ok(HttpResponse {
+                    status: answer
+                        .get(0)
+                        .as_f64()
+                        .and_then(|s| u16::try_from(s as u32).ok())
+                        .unwrap_or(0),
+                    request_id: text(1),
+                    retry_after: text(2),
+                    body: text(3).unwrap_or_default(),
                 })
             }
-        })
+            Err(failure) => {
+                let failure = Array::from(&failure);
+                let detail = failure.get(1).as_string().unwrap_or_default();
+                Err(match failure.get(0).as_string().as_deref() {
+                    Some("TIMEOUT") => TransportError::Timeout,
+                    Some("ABORTED") => TransportError::Aborted,
+                    Some("BAD_RESPONSE") => TransportError::BadResponse(detail),
+                    _ => TransportError::Network(detail),
+                })
+            }
+        }
     }
 
     async fn sleep(&self, ms: u64) -> Result<(), Cancelled> {

@@ -181,6 +181,10 @@ export interface PriceClientOptions {
   };
   /** Requests of one batch in flight at once, 1–16 (default 4); the per-second quotas apply anyway. */
   concurrency?: number;
+  /** The fetch function to send requests with (a proxy agent, a test double); the global `fetch` by default.
+   *  Whatever it does, each call settles: a result that is not a Response is a BAD_RESPONSE error, and
+   *  timeoutMs bounds every attempt even if it ignores its AbortSignal. */
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
 }
 
 /** Options of one price call. */
@@ -409,7 +413,7 @@ export interface Breakdown {
   failures: { id: string | null; code: string | null; message: string | null }[];
   warnings: {
     code: "lines_do_not_add_up" | "currency_defaulted" | "list_price_only" | "no_price" | "discounts_do_not_add_up"
-      | "partial_option" | "answer_error";
+      | "partial_option" | "answer_error" | "repeated_line" | "unasked_line";
     message: string;
   }[];
   projections: { hours_per_month: string; assumption: string; total: BreakdownProjection | null } | null;

@@ -1,7 +1,7 @@
 //! Building a [`Breakdown`] from a [`Quote`]: one function per kind of answer for its lines and totals, then
 //! what every breakdown checks (currency, items with no price, list prices only) and the projections.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rust_decimal::Decimal;
 
@@ -13,7 +13,9 @@ use super::{
 use crate::kind::InquiryKind;
 use crate::money::{percent, quotient, round_quotient, sum};
 use crate::quote::{Asked, Quote, Terms};
-use crate::response::{OnDemandRating, OptionalDiscount, PeriodRating, Rating, RenewalRating};
+use crate::response::{
+    DiscountedLine, OnDemandRating, OptionalDiscount, PeriodRating, Rating, RenewalRating,
+};
 
 /// How many hours one unit of a time measure is: day 24, hour 1; `None` for other measures.
 fn hours_per_unit(measure_id: i64) -> Option<Decimal> {
@@ -55,10 +57,14 @@ impl<'a> Builder<'a> {
         if parts.is_empty() {
             return;
         }
-        if let (Some(sum), Some(whole)) = (sum(parts), whole) {
-            if sum != whole {
+        let complete = parts.iter().all(Option::is_some);
+        match (sum(parts), whole) {
+            (Some(sum), Some(whole)) if sum != whole => {
                 self.warn(Note::LinesDoNotAddUp { column, sum, whole });
             }
+            // Every line has an amount, yet they cannot be added: past the exact range.
+            (None, Some(whole)) if complete => self.warn(Note::SumTooLarge { column, whole }),
+            _ => {}
         }
     }
 
@@ -213,14 +219,20 @@ impl<'a> Builder<'a> {
             if parts.is_empty() {
                 continue;
             }
-            if let (Some(sum), Some(whole)) = (sum(parts), o.amount) {
-                if sum != whole {
+            let complete = parts.iter().all(Option::is_some);
+            match (sum(parts), o.amount) {
+                (Some(sum), Some(whole)) if sum != whole => {
                     self.warn(Note::OptionDoesNotAddUp {
                         option: name,
                         sum,
                         whole,
                     });
                 }
+                (None, Some(whole)) if complete => self.warn(Note::SumTooLarge {
+                    column: Column::Final,
+                    whole,
+                }),
+                _ => {}
             }
         }
     }
@@ -300,15 +312,15 @@ impl<'a> Builder<'a> {
             .find(|o| o.best_offer == Some(1));
         let list = r.official_website_rating_result.as_ref();
         let listed = list.map_or(&[][..], |l| l.product_rating_results.as_slice());
+        // The best offer's line of each product, found once (the first, when an id repeats).
+        let mut offered: HashMap<Option<&str>, &DiscountedLine> = HashMap::new();
+        for p in best.map_or(&[][..], |o| o.product_rating_results.as_slice()) {
+            offered.entry(p.id.as_deref()).or_insert(p);
+        }
         let mut lines = Vec::with_capacity(listed.len());
         for l in listed {
             let (description, covers, asked) = self.describe(l.id.as_deref());
-            let offer = best.and_then(|o| {
-                o.product_rating_results
-                    .iter()
-                    .find(|p| p.id == l.id)
-                    .map(|p| (o, p))
-            });
+            let offer = best.zip(offered.get(&l.id.as_deref()).copied());
             let discounts = offer
                 .map(|(o, p)| {
                     self.line_discount(
@@ -422,6 +434,64 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// The ids that `ids` holds more than once, each named once, in order of first repeat.
+fn repeats<'a>(ids: impl Iterator<Item = Option<&'a str>>) -> Vec<String> {
+    let mut seen = HashSet::new();
+    let mut named = HashSet::new();
+    let mut repeated = Vec::new();
+    for id in ids.flatten() {
+        if !seen.insert(id) && named.insert(id) {
+            repeated.push(id.to_owned());
+        }
+    }
+    repeated
+}
+
+/// Keeps the first of the lines that share an id (lines with no id are all kept).
+fn first_of_each<T>(lines: &mut Vec<T>, id: fn(&T) -> Option<&str>) {
+    let mut seen = HashSet::new();
+    let keep: Vec<bool> = lines
+        .iter()
+        .map(|l| id(l).is_none_or(|id| seen.insert(id.to_owned())))
+        .collect();
+    let mut keep = keep.into_iter();
+    lines.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// `rating` with one priced line per item (the first; a repeat would count an item twice), and the ids that
+/// repeated; `None` when nothing repeats, which is the rule.
+fn without_repeats(rating: &Rating) -> Option<(Rating, Vec<String>)> {
+    let repeated = match rating {
+        Rating::OnDemand(r) => repeats(r.product_rating_results.iter().map(|l| l.id.as_deref())),
+        Rating::Period(r) => repeats(
+            r.official_website_rating_result
+                .iter()
+                .flat_map(|l| l.product_rating_results.iter().map(|l| l.id.as_deref())),
+        ),
+        Rating::Renewal(r) => repeats(
+            r.renew_inquiry_results
+                .iter()
+                .map(|l| l.resource_id.as_deref()),
+        ),
+    };
+    if repeated.is_empty() {
+        return None;
+    }
+    let mut rating = rating.clone();
+    match &mut rating {
+        Rating::OnDemand(r) => first_of_each(&mut r.product_rating_results, |l| l.id.as_deref()),
+        Rating::Period(r) => {
+            if let Some(list) = &mut r.official_website_rating_result {
+                first_of_each(&mut list.product_rating_results, |l| l.id.as_deref());
+            }
+        }
+        Rating::Renewal(r) => {
+            first_of_each(&mut r.renew_inquiry_results, |l| l.resource_id.as_deref());
+        }
+    }
+    Some((rating, repeated))
+}
+
 impl Breakdown {
     /// The breakdown of `quote`.
     pub fn of(quote: &Quote, options: &BreakdownOptions) -> Breakdown {
@@ -435,12 +505,32 @@ impl Breakdown {
                 currency: &quote.currency,
             });
         }
-        let parts = match &quote.rating {
+        let deduplicated = without_repeats(&quote.rating);
+        let rating = match &deduplicated {
+            Some((rating, repeated)) => {
+                b.warn(Note::RepeatedLines { ids: repeated });
+                rating
+            }
+            None => &quote.rating,
+        };
+        let parts = match rating {
             Rating::OnDemand(r) => b.on_demand(r),
             Rating::Period(r) => b.period(r),
             Rating::Renewal(r) => b.renewal(r),
         };
-        let answered: std::collections::HashSet<&str> = parts
+        if !quote.asked.is_empty() {
+            let unasked: Vec<String> = parts
+                .lines
+                .iter()
+                .filter_map(|l| l.id.as_deref())
+                .filter(|id| !b.asked.contains_key(id))
+                .map(str::to_owned)
+                .collect();
+            if !unasked.is_empty() {
+                b.warn(Note::UnaskedLines { ids: &unasked });
+            }
+        }
+        let answered: HashSet<&str> = parts
             .lines
             .iter()
             .filter_map(|l| l.id.as_deref())

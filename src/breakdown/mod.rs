@@ -141,7 +141,7 @@ pub struct ItemFailure {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
     /// Stable code: `lines_do_not_add_up`, `currency_defaulted`, `list_price_only`, `no_price`,
-    /// `discounts_do_not_add_up`, `partial_option`, `answer_error`.
+    /// `discounts_do_not_add_up`, `partial_option`, `answer_error`, `repeated_line`, `unasked_line`.
     pub code: &'static str,
     /// The warning in words.
     pub message: String,

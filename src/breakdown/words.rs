@@ -191,6 +191,32 @@ pub(crate) enum Note<'a> {
     },
     /// The answer carries an error.
     AnswerError { code: &'a str, message: &'a str },
+    /// The lines' `column` add up to more than an exact decimal holds; the answer's total is `whole`.
+    SumTooLarge { column: Column, whole: Decimal },
+    /// The answer prices each of `ids` more than once.
+    RepeatedLines { ids: &'a [String] },
+    /// The answer prices `ids`, which the inquiry did not ask for.
+    UnaskedLines { ids: &'a [String] },
+}
+
+/// Items named in a warning at most; the rest are counted.
+const SHOWN_IDS: usize = 5;
+
+/// `"a", "b" and 3 more`.
+fn id_list(ids: &[String], language: Language) -> String {
+    let mut list = ids
+        .iter()
+        .take(SHOWN_IDS)
+        .map(|id| Quoted(id).to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    if ids.len() > SHOWN_IDS {
+        list.push_str(&language.pick(
+            format!(" and {} more", ids.len() - SHOWN_IDS),
+            format!(" 等 {} 项", ids.len()),
+        ));
+    }
+    list
 }
 
 impl Note<'_> {
@@ -204,6 +230,9 @@ impl Note<'_> {
             Note::DiscountsDoNotAddUp { .. } => "discounts_do_not_add_up",
             Note::PartialOption { .. } => "partial_option",
             Note::AnswerError { .. } => "answer_error",
+            Note::SumTooLarge { .. } => "lines_do_not_add_up",
+            Note::RepeatedLines { .. } => "repeated_line",
+            Note::UnaskedLines { .. } => "unasked_line",
         }
     }
 
@@ -242,12 +271,24 @@ impl Note<'_> {
                 format!("The answer carries the error {code}: {message}"),
                 format!("应答包含错误 {code}：{message}"),
             ),
+            Note::SumTooLarge { column, whole } => language.pick(
+                format!("The lines' {} add up to more than an exact decimal holds, but the answer's total is {whole}; both are shown as the service sent them.", column.name(language)),
+                format!("各行{}之和超出精确小数的范围，但应答中的总额为 {whole}；两者均按服务返回的原样显示。", column.name(language)),
+            ),
+            Note::RepeatedLines { ids } => language.pick(
+                format!("The answer prices {} more than once; only the first line of each is shown.", id_list(ids, language)),
+                format!("应答对 {} 多次计价；每项仅显示第一行。", id_list(ids, language)),
+            ),
+            Note::UnaskedLines { ids } => language.pick(
+                format!("The answer prices {}, which the inquiry did not ask for; shown as the service sent them.", id_list(ids, language)),
+                format!("应答对询价中未包含的 {} 计价；按服务返回的原样显示。", id_list(ids, language)),
+            ),
         }
     }
 }
 
 /// Every warning code a breakdown may carry.
-pub const WARNING_CODES: [&str; 7] = [
+pub const WARNING_CODES: [&str; 9] = [
     "lines_do_not_add_up",
     "currency_defaulted",
     "list_price_only",
@@ -255,6 +296,8 @@ pub const WARNING_CODES: [&str; 7] = [
     "discounts_do_not_add_up",
     "partial_option",
     "answer_error",
+    "repeated_line",
+    "unasked_line",
 ];
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! JavaScript bindings supply one over `fetch`; the tests supply a scripted one with a fake clock.
 
 use std::cell::{Cell, RefCell};
+use std::collections::HashSet;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -12,13 +13,14 @@ use std::rc::Rc;
 use super::config::{Auth, ClientConfig};
 use super::error::{CallError, FailedPart, Failure};
 use super::join::join_all;
-use super::retry::{AttemptOutcome, Throttle};
+use super::retry::AttemptOutcome;
 use super::runtime::{HttpRequest, Runtime, TransportError};
 use super::signing::{sign, SignError, SignRequest};
+use super::throttle::Throttle;
 use crate::kind::InquiryKind;
 use crate::quote::{Asked, Described, Quote};
 use crate::response::api_error::{read_answer, Answered};
-use crate::response::Rating;
+use crate::response::{MergeError, Rating, ResponseError};
 
 /// One request of a batch: its body and the items it carries.
 #[derive(Debug, Clone)]
@@ -97,46 +99,80 @@ impl Client {
         let Batch { kind, parts, asked } = batch;
         let outcomes = self.send_all(rt, kind, &parts).await;
         let requests = parts.len();
-        let mut ratings = Vec::new();
+        let mut rated = Vec::new();
         let mut failed = Vec::new();
         let mut attempts = 0;
         let mut request_ids = Vec::new();
         for (index, (part, outcome)) in parts.into_iter().zip(outcomes).enumerate() {
             attempts += outcome.attempts;
+            let failed_part = |items, failure| FailedPart {
+                index,
+                items,
+                failure,
+                attempts: outcome.attempts,
+            };
             match outcome.result {
                 Ok((rating, request_id)) => {
-                    ratings.push(rating);
                     request_ids.extend(request_id);
-                }
-                Err((failure, rating)) => {
-                    // A renewal answer with an error code may still list per-resource failures: keep them.
-                    ratings.extend(rating);
-                    failed.push(FailedPart {
+                    let missing = unanswered(&part.items, &rating);
+                    if !part.items.is_empty() && missing.len() == part.items.len() {
+                        // Nothing of this part is priced: its totals, if any, are not added.
+                        failed.push(failed_part(part.items, Failure::Unanswered));
+                        continue;
+                    }
+                    if !missing.is_empty() {
+                        failed.push(failed_part(missing, Failure::Unanswered));
+                    }
+                    rated.push(Rated {
                         index,
                         items: part.items,
-                        failure,
                         attempts: outcome.attempts,
+                        rating,
                     });
+                }
+                Err((failure, rating)) => {
+                    // A renewal answer with an error code may still list per-resource failures: keep them
+                    // (its items are all in `failed` already, so it carries none).
+                    rated.extend(rating.map(|rating| Rated {
+                        index,
+                        items: Vec::new(),
+                        attempts: outcome.attempts,
+                        rating,
+                    }));
+                    failed.push(failed_part(part.items, failure));
                 }
             }
         }
-        let merged = match ratings.len() {
+        refuse_other_currencies(&mut rated, &mut failed);
+        let merged = match rated.len() {
             0 => None,
             // One answer is the answer: nothing to merge.
-            1 => ratings.pop(),
-            _ => match Rating::merge(kind, ratings) {
-                Ok(rating) => Some(rating),
-                Err(merge) => {
-                    return Err(CallError {
-                        kind,
-                        failed,
-                        requests,
-                        partial: None,
-                        merge: Some(merge),
-                    })
+            1 => rated.pop().map(|r| r.rating),
+            _ => {
+                let (carried, ratings): (Vec<_>, Vec<_>) = rated
+                    .into_iter()
+                    .map(|r| ((r.index, r.items, r.attempts), r.rating))
+                    .unzip();
+                match Rating::merge(kind, ratings) {
+                    Ok(rating) => Some(rating),
+                    Err(merge) => {
+                        // Nothing can be added up: every part that was priced fails with the reason.
+                        for (index, items, attempts) in carried {
+                            if !items.is_empty() {
+                                failed.push(FailedPart {
+                                    index,
+                                    items,
+                                    failure: Failure::Inconsistent(merge.clone()),
+                                    attempts,
+                                });
+                            }
+                        }
+                        None
+                    }
                 }
-            },
+            }
         };
+        failed.sort_by_key(|p| p.index);
         let quote = merged.map(|rating| Quote {
             requests,
             attempts,
@@ -152,7 +188,6 @@ impl Client {
                 failed,
                 requests,
                 partial,
-                merge: None,
             }),
         }
     }
@@ -226,6 +261,17 @@ impl Client {
             .collect()
     }
 
+    /// Runs `f` on `kind`'s throttle.
+    fn throttle<T>(&self, kind: InquiryKind, f: impl FnOnce(&mut Throttle) -> T) -> T {
+        let mut throttles = self.throttles.borrow_mut();
+        let [on_demand, period, renewal] = &mut *throttles;
+        f(match kind {
+            InquiryKind::OnDemand => on_demand,
+            InquiryKind::Period => period,
+            InquiryKind::Renewal => renewal,
+        })
+    }
+
     /// Sends one request within the quota, retrying while the policy allows, and reads its answer once.
     async fn send_one<R: Runtime>(&self, rt: &R, kind: InquiryKind, part: &Part) -> Outcome {
         let url = self.config.endpoint.url(kind);
@@ -236,19 +282,27 @@ impl Client {
                 result: Err((failure, None)),
                 attempts: attempt,
             };
-            let wait = self
-                .throttles
-                .borrow_mut()
-                .get_mut(kind.index())
-                .map_or(0, |t| t.reserve(rt.now_ms()));
-            if rt.is_cancelled() || (wait > 0 && rt.sleep(wait).await.is_err()) {
-                return fail(Failure::Aborted);
+            // A place in the quota, held from when the request leaves until a window after it comes back.
+            loop {
+                if rt.is_cancelled() {
+                    return fail(Failure::Aborted);
+                }
+                match self.throttle(kind, |t| t.try_send(rt.now_ms())) {
+                    Ok(()) => break,
+                    Err(wait) if rt.sleep(wait).await.is_err() => return fail(Failure::Aborted),
+                    Err(_) => {}
+                }
             }
             let request = match self.request(&url, &part.body, rt.now_ms() / 1000) {
                 Ok(request) => request,
-                Err(e) => return fail(Failure::Sign(e)),
+                Err(e) => {
+                    self.throttle(kind, Throttle::not_sent);
+                    return fail(Failure::Sign(e));
+                }
             };
-            let (outcome, retry_after, failure) = match rt.send(request).await {
+            let sent = rt.send(request).await;
+            self.throttle(kind, |t| t.answered(rt.now_ms()));
+            let (outcome, retry_after, failure) = match sent {
                 Ok(response) => {
                     let request_id = response.request_id.as_deref();
                     match read_answer(kind, response.status, request_id, &response.body) {
@@ -295,6 +349,13 @@ impl Client {
                     },
                 ),
                 Err(TransportError::Aborted) => return fail(Failure::Aborted),
+                // Not an HTTP answer at all (a fetch function that resolves to something else): final.
+                Err(TransportError::BadResponse(detail)) => {
+                    return fail(Failure::Unreadable(ResponseError {
+                        path: String::new(),
+                        message: detail,
+                    }))
+                }
             };
             let delay = self.config.retry.next_delay_ms(
                 attempt,
@@ -356,6 +417,55 @@ impl Client {
             timeout_ms: self.config.timeout_ms,
         })
     }
+}
+
+/// A part whose answer is kept: its position, the items it prices, and the attempts it took.
+struct Rated {
+    index: usize,
+    items: Vec<String>,
+    attempts: u32,
+    rating: Rating,
+}
+
+/// The items of `items` that `rating` does not account for, in order.
+fn unanswered(items: &[String], rating: &Rating) -> Vec<String> {
+    let answered: HashSet<&str> = rating.answered_ids().into_iter().collect();
+    items
+        .iter()
+        .filter(|item| !answered.contains(item.as_str()))
+        .cloned()
+        .collect()
+}
+
+/// Keeps the answers in the first currency named (in batch order); a part priced in another fails with its
+/// items, instead of sinking the whole inquiry or being added to amounts in another currency.
+fn refuse_other_currencies(rated: &mut Vec<Rated>, failed: &mut Vec<FailedPart>) {
+    let Some(first) = rated
+        .iter()
+        .find_map(|r| r.rating.currency())
+        .map(str::to_owned)
+    else {
+        return;
+    };
+    rated.retain(|r| {
+        let Some(other) = r.rating.currency().filter(|c| *c != first) else {
+            return true;
+        };
+        // The whole part fails: any entry for some of its items is replaced.
+        failed.retain(|p| p.index != r.index || r.items.is_empty());
+        if !r.items.is_empty() {
+            failed.push(FailedPart {
+                index: r.index,
+                items: r.items.clone(),
+                failure: Failure::Inconsistent(MergeError::CurrencyMismatch {
+                    first: first.clone(),
+                    other: other.to_owned(),
+                }),
+                attempts: r.attempts,
+            });
+        }
+        false
+    });
 }
 
 #[cfg(test)]

@@ -487,22 +487,96 @@ fn an_unreadable_success_is_an_error_not_a_price() {
 }
 
 #[test]
-fn answers_that_do_not_merge_are_reported() {
+fn a_part_in_another_currency_fails_with_its_items_and_the_rest_is_kept() {
     let rt = Fake::new(|req, n| {
         let body = price_on_demand(&req.body);
-        ok(body.replace(
-            r#""currency":"""#,
-            if n == 0 {
-                r#""currency":"USD""#
-            } else {
-                r#""currency":"CNY""#
-            },
-        ))
+        let currency = if n == 1 { "CNY" } else { "USD" };
+        ok(body.replace(r#""currency":"""#, &format!(r#""currency":"{currency}""#)))
     });
-    let err = block_on(client(Auth::None, |c| c.concurrency = 1).price(&rt, &on_demand(101)))
+    let err = block_on(client(Auth::None, |c| c.concurrency = 1).price(&rt, &on_demand(250)))
         .unwrap_err();
     assert_eq!(err.code(), "INCONSISTENT_ANSWERS");
+    let failed = err.failed_items();
+    assert_eq!(failed.len(), 100);
+    assert_eq!((failed[0], failed[99]), ("p101", "p200"));
+    assert_eq!(err.failed[0].attempts, 1, "the part was sent once");
+    let partial = err.partial.as_ref().unwrap();
+    assert_eq!(partial.currency, "USD");
+    assert_eq!(partial.attempts, 3, "every request sent is counted");
+    let Rating::OnDemand(r) = &partial.rating else {
+        panic!("{:?}", partial.rating)
+    };
+    assert_eq!(r.product_rating_results.len(), 150);
+    assert_eq!(r.amount, Some(Decimal::new(18_750, 2)));
+    let message = err.message(Language::English, Site::International);
+    assert!(
+        message.contains(r#"priced in "CNY", the rest of the inquiry in "USD""#),
+        "{message}"
+    );
+    assert!(message.contains(r#"not priced: "p101""#), "{message}");
+}
+
+#[test]
+fn items_an_answer_leaves_out_fail_by_name() {
+    // A 200 answer with no lines at all: every item of that part fails, and its totals are not added.
+    let rt = Fake::new(|req, n| {
+        let body = price_on_demand(&req.body);
+        if n == 1 {
+            return ok(r#"{"currency":"USD","amount":5,"product_rating_results":[]}"#.to_owned());
+        }
+        ok(body)
+    });
+    let err = block_on(client(Auth::None, |c| c.concurrency = 1).price(&rt, &on_demand(150)))
+        .unwrap_err();
+    assert_eq!(err.code(), "INCOMPLETE_ANSWER");
+    assert_eq!(err.failed_items().len(), 50);
+    assert_eq!(err.failed_items()[0], "p101");
+    let partial = err.partial.as_ref().unwrap();
+    let Rating::OnDemand(r) = &partial.rating else {
+        panic!("{:?}", partial.rating)
+    };
+    assert_eq!(
+        r.amount,
+        Some(Decimal::new(12_500, 2)),
+        "only the priced part"
+    );
+
+    // One line missing from an answer: that item fails, the others of its part are priced.
+    let rt = Fake::new(|req, _| {
+        let body = price_on_demand(&req.body);
+        let mut answer: Value = serde_json::from_str(&body).unwrap();
+        answer["product_rating_results"]
+            .as_array_mut()
+            .unwrap()
+            .remove(1);
+        ok(answer.to_string())
+    });
+    let err = block_on(client(Auth::None, |_| {}).price(&rt, &on_demand(3))).unwrap_err();
+    assert_eq!(err.failed_items(), ["p2"]);
+    assert_eq!(err.failed[0].failure, Failure::Unanswered);
+    assert_eq!(
+        err.message(Language::English, Site::International),
+        r#"1 of 1 requests failed; not priced: "p2". The answer gives no price for these items."#
+    );
+    let partial = err.partial.unwrap();
+    assert_eq!(partial.rating.answered_ids(), ["p1", "p3"]);
+}
+
+#[test]
+fn answers_whose_sums_overflow_fail_every_item_with_the_reason() {
+    let huge = Fake::new(|req, _| {
+        let body = price_on_demand(&req.body);
+        let mut answer: Value = serde_json::from_str(&body).unwrap();
+        answer["amount"] = serde_json::from_str("70000000000000000000000000000").unwrap();
+        ok(answer.to_string())
+    });
+    let err = block_on(client(Auth::None, |c| c.concurrency = 1).price(&huge, &on_demand(150)))
+        .unwrap_err();
+    assert_eq!(err.code(), "INCONSISTENT_ANSWERS");
+    assert_eq!(err.failed_items().len(), 150, "every item is accounted for");
+    assert!(err.partial.is_none());
+    assert_eq!(err.failed.iter().map(|p| p.attempts).sum::<u32>(), 2);
     assert!(err
         .message(Language::English, Site::International)
-        .contains("USD and CNY"));
+        .contains("more than an exact decimal holds"));
 }

@@ -48,11 +48,18 @@ pub enum Failure {
     /// The request could not be signed.
     #[error("the request could not be signed")]
     Sign(#[source] SignError),
+    /// The answer has no price for the part's items (of those it carried, the ones listed).
+    #[error("the answer has no price for some items")]
+    Unanswered,
+    /// The answer does not fit with the answers to the other parts of the inquiry: it names another currency,
+    /// or its amounts cannot be added to theirs exactly.
+    #[error("the answer does not fit with the others")]
+    Inconsistent(#[source] MergeError),
 }
 
 impl Failure {
     /// A stable code: the API's (`CBC.0154`, `APIG.0308`, `HTTP.502`), or `TIMEOUT`, `NETWORK`, `ABORTED`,
-    /// `NOT_SENT`, `BAD_RESPONSE`, `SIGNING_FAILED`.
+    /// `NOT_SENT`, `BAD_RESPONSE`, `SIGNING_FAILED`, `INCOMPLETE_ANSWER`, `INCONSISTENT_ANSWERS`.
     pub fn code(&self) -> &str {
         match self {
             Failure::Api(error) => &error.code,
@@ -62,6 +69,8 @@ impl Failure {
             Failure::NotSent => "NOT_SENT",
             Failure::Unreadable(_) => "BAD_RESPONSE",
             Failure::Sign(_) => "SIGNING_FAILED",
+            Failure::Unanswered => "INCOMPLETE_ANSWER",
+            Failure::Inconsistent(_) => "INCONSISTENT_ANSWERS",
         }
     }
 
@@ -117,8 +126,6 @@ pub struct CallError {
     pub requests: usize,
     /// The items that were priced, as one quote; `None` when nothing was.
     pub partial: Option<Quote>,
-    /// Set when the answers could not be merged (never with `failed` requests).
-    pub merge: Option<MergeError>,
 }
 
 impl CallError {
@@ -132,10 +139,9 @@ impl CallError {
             .or(self.failed.first())
     }
 
-    /// The headline's code, or `INCONSISTENT_ANSWERS` when the answers could not be merged.
+    /// The headline's code (`NOT_SENT` if, against every expectation, nothing failed).
     pub fn code(&self) -> &str {
-        self.headline()
-            .map_or("INCONSISTENT_ANSWERS", |p| p.failure.code())
+        self.headline().map_or("NOT_SENT", |p| p.failure.code())
     }
 
     /// The items (product ids or resource ids) that were not priced, in input order.
@@ -154,13 +160,6 @@ impl CallError {
 
 impl fmt::Display for CallError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.failed.is_empty() {
-            return write!(
-                f,
-                "the answers to the parts of a {} inquiry do not fit together",
-                self.kind.label()
-            );
-        }
         write!(
             f,
             "{} of {} requests of a {} inquiry failed",
@@ -173,10 +172,6 @@ impl fmt::Display for CallError {
 
 impl StdError for CallError {
     fn source(&self) -> Option<&(dyn StdError + 'static)> {
-        match (&self.merge, self.headline()) {
-            (Some(merge), _) => Some(merge),
-            (None, Some(part)) => Some(&part.failure),
-            (None, None) => None,
-        }
+        self.headline().map(|part| &part.failure as _)
     }
 }

@@ -4,6 +4,7 @@
 use super::error::{CallError, Failure};
 use super::runtime::TransportError;
 use crate::language::Language;
+use crate::response::MergeError;
 use crate::site::Site;
 use crate::validate::text::Quoted;
 
@@ -42,6 +43,30 @@ pub(crate) fn failure(failure: &Failure, language: Language, site: Site) -> Stri
             format!("The request could not be signed: {e}"),
             format!("无法签名请求：{e}"),
         ),
+        Failure::Unanswered => language
+            .pick(
+                "The answer gives no price for these items.",
+                "应答中没有这些项目的价格。",
+            )
+            .to_owned(),
+        Failure::Inconsistent(MergeError::CurrencyMismatch { first, other }) => language.pick(
+            format!(
+                "This part was priced in {}, the rest of the inquiry in {}; amounts in two currencies are not added up.",
+                Quoted(other),
+                Quoted(first)
+            ),
+            format!(
+                "此部分以 {} 计价，询价的其余部分以 {} 计价；两种币种的金额不能相加。",
+                Quoted(other),
+                Quoted(first)
+            ),
+        ),
+        Failure::Inconsistent(_) => language
+            .pick(
+                "The amounts of the answers add up to more than an exact decimal holds.",
+                "各应答金额之和超出了精确小数的范围。",
+            )
+            .to_owned(),
     }
 }
 
@@ -51,18 +76,12 @@ const SHOWN: usize = 5;
 /// The whole story of a call in plain words: which requests and items failed, then the headline's message.
 pub(crate) fn call(error: &CallError, language: Language, site: Site) -> String {
     let Some(head) = error.headline() else {
-        let detail = error
-            .merge
-            .as_ref()
-            .map(ToString::to_string)
-            .unwrap_or_default();
-        return language.pick(
-            format!("The answers to the parts of the inquiry do not fit together: {detail}"),
-            format!("询价各部分的应答无法合并：{detail}"),
-        );
+        return String::new();
     };
     let message = head.failure.message(language, site);
-    if error.requests <= 1 {
+    // A failure that concerns some items only says which, even for a single request.
+    let about_items = matches!(head.failure, Failure::Unanswered | Failure::Inconsistent(_));
+    if error.requests <= 1 && !about_items {
         return message;
     }
     let items = error.failed_items();

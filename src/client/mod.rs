@@ -13,6 +13,7 @@ pub mod options;
 pub mod retry;
 pub mod runtime;
 pub mod signing;
+pub mod throttle;
 pub mod url;
 
 pub use call::Client;

@@ -1,5 +1,5 @@
 //! The client's options as JavaScript passes them (`{ endpoint, site, auth, language, timeoutMs, retry,
-//! concurrency }`), read into a [`ClientConfig`] with every problem reported at once, by option path.
+//! concurrency, fetch }`), read into a [`ClientConfig`] with every problem reported at once, by option path.
 //! Secret values are never echoed in a message.
 
 use super::config::{Auth, ClientConfig};
@@ -20,6 +20,7 @@ const OPTIONS: &[&str] = &[
     "timeoutMs",
     "retry",
     "concurrency",
+    "fetch",
 ];
 const AUTH: &[&str] = &["token", "ak", "sk", "domainId"];
 const RETRY: &[&str] = &[
@@ -56,6 +57,8 @@ pub fn read_options(value: OptionValue) -> Result<ClientConfig, Violations> {
     let language = language_or_site(&mut r, o, "language", &LANGUAGES, "\"en_US\" or \"zh_CN\"");
     let timeout = r.whole(o, &root, "timeoutMs", (1, MAX_TIMEOUT_MS));
     let concurrency = r.whole(o, &root, "concurrency", (1, MAX_CONCURRENCY));
+    // The function itself is the bindings' to keep: the core sends nothing.
+    r.function(o, &root, "fetch", "a fetch-compatible function");
     let mut retry = RetryPolicy::default();
     if let Some(policy) = r.object(o, &root, "retry", "the retry policy") {
         let p = policy.as_ref();

@@ -1,9 +1,5 @@
-//! Retry and throttle decisions, pure: the clock and the random jitter are passed in, so every decision is
+//! Retry decisions, pure: the clock and the random jitter are passed in, so every decision is
 //! testable with a fake clock. The transport reads the real ones at the edge.
-
-use std::collections::VecDeque;
-
-use crate::inquiry::InquiryKind;
 
 /// How an attempt ended, as far as retrying is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,55 +132,6 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-/// Calls per second that the gateway allows each API (§3.3): on-demand 10, subscribe-rate 30, renew-rate 10.
-pub fn quota_per_second(kind: InquiryKind) -> u32 {
-    match kind {
-        InquiryKind::OnDemand | InquiryKind::Renewal => 10,
-        InquiryKind::Period => 30,
-    }
-}
-
-/// Keeps one client within a per-second quota: no window of `window_ms` ever holds more than `limit` sends.
-///
-/// Each send reserves a time slot; callers wait until their slot. A small margin widens the window so that
-/// answers reaching the gateway a little unevenly still stay within its count.
-#[derive(Debug, Clone)]
-pub struct Throttle {
-    limit: usize,
-    window_ms: u64,
-    slots: VecDeque<u64>,
-}
-
-impl Throttle {
-    /// A throttle of `limit` sends per `window_ms` milliseconds (a limit of 0 is taken as 1).
-    pub fn new(limit: u32, window_ms: u64) -> Self {
-        let limit = usize::try_from(limit.max(1)).unwrap_or(1);
-        Throttle {
-            limit,
-            window_ms,
-            slots: VecDeque::with_capacity(limit),
-        }
-    }
-
-    /// A throttle for `kind`'s documented quota, with a 50 ms margin on the one-second window.
-    pub fn for_kind(kind: InquiryKind) -> Self {
-        Self::new(quota_per_second(kind), 1_050)
-    }
-
-    /// Reserves the next send slot at or after `now_ms` and returns how long to wait for it.
-    pub fn reserve(&mut self, now_ms: u64) -> u64 {
-        let at = if self.slots.len() < self.limit {
-            now_ms
-        } else {
-            // The send `limit` slots back must be a whole window ago.
-            let oldest = self.slots.pop_front().unwrap_or(now_ms);
-            now_ms.max(oldest.saturating_add(self.window_ms))
-        };
-        self.slots.push_back(at);
-        at - now_ms
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,37 +210,5 @@ mod tests {
             Some(951_825_600_000)
         );
         assert_eq!(parse_http_date_ms("Tue, 29 Foo 2000 12:00:00 GMT"), None);
-    }
-
-    #[test]
-    fn no_window_ever_holds_more_than_the_quota() {
-        for (limit, arrivals) in [
-            (10u32, vec![0u64; 35]),
-            (30, (0..200).map(|i| i * 7).collect()),
-            (10, vec![0, 0, 5, 990, 1_000, 1_001, 3_000, 3_000]),
-        ] {
-            let mut throttle = Throttle::new(limit, 1_000);
-            let sends: Vec<u64> = arrivals
-                .iter()
-                .map(|&now| now + throttle.reserve(now))
-                .collect();
-            for (i, start) in sends.iter().enumerate() {
-                let in_window = sends
-                    .iter()
-                    .filter(|&&t| t >= *start && t < start + 1_000)
-                    .count();
-                assert!(
-                    in_window <= limit as usize,
-                    "send {i} at {start}: {in_window} in one second"
-                );
-            }
-            for (i, (send, arrival)) in sends.iter().zip(&arrivals).enumerate() {
-                assert!(send >= arrival, "send {i} before it was asked for");
-            }
-        }
-        let mut burst = Throttle::new(10, 1_000);
-        let waits: Vec<u64> = (0..12).map(|_| burst.reserve(0)).collect();
-        assert_eq!(waits, [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1_000, 1_000]);
-        assert_eq!(quota_per_second(InquiryKind::Period), 30);
     }
 }

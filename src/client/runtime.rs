@@ -37,6 +37,9 @@ pub enum TransportError {
     /// No complete answer within the timeout.
     #[error("no answer within the timeout")]
     Timeout,
+    /// The fetch function gave something that is not an HTTP answer.
+    #[error("not an HTTP answer: {0}")]
+    BadResponse(String),
     /// The caller cancelled.
     #[error("cancelled")]
     Aborted,

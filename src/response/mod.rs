@@ -84,6 +84,38 @@ impl Rating {
         .filter(|c| !c.trim().is_empty())
     }
 
+    /// The item ids the answer accounts for, in its order, repeats included (a yearly/monthly answer names
+    /// each product in its list prices and again in each optional discount): the ids of its priced lines
+    /// (product ids; resource ids for renewals, with the resources it says could not be priced). A line
+    /// with no id accounts for nothing.
+    pub fn answered_ids(&self) -> Vec<&str> {
+        let ids: Vec<Option<&String>> = match self {
+            Rating::OnDemand(r) => r
+                .product_rating_results
+                .iter()
+                .map(|l| l.id.as_ref())
+                .collect(),
+            Rating::Period(r) => {
+                let list = r.official_website_rating_result.iter();
+                let listed =
+                    list.flat_map(|l| l.product_rating_results.iter().map(|l| l.id.as_ref()));
+                // Lines only an optional discount prices still account for their item.
+                let discounted = r
+                    .optional_discount_rating_results
+                    .iter()
+                    .flat_map(|o| o.product_rating_results.iter().map(|l| l.id.as_ref()));
+                listed.chain(discounted).collect()
+            }
+            Rating::Renewal(r) => r
+                .renew_inquiry_results
+                .iter()
+                .map(|l| l.resource_id.as_ref())
+                .chain(r.fail_resource_infos.iter().map(|f| f.resource_id.as_ref()))
+                .collect(),
+        };
+        ids.into_iter().flatten().map(String::as_str).collect()
+    }
+
     /// The answers of the parts of one split inquiry (all of one kind) as one answer.
     pub fn merge(kind: InquiryKind, parts: Vec<Rating>) -> Result<Rating, MergeError> {
         fn take<T>(parts: Vec<Rating>, pick: fn(Rating) -> Option<T>) -> Vec<T> {

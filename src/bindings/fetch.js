@@ -1,0 +1,90 @@
+// The one place hwc-price calls `fetch`: any fetch-compatible function (the global one by default), from
+// browsers, workers and Node. Whatever that function does (throw at once, resolve to something that is not a
+// Response, ignore its AbortSignal, never settle), the promise returned here settles exactly once: with the
+// answer, or with a failure the client understands.
+
+/** `${name}: ${message}`, and the cause's code or message when there is one (Node's `fetch failed`). */
+function describe(error) {
+  try {
+    let text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const cause = error?.cause;
+    if (cause) text += ` (${cause.code ?? cause.message ?? String(cause)})`;
+    return text;
+  } catch {
+    return 'an exception that cannot be shown';
+  }
+}
+
+/** Whether `value` can be read as a fetch Response: a numeric status, readable headers, a text body. */
+function isResponse(value) {
+  return value !== null && typeof value === 'object' && typeof value.status === 'number'
+    && value.headers !== null && typeof value.headers?.get === 'function' && typeof value.text === 'function';
+}
+
+/**
+ * POSTs `body` to `url` with `headers` (a flat list: name, value, name, value, ...) through `fetchFn` (the
+ * global `fetch` when undefined), giving up after `timeoutMs` or when `signal` aborts, even if `fetchFn`
+ * ignores the signal it is given. Resolves to `[status, requestId, retryAfter, body]`; rejects with
+ * `[kind, detail, error]`, `kind` being `TIMEOUT`, `ABORTED`, `NETWORK` or `BAD_RESPONSE`, and `error` what
+ * was thrown (kept as the cause of the error the caller sees).
+ */
+export function send(fetchFn, url, headers, body, timeoutMs, signal) {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    let timer;
+    const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
+    const onAbort = () => {
+      controller?.abort(signal?.reason);
+      // A signal from AbortSignal.timeout() aborts because time ran out.
+      const timedOut = signal?.reason?.name === 'TimeoutError';
+      fail(timedOut ? 'TIMEOUT' : 'ABORTED', '', signal?.reason);
+    };
+    const finish = (settle, value) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      try {
+        signal?.removeEventListener('abort', onAbort);
+      } catch {
+        // a signal that cannot be unsubscribed from: it can only call onAbort, which does nothing now
+      }
+      settle(value);
+    };
+    const fail = (kind, detail, error) => finish(reject, [kind, detail, error]);
+    timer = setTimeout(() => {
+      controller?.abort();
+      fail('TIMEOUT', '');
+    }, timeoutMs);
+    try {
+      if (signal?.aborted) {
+        onAbort();
+        return;
+      }
+      signal?.addEventListener('abort', onAbort, { once: true });
+    } catch {
+      // a signal that cannot be listened to: the timeout still bounds the call
+    }
+    let answer;
+    try {
+      const init = { method: 'POST', headers: [], body, signal: controller?.signal };
+      for (let i = 0; i + 1 < headers.length; i += 2) init.headers.push([headers[i], headers[i + 1]]);
+      answer = Promise.resolve((fetchFn ?? globalThis.fetch)(url, init));
+    } catch (error) {
+      fail('NETWORK', describe(error), error);
+      return;
+    }
+    answer
+      .then(async (response) => {
+        if (settled) return;
+        if (!isResponse(response)) {
+          fail('BAD_RESPONSE', 'fetch resolved to something that is not a Response');
+          return;
+        }
+        const requestId = response.headers.get('x-request-id');
+        const retryAfter = response.headers.get('retry-after');
+        const text = await response.text();
+        finish(resolve, [response.status, requestId ?? null, retryAfter ?? null, String(text)]);
+      })
+      .catch((error) => fail('NETWORK', describe(error), error));
+  });
+}
