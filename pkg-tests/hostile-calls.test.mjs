@@ -47,7 +47,8 @@ function slots(quote) {
     'new PriceClient(options)': (h) => new hwc.PriceClient(h),
     'new PriceClient(options.auth)': (h) => new hwc.PriceClient({ site: 'intl', auth: h }),
     'priceOnDemand(input)': (h) => client.priceOnDemand(h),
-    'priceOnDemand(options)': (h) => client.priceOnDemand({ project_id: 'p', product_infos: [vm('1')] }, h),
+    // An invalid inquiry, so that nothing is ever sent: the options are read first.
+    'priceOnDemand(options)': (h) => client.priceOnDemand('{}', h),
     'pricePeriod(options.signal)': (h) => client.pricePeriod('{}', { signal: h }),
     'quote.breakdown(options)': (h) => quote.breakdown(h),
     'quote.toText(options)': (h) => quote.toText(h),
@@ -102,4 +103,22 @@ test('what a caller throws is named in the error, cut when long, and never the r
   assert.ok(error.message.length < 1_000, `message cut: ${error.message.length} characters`);
   const viaOptions = (() => { try { new hwc.PriceClient(input); } catch (e) { return e; } })();
   assert.ok(viaOptions.message.length < 1_000, `message cut: ${viaOptions.message.length} characters`);
+});
+
+test('a lone UTF-16 surrogate is refused by name, never sent or signed as U+FFFD', () => {
+  const product = { ...vm('1'), resource_spec: 'c6.large\uD800' };
+  const fromObject = (() => { try { hwc.buildOnDemandInquiry({ project_id: 'p', product_infos: [product] }); } catch (e) { return e; } })();
+  assert.deepEqual(fromObject.violations.map((v) => v.path), ['product_infos[0].resource_spec']);
+  assert.match(fromObject.violations[0].message, /lone UTF-16 surrogate/);
+  const fromText = (() => { try { hwc.buildOnDemandInquiry('{"project_id":"p\uDC00","product_infos":[]}'); } catch (e) { return e; } })();
+  assert.match(fromText.message, /lone UTF-16 surrogate \(half of a character\) at index 16/);
+  // Paired surrogates (an emoji) and a backslash-u text are ordinary text.
+  assert.match(hwc.buildOnDemandInquiry({ project_id: 'p \\ud800 😀', product_infos: [vm('1')] }).body, /"p \\\\ud800 😀"/);
+  const sign = (fields) => { try { hwc.signRequest({ method: 'POST', url: 'https://h/x', ak: 'A', sk: 'S', body: '{}', ...fields }); } catch (e) { return e; } };
+  for (const [fields, field] of [[{ headers: { 'X-A': 'v\uD800' } }, 'headers.X-A'], [{ body: '{"a":"\uD800"}' }, 'body'],
+    [{ sk: 'S\uDC00' }, 'sk'], [{ url: 'https://h/\uD800' }, 'url']]) {
+    const error = sign(fields);
+    assert.equal(error?.code, 'INVALID_INPUT', field);
+    assert.equal(error.message, `${field} holds a lone UTF-16 surrogate (half of a character), which cannot be sent as signed`);
+  }
 });

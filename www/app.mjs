@@ -192,8 +192,9 @@ async function price(event) {
   $('progress').hidden = false;
   $('progress').removeAttribute('value');
   status('Pricing…');
+  let client;
   try {
-    const client = new PriceClient({ endpoint: '/', language: state.language, timeoutMs: 60_000 });
+    client = new PriceClient({ endpoint: '/', language: state.language, timeoutMs: 60_000 });
     quote = await client[MODES[state.mode].method](toInquiry(state), {
       signal: pricing.signal,
       onProgress: (done, total) => {
@@ -213,6 +214,8 @@ async function price(event) {
     }
     status(error.code === 'ABORTED' ? 'Cancelled.' : 'Pricing failed.');
   } finally {
+    // Its memory is given back now, not when the garbage collector gets to it (a call in flight keeps its own).
+    client?.free();
     pricing = null;
     $('cancel').hidden = true;
     $('progress').hidden = true;

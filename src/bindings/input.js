@@ -30,7 +30,39 @@ export function jsonOf(value) {
   } catch {
     // a getter that threw on this second reading: JSON.stringify's reading stands
   }
+  if (found.some(([, what]) => what === LONE_SURROGATE)) {
+    // Such strings are written as null, as NaN is, so that the text can be read and the value named by path.
+    try {
+      text = JSON.stringify(value, (_, v) => (typeof v === 'string' && !wellFormed(v) ? null : v));
+    } catch {
+      // read once already: this reading cannot fail but by a getter that changed its mind
+    }
+  }
   return found.length === 0 ? text : text + '\u0000' + JSON.stringify(found.flat());
+}
+
+/** Whether `text` holds no lone UTF-16 surrogate (which UTF-8, and so a request body, cannot carry). */
+const wellFormed = typeof String.prototype.isWellFormed === 'function'
+  ? (text) => text.isWellFormed()
+  : (text) => !/\p{Cs}/u.test(text);
+
+/** What `unsendable` calls a string with a lone surrogate. */
+const LONE_SURROGATE = 'text with a lone UTF-16 surrogate';
+
+/** The index of the first lone UTF-16 surrogate in `text`, or -1. */
+export function loneSurrogateAt(text) {
+  if (wellFormed(text)) return -1;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+      else return i;
+    } else if (unit >= 0xdc00 && unit <= 0xdfff) {
+      return i;
+    }
+  }
+  return -1;
 }
 
 /** Wire-name path of the key stack, as `product_infos[2].usage_value`. */
@@ -51,6 +83,9 @@ function unsendable(value) {
   const stack = [];
   const walk = (v, inList, depth) => {
     switch (typeof v) {
+      case 'string':
+        if (!wellFormed(v)) found.push([pathOf(stack), LONE_SURROGATE]);
+        return;
       case 'number':
         if (!Number.isFinite(v)) found.push([pathOf(stack), String(v)]);
         return;
@@ -117,19 +152,31 @@ function locate(value) {
  * value, ...]`, each the caller's string or null when it is not one; `body` is "" when the body is a string or
  * absent (the body itself, which may be large, is read on its own, so that it crosses once, unescaped). U+0001
  * then `object` or `headers` when the request or its headers are not an object; U+0002 then what was thrown
- * while reading.
+ * while reading; U+0003 then the field (`url`, `body`, `headers.<name>`...) whose text holds a lone UTF-16
+ * surrogate, which cannot be sent as it was signed (the official SDK refuses it too).
  */
 export function signFields(request) {
   try {
     if (request === null || typeof request !== 'object') return '\u0001object';
-    const text = (v) => (typeof v === 'string' ? v : null);
+    let broken;
+    const text = (v, field) => {
+      if (typeof v !== 'string') return null;
+      if (broken === undefined && !wellFormed(v)) broken = field;
+      return v;
+    };
     const body = request.body;
-    const out = [text(request.method), text(request.url), body === undefined || typeof body === 'string' ? '' : null, text(request.ak), text(request.sk)];
+    if (typeof body === 'string') text(body, 'body');
+    const out = [text(request.method, 'method'), text(request.url, 'url'),
+      body === undefined || typeof body === 'string' ? '' : null, text(request.ak, 'ak'), text(request.sk, 'sk')];
     const headers = request.headers;
     if (headers !== undefined && headers !== null) {
       if (typeof headers !== 'object' || Array.isArray(headers)) return '\u0001headers';
-      for (const name of Object.keys(headers)) out.push(name, text(headers[name]));
+      for (const name of Object.keys(headers)) {
+        const field = `headers.${wellFormed(name) ? name : name.toWellFormed?.() ?? 'a header name'}`;
+        out.push(text(name, field), text(headers[name], field));
+      }
     }
+    if (broken !== undefined) return '\u0003' + broken;
     return JSON.stringify(out);
   } catch (error) {
     return '\u0002' + thrownText(error);

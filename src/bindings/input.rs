@@ -21,6 +21,8 @@ extern "C" {
     fn keys_of(object: &JsValue) -> Result<Array, JsValue>;
     #[wasm_bindgen(js_name = listKind)]
     fn list_kind(value: &JsValue) -> u8;
+    #[wasm_bindgen(js_name = loneSurrogateAt)]
+    fn lone_surrogate_at(text: &JsValue) -> i32;
     #[wasm_bindgen(js_name = isAbortSignal)]
     pub(crate) fn is_abort_signal(value: &JsValue) -> bool;
     #[wasm_bindgen(js_name = signFields)]
@@ -40,8 +42,16 @@ pub(crate) fn json_text(
     kind: InquiryKind,
     input: &JsValue,
 ) -> Result<(String, Unsendable), InquiryError> {
-    if let Some(text) = input.as_string() {
-        return Ok((text, Unsendable::default()));
+    if input.is_string() {
+        // Converting to UTF-8 would silently turn a lone surrogate into U+FFFD: it is refused instead.
+        let at = lone_surrogate_at(input);
+        if at >= 0 {
+            return Err(unconvertible_error(
+                kind,
+                &format!("the text holds a lone UTF-16 surrogate (half of a character) at index {at}, which UTF-8 cannot carry"),
+            ));
+        }
+        return Ok((input.as_string().unwrap_or_default(), Unsendable::default()));
     }
     let mut text = json_of(input);
     if let Some(failure) = text.strip_prefix(FAILED_MARK) {

@@ -13,6 +13,9 @@ use crate::inquiry::InquiryKind;
 use crate::quote::{Asked, Described, Quote};
 
 /// A priced inquiry: the answer (merged when the inquiry was split) and how it was obtained.
+///
+/// It lives in WebAssembly memory: `free()` gives that back at once (the finaliser does so only some time
+/// after the object is collected), so a loop that prices many inquiries frees each quote when done with it.
 #[wasm_bindgen(js_name = Quote)]
 pub struct JsQuote {
     quote: Quote,

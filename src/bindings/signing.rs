@@ -30,6 +30,13 @@ pub fn sign_request(
             "the request to sign must be an object"
         }));
     }
+    if let Some(field) = packed.strip_prefix('\u{3}') {
+        // The field's name only: its value may be the secret key.
+        return Err(invalid(&format!(
+            "{} holds a lone UTF-16 surrogate (half of a character), which cannot be sent as signed",
+            cut(field, 200)
+        )));
+    }
     if let Some(thrown) = packed.strip_prefix('\u{2}') {
         return Err(invalid(&format!(
             "the request to sign could not be read: {}",

@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::breakdown::{Amounts, Breakdown};
+use crate::validate::text::is_hidden_char;
 
 const HEADER: [&str; 13] = [
     "record",
@@ -21,10 +22,15 @@ const HEADER: [&str; 13] = [
     "note",
 ];
 
-/// A text cell: quoted when it holds a comma, a quote or a line break; a leading `=`, `+`, `-`, `@`, tab or
-/// carriage return is prefixed with `'` so that a spreadsheet shows the text instead of running a formula.
+/// A text cell: quoted when it holds a comma, a quote or a line break. A cell that a spreadsheet could take
+/// for a formula is prefixed with `'` so that it shows the text: one whose first visible character is `=`, `+`,
+/// `-` or `@` (spreadsheets skip leading spaces, line breaks and invisible characters), or that starts with a
+/// tab, carriage return or line feed.
 fn text(value: &str) -> String {
-    let guarded = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let visible = value.trim_start_matches(|c: char| c.is_whitespace() || is_hidden_char(c));
+    let formula =
+        visible.starts_with(['=', '+', '-', '@']) || value.starts_with(['\t', '\r', '\n']);
+    let guarded = if formula {
         format!("'{value}")
     } else {
         value.to_owned()
@@ -167,5 +173,11 @@ mod tests {
         assert_eq!(text("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(text("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(text("\u{202E}evil"), "\u{202E}evil");
+        // Formulas behind spaces, line breaks and invisible characters.
+        assert_eq!(text(" =1+1"), "' =1+1");
+        assert_eq!(text("\n=1+1"), "\"'\n=1+1\"");
+        assert_eq!(text("\u{200B}\u{FEFF}@x"), "'\u{200B}\u{FEFF}@x");
+        assert_eq!(text("\u{3000}-2"), "'\u{3000}-2");
+        assert_eq!(text("a=b"), "a=b");
     }
 }
