@@ -469,5 +469,5 @@ fn refuse_other_currencies(rated: &mut Vec<Rated>, failed: &mut Vec<FailedPart>)
 }
 
 #[cfg(test)]
-#[path = "call_tests.rs"]
+#[path = "call_tests/mod.rs"]
 mod tests;

@@ -1,0 +1,65 @@
+// Every product of a batch ends either priced exactly once or in failedItems with a reason, whatever the
+// answers to its parts say. The answers come from a fetch test double that prices each request it is sent.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PriceClient } from 'hwc-price';
+import { onDemand } from './helpers.mjs';
+
+/** A fetch that answers each request with `shape(ids, n)`'s lines (n counts requests from 0). */
+function pricing(shape) {
+  let n = 0;
+  return async (url, init) => {
+    const ids = JSON.parse(init.body).product_infos.map((p) => p.id);
+    const { currency = 'USD', lines = ids } = shape(ids, n++) ?? {};
+    const answer = {
+      currency, amount: lines.length, discount_amount: 0, official_website_amount: lines.length, measure_id: 1,
+      product_rating_results: lines.map((id) => ({ id, amount: 1, discount_amount: 0, official_website_amount: 1, measure_id: 1 })),
+    };
+    return new Response(JSON.stringify(answer), { status: 200, headers: { 'x-request-id': `req-${n}` } });
+  };
+}
+
+const priceWith = (shape, products) => new PriceClient({ endpoint: 'http://127.0.0.1:9', concurrency: 1, fetch: pricing(shape) })
+  .priceOnDemand(onDemand(products));
+
+async function rejection(promise) {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  assert.fail('expected the call to fail');
+}
+
+test('a part priced in another currency fails with its items; the rest is a partial quote', async () => {
+  const error = await rejection(priceWith((_, n) => (n === 1 ? { currency: 'CNY' } : {}), 250));
+  assert.equal(error.code, 'INCONSISTENT_ANSWERS');
+  assert.equal(error.failedItems.length, 100);
+  assert.deepEqual([error.failedItems[0], error.failedItems.at(-1)], ['p101', 'p200']);
+  assert.equal(error.attempts, 1);
+  assert.equal(error.partial.response.product_rating_results.length, 150);
+  assert.equal(error.partial.response.amount, '150');
+  assert.equal(error.partial.attempts, 3);
+  assert.match(error.message, /priced in "CNY", the rest of the inquiry in "USD"/);
+});
+
+test('a 200 answer with no lines fails its items instead of resolving with warnings', async () => {
+  const error = await rejection(priceWith((_, n) => (n === 0 ? { lines: [] } : {}), 150));
+  assert.equal(error.code, 'INCOMPLETE_ANSWER');
+  assert.equal(error.failedItems.length, 100);
+  assert.equal(error.partial.response.product_rating_results.length, 50);
+});
+
+test('a line left out fails by name; lines repeated or never asked for are warnings that name them', async () => {
+  const missing = await rejection(priceWith((ids) => ({ lines: ids.filter((id) => id !== 'p2') }), 3));
+  assert.deepEqual(missing.failedItems, ['p2']);
+  assert.match(missing.message, /not priced: "p2"\. The answer gives no price for these items\./);
+
+  const quote = await priceWith((ids) => ({ lines: [...ids, ids[0], 'stranger'] }), 2);
+  const { lines, warnings } = quote.breakdown();
+  assert.deepEqual(lines.map((l) => l.id), ['p1', 'p2', 'stranger']);
+  // The totals as sent count p1 twice, so the lines shown do not add up to them: said too.
+  assert.deepEqual(warnings.map((w) => w.code), ['repeated_line', 'lines_do_not_add_up', 'lines_do_not_add_up', 'unasked_line']);
+  assert.match(warnings[0].message, /"p1" more than once/);
+  assert.match(warnings[3].message, /"stranger", which the inquiry did not ask for/);
+});
