@@ -113,7 +113,7 @@ mod property {
     use proptest::prelude::*;
     use serde_json::Value;
 
-    use super::super::{client, ok, on_demand, price_on_demand, Fake};
+    use crate::client::call::tests::{client, ok, on_demand, price_on_demand, Fake};
     use crate::client::join::block_on;
     use crate::client::Auth;
 
