@@ -34,6 +34,13 @@ test('validation is linear in invalid products, as objects and as text', () => {
   assertLinear('buildOnDemandInquiry', 1_000, (n) => assert.throws(() => hwc.buildOnDemandInquiry(invalidText(n))));
 });
 
+test('an unknown field name costs time in proportion to its length, and is cut in the message', () => {
+  const withKey = (n) => ({ project_id: 'p', product_infos: [], ['x'.repeat(n)]: 1 });
+  assertLinear('a long unknown key', 1_000_000, (n) => hwc.validateInquiry('on-demand', withKey(n)));
+  const [unknown] = hwc.validateInquiry('on-demand', withKey(10_000_000));
+  assert.ok(unknown.path.length < 100, `path of ${unknown.path.length} characters`);
+});
+
 test('past the listed limit violations are counted; past the batch bound products are only counted', () => {
   const violations = hwc.validateInquiry('on-demand', invalidText(100_000), { batch: true });
   assert.equal(violations.filter((v) => v.path.includes('[')).length, 1_000);

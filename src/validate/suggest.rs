@@ -6,11 +6,20 @@
 /// SDK send `size_measure_id` (see `shared/spec/NOTES.md`), so the printed name is a likely paste.
 const ALIASES: &[(&str, &str)] = &[("sizemeasurementid", "size_measure_id")];
 
+/// Longest unknown name compared with the known ones (wire names have at most a few dozen characters).
+const MAX_NAME_BYTES: usize = 64;
+
 /// The known name that `unknown` most likely meant, if one is close enough.
 ///
 /// Names are compared without case, `_` and `-` (so `usageValue` finds `usage_value`), then by edit distance
-/// of at most 2 (at most 1 for short names).
+/// (Levenshtein with adjacent transpositions as one edit: strsim's optimal string alignment) of at most 2 (at
+/// most 1 for short names).
 pub fn closest<'k>(unknown: &str, known: &[&'k str]) -> Option<&'k str> {
+    // No wire name is near this long: a longer name is no misspelling, and comparing it would cost time in
+    // proportion to its length times every known name's.
+    if unknown.len() > MAX_NAME_BYTES {
+        return None;
+    }
     let wanted = normalize(unknown);
     if let Some((_, meant)) = ALIASES.iter().find(|(alias, _)| *alias == wanted) {
         if let Some(k) = known.iter().find(|k| *k == meant) {
@@ -20,7 +29,7 @@ pub fn closest<'k>(unknown: &str, known: &[&'k str]) -> Option<&'k str> {
     let limit = if wanted.chars().count() <= 5 { 1 } else { 2 };
     known
         .iter()
-        .map(|k| (edit_distance(&wanted, &normalize(k)), *k))
+        .map(|k| (strsim::osa_distance(&wanted, &normalize(k)), *k))
         .filter(|(distance, _)| *distance <= limit)
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, k)| k)
@@ -31,38 +40,6 @@ fn normalize(name: &str) -> String {
         .filter(|c| *c != '_' && *c != '-')
         .flat_map(char::to_lowercase)
         .collect()
-}
-
-/// Levenshtein distance with adjacent transpositions counted as one edit.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    // Three rolling rows: two back (for transpositions), previous, current.
-    let mut before: Vec<usize> = vec![0; b.len() + 1];
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current: Vec<usize> = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        if let Some(first) = current.first_mut() {
-            *first = i + 1;
-        }
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            let substitute = previous.get(j).map_or(usize::MAX, |d| d + cost);
-            let delete = previous.get(j + 1).map_or(usize::MAX, |d| d + 1);
-            let insert = current.get(j).map_or(usize::MAX, |d| d + 1);
-            let mut best = substitute.min(delete).min(insert);
-            let swapped = i > 0 && j > 0 && a.get(i - 1) == Some(cb) && b.get(j - 1) == Some(ca);
-            if swapped {
-                best = best.min(before.get(j - 1).map_or(usize::MAX, |d| d + 1));
-            }
-            if let Some(cell) = current.get_mut(j + 1) {
-                *cell = best;
-            }
-        }
-        std::mem::swap(&mut before, &mut previous);
-        std::mem::swap(&mut previous, &mut current);
-    }
-    previous.last().copied().unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -103,9 +80,19 @@ mod tests {
 
     #[test]
     fn edit_distance_counts_edits() {
+        let edit_distance = strsim::osa_distance;
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(edit_distance("ab", "ba"), 1);
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("same", "same"), 0);
+    }
+
+    #[test]
+    fn names_far_longer_than_any_wire_name_are_not_compared() {
+        assert_eq!(
+            closest(&format!("usage_value{}", "x".repeat(60)), KNOWN),
+            None
+        );
+        assert_eq!(closest("usage_valeu", KNOWN), Some("usage_value"));
     }
 }
