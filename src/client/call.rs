@@ -159,6 +159,8 @@ impl Client {
                         // Nothing can be added up: every part that was priced fails with the reason.
                         for (index, items, attempts) in carried {
                             if !items.is_empty() {
+                                // The whole part fails: any entry for some of its items is replaced.
+                                failed.retain(|p| p.index != index);
                                 failed.push(FailedPart {
                                     index,
                                     items,
@@ -172,7 +174,8 @@ impl Client {
                 }
             }
         };
-        failed.sort_by_key(|p| p.index);
+        // At most one entry per part, so no two keys are equal.
+        failed.sort_unstable_by_key(|p| p.index);
         let quote = merged.map(|rating| Quote {
             requests,
             attempts,

@@ -107,6 +107,27 @@ fn answers_whose_sums_overflow_fail_every_item_with_the_reason() {
         .contains("more than an exact decimal holds"));
 }
 
+#[test]
+fn a_part_with_a_line_left_out_is_named_once_when_the_sums_also_overflow() {
+    let rt = Fake::new(|req, n| {
+        let mut answer: Value = serde_json::from_str(&price_on_demand(&req.body)).unwrap();
+        if n == 0 {
+            answer["product_rating_results"]
+                .as_array_mut()
+                .unwrap()
+                .remove(0);
+        } else {
+            answer["amount"] = serde_json::from_str("70000000000000000000000000000").unwrap();
+        }
+        ok(answer.to_string())
+    });
+    let err = block_on(client(Auth::None, |c| c.concurrency = 1).price(&rt, &on_demand(300)))
+        .unwrap_err();
+    let failed = err.failed_items();
+    assert_eq!(failed.len(), 300, "each item once");
+    assert_eq!(err.failed.len(), 3, "one entry per part");
+}
+
 /// The property runs natively only (proptest's random source does not build for wasm32-unknown-unknown).
 #[cfg(not(target_arch = "wasm32"))]
 mod property {
@@ -131,6 +152,8 @@ mod property {
         Stranger,
         /// Has no lines.
         Empty,
+        /// Has a total so large that two such cannot be added exactly.
+        Huge,
     }
 
     fn fault() -> impl Strategy<Value = Fault> {
@@ -141,6 +164,7 @@ mod property {
             1 => Just(Fault::Repeat),
             1 => Just(Fault::Stranger),
             1 => Just(Fault::Empty),
+            1 => Just(Fault::Huge),
         ]
     }
 
@@ -170,12 +194,15 @@ mod property {
                 lines.push(stranger);
             }
             Fault::Empty => lines.clear(),
+            Fault::Huge => {
+                answer["amount"] = serde_json::from_str("70000000000000000000000000000").unwrap();
+            }
         }
         answer.to_string()
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(64))]
+        #![proptest_config(ProptestConfig::with_cases(128))]
 
         #[test]
         fn every_item_is_priced_once_or_failed_with_a_reason(
