@@ -1,5 +1,6 @@
 //! Any bytes as an answer of each API: read, merged with itself, broken down and shown in every output,
-//! without a panic; escaping holds in HTML.
+//! without a panic; escaping holds in HTML; a breakdown shows each item once; what the answer accounts for
+//! is what its lines name.
 #![no_main]
 
 use hwc_price::breakdown::{csv, html, text, Breakdown, BreakdownOptions};
@@ -26,6 +27,11 @@ fuzz_target!(|data: &[u8]| {
             let mut options = BreakdownOptions::new(language);
             options.projections = true;
             let b = Breakdown::of(&quote, &options);
+            let mut shown = std::collections::HashSet::new();
+            for id in b.lines.iter().filter_map(|l| l.id.as_deref()) {
+                assert!(shown.insert(id), "item {id:?} shown twice");
+                assert!(quote.rating.answered_ids().contains(&id), "a line the answer does not name");
+            }
             let _ = text::render(&b);
             let page = html::render(&b);
             assert!(!page.contains("<script"), "a server string reached the HTML unescaped");
