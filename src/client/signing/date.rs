@@ -1,6 +1,10 @@
 //! Step 1 of signing: the `X-Sdk-Date` of a Unix time, and checking one given by the caller.
 
 /// Step 1: `YYYYMMDDTHHMMSSZ` for a Unix time.
+///
+/// Written out (with [`civil_from_days`]) rather than with a date crate: formatting this one layout with `time`
+/// 0.3 (formatting and macros features) added 11.9 KB gzipped to a bare WebAssembly module (opt-level z, LTO;
+/// measured 2026-12-01); here it is 30 lines, tested against the public vectors and the calendar's edges.
 pub fn sdk_date(unix_seconds: u64) -> String {
     let days = i64::try_from(unix_seconds / 86_400).unwrap_or(i64::MAX / 2);
     let secs = unix_seconds % 86_400;

@@ -210,6 +210,8 @@ pub fn hex_sha256(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
 }
 
+/// Lowercase hex digits. Written out rather than with the `hex` crate, which added 1.6 KB gzipped to a bare
+/// WebAssembly module (opt-level z, LTO; measured 2026-12-01) for these ten lines.
 fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut out = Vec::with_capacity(bytes.len() * 2);
