@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use crate::kind::InquiryKind;
 use crate::language::Language;
-use crate::validate::text::Quoted;
+use crate::validate::text::{quoted_list, Quoted};
 
 /// Labels of the tables.
 pub(crate) struct Labels {
@@ -199,26 +199,6 @@ pub(crate) enum Note<'a> {
     UnaskedLines { ids: &'a [String] },
 }
 
-/// Items named in a warning at most; the rest are counted.
-const SHOWN_IDS: usize = 5;
-
-/// `"a", "b" and 3 more`.
-fn id_list(ids: &[String], language: Language) -> String {
-    let mut list = ids
-        .iter()
-        .take(SHOWN_IDS)
-        .map(|id| Quoted(id).to_string())
-        .collect::<Vec<_>>()
-        .join(", ");
-    if ids.len() > SHOWN_IDS {
-        list.push_str(&language.pick(
-            format!(" and {} more", ids.len() - SHOWN_IDS),
-            format!(" 等 {} 项", ids.len()),
-        ));
-    }
-    list
-}
-
 impl Note<'_> {
     /// The warning's stable code.
     pub(crate) fn code(&self) -> &'static str {
@@ -276,12 +256,12 @@ impl Note<'_> {
                 format!("各行{}之和超出精确小数的范围，但应答中的总额为 {whole}；两者均按服务返回的原样显示。", column.name(language)),
             ),
             Note::RepeatedLines { ids } => language.pick(
-                format!("The answer prices {} more than once; only the first line of each is shown.", id_list(ids, language)),
-                format!("应答对 {} 多次计价；每项仅显示第一行。", id_list(ids, language)),
+                format!("The answer prices {} more than once; only the first line of each is shown.", quoted_list(ids, language)),
+                format!("应答对 {} 多次计价；每项仅显示第一行。", quoted_list(ids, language)),
             ),
             Note::UnaskedLines { ids } => language.pick(
-                format!("The answer prices {}, which the inquiry did not ask for; shown as the service sent them.", id_list(ids, language)),
-                format!("应答对询价中未包含的 {} 计价；按服务返回的原样显示。", id_list(ids, language)),
+                format!("The answer prices {}, which the inquiry did not ask for; shown as the service sent them.", quoted_list(ids, language)),
+                format!("应答对询价中未包含的 {} 计价；按服务返回的原样显示。", quoted_list(ids, language)),
             ),
         }
     }

@@ -6,7 +6,7 @@ use super::runtime::TransportError;
 use crate::language::Language;
 use crate::response::MergeError;
 use crate::site::Site;
-use crate::validate::text::Quoted;
+use crate::validate::text::{quoted_list, Quoted};
 
 /// What happened to one request, in plain words, with the server's own text when there was one.
 pub(crate) fn failure(failure: &Failure, language: Language, site: Site) -> String {
@@ -70,9 +70,6 @@ pub(crate) fn failure(failure: &Failure, language: Language, site: Site) -> Stri
     }
 }
 
-/// Items named in a message at most; the rest are counted.
-const SHOWN: usize = 5;
-
 /// The whole story of a call in plain words: which requests and items failed, then the headline's message.
 pub(crate) fn call(error: &CallError, language: Language, site: Site) -> String {
     let Some(head) = error.headline() else {
@@ -84,19 +81,7 @@ pub(crate) fn call(error: &CallError, language: Language, site: Site) -> String 
     if error.requests <= 1 && !about_items {
         return message;
     }
-    let items = error.failed_items();
-    let mut list = items
-        .iter()
-        .take(SHOWN)
-        .map(|i| Quoted(i).to_string())
-        .collect::<Vec<_>>()
-        .join(", ");
-    if items.len() > SHOWN {
-        list.push_str(&language.pick(
-            format!(" and {} more", items.len() - SHOWN),
-            format!(" 等 {} 项", items.len()),
-        ));
-    }
+    let list = quoted_list(&error.failed_items(), language);
     let (failed, requests) = (error.failed.len(), error.requests);
     language.pick(
         format!("{failed} of {requests} requests failed; not priced: {list}. {message}"),

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::language::Language;
+
 /// Characters of a quoted or cut string kept in a message.
 pub const SHOWN_CHARS: usize = 40;
 
@@ -60,6 +62,26 @@ impl fmt::Display for Quoted<'_> {
         }
         f.write_char('"')
     }
+}
+
+/// Items named in a list at most; the rest are counted.
+const LISTED_ITEMS: usize = 5;
+
+/// `"a", "b", "c", "d", "e" and 3 more` (in Chinese `… 等 8 项`): item ids for a message, quoted.
+pub(crate) fn quoted_list<S: AsRef<str>>(items: &[S], language: Language) -> String {
+    let mut list = items
+        .iter()
+        .take(LISTED_ITEMS)
+        .map(|i| Quoted(i.as_ref()).to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    if items.len() > LISTED_ITEMS {
+        list.push_str(&language.pick(
+            format!(" and {} more", items.len() - LISTED_ITEMS),
+            format!(" 等 {} 项", items.len()),
+        ));
+    }
+    list
 }
 
 #[cfg(test)]
