@@ -129,7 +129,13 @@ fn price(client: Rc<Client>, prepared: Result<(Batch, WebRuntime), JsValue>) -> 
             let config = client.config();
             result
                 .map(|quote| JsQuote::from(quote).into())
-                .map_err(|e| api_error(&e, config.language, config.endpoint.site()))
+                .map_err(|e| {
+                    let error = api_error(&e, config.language, config.endpoint.site());
+                    if let Some(partial) = e.partial {
+                        set(&error, "partial", &JsQuote::from(partial).into());
+                    }
+                    error
+                })
         })
     }
 }

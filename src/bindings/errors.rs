@@ -4,7 +4,6 @@
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 
-use super::quote::JsQuote;
 use crate::client::{CallError, FailedPart, SignError};
 use crate::inquiry::{InquiryError, InquiryKind};
 use crate::language::Language;
@@ -70,7 +69,8 @@ pub(crate) fn options_error(what: &str, list: &Violations) -> JsValue {
 }
 
 /// `PriceApiError`: `{ name, code, message, status, requestId, attempts, kind, requests, failedItems,
-/// failures: [{ items, code, status, message, requestId, attempts }], partial }`.
+/// failures: [{ items, code, status, message, requestId, attempts }], partial }`, `partial` null (the caller
+/// sets it when something was priced).
 pub(crate) fn api_error(err: &CallError, language: Language, site: Site) -> JsValue {
     let error = named("PriceApiError", &err.message(language, site));
     let head = err.headline();
@@ -121,11 +121,8 @@ pub(crate) fn api_error(err: &CallError, language: Language, site: Site) -> JsVa
         failures.push(&item);
     }
     set(&error, "failures", &failures);
-    let partial = err
-        .partial
-        .clone()
-        .map_or(JsValue::NULL, |quote| JsQuote::from(quote).into());
-    set(&error, "partial", &partial);
+    // `partial` is set by the caller, which holds the quote type.
+    set(&error, "partial", &JsValue::NULL);
     error.into()
 }
 

@@ -1,6 +1,6 @@
 //! How a call fails: each request that failed for good ([`Failure`], [`FailedPart`]), and the call as a whole
 //! ([`CallError`], which keeps what was priced). Their `Display` is a short English phrase for logs; the plain
-//! messages for people, in English or Chinese, are in [`super::messages`].
+//! messages for people, in English or Chinese (`message()`), are in [`super::messages`].
 
 use std::error::Error as StdError;
 use std::fmt;
@@ -8,10 +8,8 @@ use std::fmt;
 use super::runtime::TransportError;
 use super::signing::SignError;
 use crate::kind::InquiryKind;
-use crate::language::Language;
 use crate::quote::Quote;
 use crate::response::{ApiError, MergeError, ResponseError};
-use crate::site::Site;
 
 /// Why one request of an inquiry failed for good.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -90,11 +88,6 @@ impl Failure {
         }
     }
 
-    /// What happened, in plain words, with the server's own text when there was one.
-    pub fn message(&self, language: Language, site: Site) -> String {
-        super::messages::failure(self, language, site)
-    }
-
     /// Whether every other request of the inquiry would fail the same way (credentials, permission, site).
     pub(crate) fn stops_the_batch(&self) -> bool {
         matches!(self, Failure::Sign(_) | Failure::Aborted)
@@ -150,11 +143,6 @@ impl CallError {
             .iter()
             .flat_map(|p| p.items.iter().map(String::as_str))
             .collect()
-    }
-
-    /// The whole story in plain words: which requests and items failed, then the headline's message.
-    pub fn message(&self, language: Language, site: Site) -> String {
-        super::messages::call(self, language, site)
     }
 }
 

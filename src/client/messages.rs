@@ -8,8 +8,22 @@ use crate::response::MergeError;
 use crate::site::Site;
 use crate::validate::text::{quoted_list, Quoted};
 
+impl Failure {
+    /// What happened, in plain words, with the server's own text when there was one.
+    pub fn message(&self, language: Language, site: Site) -> String {
+        failure(self, language, site)
+    }
+}
+
+impl CallError {
+    /// The whole story in plain words: which requests and items failed, then the headline's message.
+    pub fn message(&self, language: Language, site: Site) -> String {
+        call(self, language, site)
+    }
+}
+
 /// What happened to one request, in plain words, with the server's own text when there was one.
-pub(crate) fn failure(failure: &Failure, language: Language, site: Site) -> String {
+fn failure(failure: &Failure, language: Language, site: Site) -> String {
     match failure {
         Failure::Api(error) => error.message(language, Some(&site.other().describe(language))),
         Failure::Timeout { timeout_ms } => language.pick(
@@ -71,7 +85,7 @@ pub(crate) fn failure(failure: &Failure, language: Language, site: Site) -> Stri
 }
 
 /// The whole story of a call in plain words: which requests and items failed, then the headline's message.
-pub(crate) fn call(error: &CallError, language: Language, site: Site) -> String {
+fn call(error: &CallError, language: Language, site: Site) -> String {
     let Some(head) = error.headline() else {
         return String::new();
     };

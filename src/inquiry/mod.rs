@@ -11,6 +11,7 @@ use crate::validate::text::cut;
 use crate::validate::violation::{Collector, Rule};
 use crate::validate::{Path, Unsendable, Violations};
 
+mod fields;
 pub mod limits;
 mod on_demand;
 mod period;

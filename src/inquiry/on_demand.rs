@@ -2,6 +2,7 @@
 
 use rust_decimal::Decimal;
 
+use super::fields::{unknown_field_hint, Level};
 use super::limits::{
     INQUIRY_PRECISION, MAX_PRODUCTS_PER_REQUEST, MEASURE_ID, PROJECT_ID_MAX_CHARS,
     USAGE_FACTOR_MAX_CHARS,
@@ -9,7 +10,7 @@ use super::limits::{
 use super::product::{
     check_products, products, write_products, ProductInfo, ProductMembers, Terms,
 };
-use super::rules::{check_int, check_text, unknown_field_hint, Level, Scope, TextKind};
+use super::rules::{check_int, check_text, Scope, TextKind};
 use super::{chunks, validated_inquiry, DraftRules};
 use crate::json::ObjectWriter;
 use crate::kind::InquiryKind;
@@ -19,7 +20,7 @@ use crate::validate::violation::{Collector, Rule};
 use crate::validate::Path;
 
 /// Wire names of the inquiry's own fields, in body order.
-pub(crate) const FIELDS: &[&str] = &["project_id", "product_infos", "inquiry_precision"];
+pub(crate) const FIELDS: &[&str] = super::fields::ON_DEMAND;
 
 /// What a pay-per-use price covers: an amount of usage, e.g. 2 hours (`Duration`, `2`, `4`) or 4 GB of
 /// traffic (`upflow`, `4`, `10`).
@@ -55,7 +56,6 @@ impl UsageTerms {
 
 impl Terms for UsageTerms {
     const KIND: InquiryKind = InquiryKind::OnDemand;
-    const FIELDS: &'static [&'static str] = &["usage_factor", "usage_value", "usage_measure_id"];
     const ALL_FIELDS: &'static [&'static str] = &[
         "id",
         "cloud_service_type",

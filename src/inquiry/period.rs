@@ -1,5 +1,6 @@
 //! Yearly/monthly price inquiry: `POST /v2/bills/ratings/period-resources/subscribe-rate` (§4.2.2).
 
+use super::fields::{unknown_field_hint, Level};
 use super::limits::{
     FEE_INSTALLMENT_MODES, MAX_PRODUCTS_PER_REQUEST, PROJECT_ID_MAX_CHARS, SUBSCRIBE_PERIOD_NUM,
     SUBSCRIBE_PERIOD_TYPE,
@@ -7,7 +8,7 @@ use super::limits::{
 use super::product::{
     check_products, products, write_products, ProductInfo, ProductMembers, Terms,
 };
-use super::rules::{check_int, check_text, unknown_field_hint, Level, Scope, TextKind};
+use super::rules::{check_int, check_text, Scope, TextKind};
 use super::{chunks, validated_inquiry, DraftRules};
 use crate::json::ObjectWriter;
 use crate::kind::InquiryKind;
@@ -18,7 +19,7 @@ use crate::validate::violation::{Collector, Rule};
 use crate::validate::Path;
 
 /// Wire names of the inquiry's own fields, in body order.
-pub(crate) const FIELDS: &[&str] = &["project_id", "product_infos", "fee_installment_mode"];
+pub(crate) const FIELDS: &[&str] = super::fields::PERIOD;
 
 /// The subscription period a yearly/monthly price covers, e.g. 1 month (`2`, `1`).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -49,7 +50,6 @@ impl PeriodTerms {
 
 impl Terms for PeriodTerms {
     const KIND: InquiryKind = InquiryKind::Period;
-    const FIELDS: &'static [&'static str] = &["period_type", "period_num"];
     const ALL_FIELDS: &'static [&'static str] = &[
         "id",
         "cloud_service_type",

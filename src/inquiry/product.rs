@@ -1,9 +1,10 @@
 //! One product line of a pay-per-use or yearly/monthly inquiry: the fields both APIs share, plus the terms
 //! that differ (usage for pay-per-use, a period for yearly/monthly).
 
+use super::fields::{unknown_field_hint, Level};
 use super::limits::*;
-use super::rules::{check_count, check_int, check_text, check_unique, unknown_field_hint};
-use super::rules::{Level, Scope, TextKind};
+use super::rules::{check_count, check_int, check_text, check_unique};
+use super::rules::{Scope, TextKind};
 use crate::json::ObjectWriter;
 use crate::kind::InquiryKind;
 use crate::validate::read::{rank, Cx, Each, Members, Nested, Seen};
@@ -91,11 +92,10 @@ impl<T> ProductInfo<T> {
 pub(crate) trait Terms: Default {
     /// The inquiry these terms belong to.
     const KIND: InquiryKind;
-    /// Wire names of the terms' fields, in body order; all are required.
-    const FIELDS: &'static [&'static str];
-    /// Wire names of every field of a product line with these terms: [`PRODUCT_FIELDS`], then [`Self::FIELDS`].
+    /// Wire names of every field of a product line with these terms: [`PRODUCT_FIELDS`], then the terms' own
+    /// (`fields::USAGE_TERMS` or `fields::PERIOD_TERMS`).
     const ALL_FIELDS: &'static [&'static str];
-    /// Reads the terms' field `FIELDS[index]` from its exact JSON value.
+    /// Reads the terms' own field number `index` from its exact JSON value.
     fn read(&mut self, index: usize, seen: Seen<'_>, cx: &mut Cx, place: Place<'_, '_>);
     /// Checks the terms' rules.
     fn check(&self, c: &mut Collector, path: &Path<'_>);

@@ -1,10 +1,11 @@
 //! Renewal price inquiry: `POST /v2/bills/ratings/period-resources/renew-rate` (§4.2.3).
 
+use super::fields::{unknown_field_hint, Level};
 use super::limits::{
     MAX_RESOURCE_IDS_PER_BATCH, MAX_RESOURCE_IDS_PER_REQUEST, RENEW_MONTHS, RENEW_PERIOD_NUM,
     RENEW_PERIOD_TYPE, RENEW_YEARS,
 };
-use super::rules::{check_count, check_int, check_unique, unknown_field_hint, Level, Scope};
+use super::rules::{check_count, check_int, check_unique, Scope};
 use super::{chunks, validated_inquiry, DraftRules};
 use crate::json::{write_string, ObjectWriter};
 use crate::kind::InquiryKind;
@@ -15,12 +16,7 @@ use crate::validate::violation::{Collector, Rule};
 use crate::validate::Path;
 
 /// Wire names of the inquiry's fields, in body order.
-pub(crate) const FIELDS: &[&str] = &[
-    "resource_ids",
-    "period_type",
-    "period_num",
-    "include_relative_resources",
-];
+pub(crate) const FIELDS: &[&str] = super::fields::RENEWAL;
 
 /// The fields of a renewal inquiry, not yet validated.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

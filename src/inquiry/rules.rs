@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 
-use crate::kind::InquiryKind;
 use crate::validate::text::quote;
 use crate::validate::violation::{Collector, Rule};
 use crate::validate::{IntRule, Path};
@@ -162,66 +161,9 @@ pub(crate) fn check_unique<'v>(
     }
 }
 
-/// Where in an inquiry a field sits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Level {
-    /// The inquiry object itself.
-    Top,
-    /// One element of `product_infos`.
-    Product,
-}
-
-/// Wire names of the fields `kind` has at `level`.
-fn fields(kind: InquiryKind, level: Level) -> &'static [&'static str] {
-    match (kind, level) {
-        (InquiryKind::OnDemand, Level::Top) => super::on_demand::FIELDS,
-        (InquiryKind::Period, Level::Top) => super::period::FIELDS,
-        (InquiryKind::Renewal, Level::Top) => super::renewal::FIELDS,
-        (InquiryKind::OnDemand, Level::Product) => {
-            <super::UsageTerms as super::product::Terms>::FIELDS
-        }
-        (InquiryKind::Period, Level::Product) => {
-            <super::PeriodTerms as super::product::Terms>::FIELDS
-        }
-        (InquiryKind::Renewal, Level::Product) => &[],
-    }
-}
-
-/// For a field unknown to `kind`, which other inquiries have it (at the same level or at the top).
-pub(crate) fn unknown_field_hint(name: &str, kind: InquiryKind, level: Level) -> Option<String> {
-    let homes: Vec<&str> = InquiryKind::ALL
-        .into_iter()
-        .filter(|k| {
-            *k != kind
-                && (fields(*k, level).contains(&name) || fields(*k, Level::Top).contains(&name))
-        })
-        .map(|k| k.label())
-        .collect();
-    if homes.is_empty() {
-        return None;
-    }
-    Some(format!(
-        "{name} is a field of {} inquiries, not of {} ones",
-        homes.join(" and "),
-        kind.label()
-    ))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn hints_where_a_field_belongs() {
-        assert_eq!(
-            unknown_field_hint("period_type", InquiryKind::OnDemand, Level::Product).as_deref(),
-            Some("period_type is a field of yearly/monthly and renewal inquiries, not of pay-per-use ones")
-        );
-        assert_eq!(
-            unknown_field_hint("colour", InquiryKind::Period, Level::Top),
-            None
-        );
-    }
 
     #[test]
     fn text_rules() {

@@ -1,0 +1,78 @@
+//! The wire names of every inquiry's own fields, in body order, in one place: each kind reads its own, and the
+//! hint for an unknown field looks across all of them.
+
+use crate::kind::InquiryKind;
+
+/// A pay-per-use inquiry's fields.
+pub(crate) const ON_DEMAND: &[&str] = &["project_id", "product_infos", "inquiry_precision"];
+/// A yearly/monthly inquiry's fields.
+pub(crate) const PERIOD: &[&str] = &["project_id", "product_infos", "fee_installment_mode"];
+/// A renewal inquiry's fields.
+pub(crate) const RENEWAL: &[&str] = &[
+    "resource_ids",
+    "period_type",
+    "period_num",
+    "include_relative_resources",
+];
+/// The usage terms of a pay-per-use product.
+pub(crate) const USAGE_TERMS: &[&str] = &["usage_factor", "usage_value", "usage_measure_id"];
+/// The period terms of a yearly/monthly product.
+pub(crate) const PERIOD_TERMS: &[&str] = &["period_type", "period_num"];
+
+/// Where in an inquiry a field sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Level {
+    /// The inquiry object itself.
+    Top,
+    /// One element of `product_infos`.
+    Product,
+}
+
+/// Wire names of the fields `kind` has at `level`.
+fn fields(kind: InquiryKind, level: Level) -> &'static [&'static str] {
+    match (kind, level) {
+        (InquiryKind::OnDemand, Level::Top) => ON_DEMAND,
+        (InquiryKind::Period, Level::Top) => PERIOD,
+        (InquiryKind::Renewal, Level::Top) => RENEWAL,
+        (InquiryKind::OnDemand, Level::Product) => USAGE_TERMS,
+        (InquiryKind::Period, Level::Product) => PERIOD_TERMS,
+        (InquiryKind::Renewal, Level::Product) => &[],
+    }
+}
+
+/// For a field unknown to `kind`, which other inquiries have it (at the same level or at the top).
+pub(crate) fn unknown_field_hint(name: &str, kind: InquiryKind, level: Level) -> Option<String> {
+    let homes: Vec<&str> = InquiryKind::ALL
+        .into_iter()
+        .filter(|k| {
+            *k != kind
+                && (fields(*k, level).contains(&name) || fields(*k, Level::Top).contains(&name))
+        })
+        .map(|k| k.label())
+        .collect();
+    if homes.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "{name} is a field of {} inquiries, not of {} ones",
+        homes.join(" and "),
+        kind.label()
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hints_where_a_field_belongs() {
+        assert_eq!(
+            unknown_field_hint("period_type", InquiryKind::OnDemand, Level::Product).as_deref(),
+            Some("period_type is a field of yearly/monthly and renewal inquiries, not of pay-per-use ones")
+        );
+        assert_eq!(
+            unknown_field_hint("colour", InquiryKind::Period, Level::Top),
+            None
+        );
+    }
+}
