@@ -5,7 +5,12 @@
 //! ten times past a bound costs at most what reading its text costs.
 
 // Test code: a failed unwrap is a failed test.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -35,17 +40,21 @@ fn fastest(mut job: impl FnMut()) -> Duration {
         .unwrap()
 }
 
-/// Asserts that `job(10 n)` costs at most [`MAX_RATIO`] times `job(n)`.
+/// Asserts that `job(10 n)` costs at most [`MAX_RATIO`] times `job(n)`. A machine busy with other work can
+/// slow one measurement, so up to three are made; quadratic work fails all three (about 100×).
 fn assert_linear(what: &str, n: usize, mut job: impl FnMut(usize)) {
     job(n); // warm up
-    let small = fastest(|| job(n));
-    let large = fastest(|| job(10 * n));
-    let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-9);
-    assert!(
-        ratio <= MAX_RATIO,
-        "{what}: {n} took {small:?}, {} took {large:?} ({ratio:.1}×)",
-        10 * n
-    );
+    let mut seen = Vec::new();
+    for _ in 0..3 {
+        let small = fastest(|| job(n));
+        let large = fastest(|| job(10 * n));
+        let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-9);
+        if ratio <= MAX_RATIO {
+            return;
+        }
+        seen.push(format!("{small:?} → {large:?} ({ratio:.1}×)"));
+    }
+    panic!("{what}, {n} → {}: {}", 10 * n, seen.join(", "));
 }
 
 /// A pay-per-use inquiry of `n` products that each break a rule (an unknown field, missing fields).
