@@ -63,3 +63,32 @@ test('a line left out fails by name; lines repeated or never asked for are warni
   assert.match(warnings[0].message, /"p1" more than once/);
   assert.match(warnings[3].message, /"stranger", which the inquiry did not ask for/);
 });
+
+test('a yearly/monthly item priced only inside an optional discount has no list price: it fails by name', async () => {
+  const fetch = async (url, init) => {
+    const ids = JSON.parse(init.body).product_infos.map((p) => p.id);
+    const line = (id) => ({ id, product_id: `OFFI-${id}`, official_website_amount: 10, measure_id: 1 });
+    const answer = {
+      currency: 'USD',
+      official_website_rating_result: { official_website_amount: 10, measure_id: 1, product_rating_results: [line(ids[0])] },
+      optional_discount_rating_results: [{ discount_id: 'd', discount_type: 607, best_offer: 1, amount: 18, discount_amount: 2,
+        official_website_amount: 20, measure_id: 1, product_rating_results: ids.map((id) => ({ id, amount: 9, discount_amount: 1, official_website_amount: 10, measure_id: 1 })) }],
+    };
+    return new Response(JSON.stringify(answer), { status: 200 });
+  };
+  const product = (id) => ({ id, cloud_service_type: 'hws.service.type.ec2', resource_type: 'hws.resource.type.vm',
+    resource_spec: 'c6.large.2.linux', region: 'ap-southeast-1', period_type: 2, period_num: 1, subscription_num: 1 });
+  const error = await rejection(new PriceClient({ endpoint: 'http://127.0.0.1:9', fetch })
+    .pricePeriod({ project_id: 'p', product_infos: [product('y0'), product('y1')] }));
+  assert.equal(error.code, 'INCOMPLETE_ANSWER');
+  assert.deepEqual(error.failedItems, ['y1']);
+});
+
+test('on the China site a blank currency is CNY, and a part in US dollars is not added to it', async () => {
+  const error = await rejection(new PriceClient({ endpoint: 'http://127.0.0.1:9', site: 'cn', concurrency: 1,
+    fetch: pricing((_, n) => ({ currency: n === 0 ? '' : 'USD' })) }).priceOnDemand(onDemand(150)));
+  assert.equal(error.code, 'INCONSISTENT_ANSWERS');
+  assert.equal(error.failedItems.length, 50);
+  assert.equal(error.failedItems[0], 'p101');
+  assert.equal(error.partial.currency, 'CNY');
+});

@@ -82,3 +82,30 @@ test('a throwing fetch is retried like a network error, and the batch still sett
   assert.equal(quote.attempts, 2);
   assert.equal(calls, 2);
 });
+
+test('an object made from AbortSignal.prototype is refused as a signal, and the call settles', async () => {
+  const fake = Object.create(AbortSignal.prototype);
+  const client = clientOf(async () => new Response(JSON.stringify(answer), { status: 200 }));
+  const error = await settlesWithin(rejection(client.priceOnDemand(onDemand(1), { signal: fake })));
+  assert.match(error.message, /signal: must be an AbortSignal/);
+  assert.equal((await client.priceOnDemand(onDemand(1))).response.amount, '1.5', 'the client still works');
+});
+
+test('what a fetch function throws is shown cut, and never with the credentials it was given', async () => {
+  const token = 'token-that-must-stay-secret';
+  const leaky = async (url, init) => { throw new Error(`refused ${JSON.stringify(init.headers)} ${'x'.repeat(100_000)}`); };
+  const viaToken = await rejection(clientOf(leaky, { auth: { token } }).priceOnDemand(onDemand(1)));
+  assert.equal(viaToken.code, 'NETWORK');
+  assert.ok(!JSON.stringify([viaToken.message, viaToken.failures]).includes(token), viaToken.message);
+  assert.ok(viaToken.message.length < 1_000, `${viaToken.message.length} characters`);
+  const viaKeys = await rejection(clientOf(leaky, { auth: { ak: 'AKAKAKAKAK', sk: 'secret-key-secret' } }).priceOnDemand(onDemand(1)));
+  assert.doesNotMatch(viaKeys.message, /Signature=[0-9a-f]{8}/);
+  assert.match(viaKeys.message, /\*\*\*/);
+});
+
+test('a server message is repeated cut, not whole', async () => {
+  const long = async () => new Response(JSON.stringify({ error_code: 'CBC.0999', error_msg: 'y'.repeat(100_000) }), { status: 400 });
+  const error = await rejection(clientOf(long).priceOnDemand(onDemand(1)));
+  assert.equal(error.code, 'CBC.0999');
+  assert.ok(error.message.length < 1_000, `${error.message.length} characters`);
+});

@@ -3,13 +3,16 @@
 // Response, ignore its AbortSignal, never settle), the promise returned here settles exactly once: with the
 // answer, or with a failure the client understands.
 
+/** Longest description that crosses into the module, which removes credentials and cuts it much shorter. */
+const MAX_DETAIL = 2000;
+
 /** `${name}: ${message}`, and the cause's code or message when there is one (Node's `fetch failed`). */
 function describe(error) {
   try {
     let text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     const cause = error?.cause;
     if (cause) text += ` (${cause.code ?? cause.message ?? String(cause)})`;
-    return text;
+    return text.length > MAX_DETAIL ? text.slice(0, MAX_DETAIL) : text;
   } catch {
     return 'an exception that cannot be shown';
   }

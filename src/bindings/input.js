@@ -215,10 +215,16 @@ export function listKind(value) {
   }
 }
 
-/** Whether `value` is an AbortSignal; what a proxy's traps throw while checking means it is not. */
+/**
+ * Whether `value` is a genuine AbortSignal: its `aborted` getter accepts it (`instanceof` alone would accept an
+ * object made from AbortSignal.prototype, whose getters then throw). What checking throws means it is not.
+ */
 export function isAbortSignal(value) {
   try {
-    return typeof AbortSignal === 'function' && value instanceof AbortSignal;
+    if (typeof AbortSignal !== 'function' || !(value instanceof AbortSignal)) return false;
+    const aborted = Object.getOwnPropertyDescriptor(AbortSignal.prototype, 'aborted')?.get;
+    if (typeof aborted === 'function') aborted.call(value);
+    return true;
   } catch {
     return false;
   }

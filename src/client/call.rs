@@ -21,6 +21,7 @@ use crate::kind::InquiryKind;
 use crate::quote::{Asked, Described, Quote};
 use crate::response::api_error::{read_answer, Answered};
 use crate::response::{MergeError, Rating, ResponseError};
+use crate::validate::text::cut;
 
 /// One request of a batch: its body and the items it carries.
 #[derive(Debug, Clone)]
@@ -143,7 +144,11 @@ impl Client {
                 }
             }
         }
-        refuse_other_currencies(&mut rated, &mut failed);
+        refuse_other_currencies(
+            &mut rated,
+            &mut failed,
+            self.config.endpoint.site().currency(),
+        );
         let merged = match rated.len() {
             0 => None,
             // One answer is the answer: nothing to merge.
@@ -156,19 +161,22 @@ impl Client {
                 match Rating::merge(kind, ratings) {
                     Ok(rating) => Some(rating),
                     Err(merge) => {
-                        // Nothing can be added up: every part that was priced fails with the reason.
-                        for (index, items, attempts) in carried {
-                            if !items.is_empty() {
-                                // The whole part fails: any entry for some of its items is replaced.
-                                failed.retain(|p| p.index != index);
-                                failed.push(FailedPart {
-                                    index,
-                                    items,
-                                    failure: Failure::Inconsistent(merge.clone()),
-                                    attempts,
-                                });
+                        // Nothing can be added up: every part that was priced fails with the reason, and
+                        // replaces any entry for some of its items.
+                        let carried: Vec<_> = carried
+                            .into_iter()
+                            .filter(|(_, items, _)| !items.is_empty())
+                            .collect();
+                        let whole: HashSet<usize> = carried.iter().map(|(i, _, _)| *i).collect();
+                        failed.retain(|p| !whole.contains(&p.index));
+                        failed.extend(carried.into_iter().map(|(index, items, attempts)| {
+                            FailedPart {
+                                index,
+                                items,
+                                failure: Failure::Inconsistent(merge.clone()),
+                                attempts,
                             }
-                        }
+                        }));
                         None
                     }
                 }
@@ -286,25 +294,25 @@ impl Client {
                 attempts: attempt,
             };
             // A place in the quota, held from when the request leaves until a window after it comes back.
-            loop {
+            let place = loop {
                 if rt.is_cancelled() {
                     return fail(Failure::Aborted);
                 }
                 match self.throttle(kind, |t| t.try_send(rt.now_ms())) {
-                    Ok(()) => break,
+                    Ok(()) => break Place { client: self, kind },
                     Err(wait) if rt.sleep(wait).await.is_err() => return fail(Failure::Aborted),
                     Err(_) => {}
                 }
-            }
+            };
+            // Dropped without being given back as answered (the request could not be made): never sent.
             let request = match self.request(&url, &part.body, rt.now_ms() / 1000) {
                 Ok(request) => request,
-                Err(e) => {
-                    self.throttle(kind, Throttle::not_sent);
-                    return fail(Failure::Sign(e));
-                }
+                Err(e) => return fail(Failure::Sign(e)),
             };
+            // What the fetch function says when it fails may repeat what it was given: never the credentials.
+            let secrets = credentials_of(&request);
             let sent = rt.send(request).await;
-            self.throttle(kind, |t| t.answered(rt.now_ms()));
+            place.answered(rt.now_ms());
             let (outcome, retry_after, failure) = match sent {
                 Ok(response) => {
                     let request_id = response.request_id.as_deref();
@@ -343,12 +351,12 @@ impl Client {
                         timeout_ms: self.config.timeout_ms,
                     },
                 ),
-                Err(cause @ TransportError::Network(_)) => (
+                Err(TransportError::Network(detail)) => (
                     AttemptOutcome::Network,
                     None,
                     Failure::Network {
                         url: url.clone(),
-                        cause,
+                        cause: TransportError::Network(scrub(&detail, &secrets)),
                     },
                 ),
                 Err(TransportError::Aborted) => return fail(Failure::Aborted),
@@ -422,6 +430,55 @@ impl Client {
     }
 }
 
+/// A place taken in an API's quota. It is given back when the answer comes back ([`Place::answered`]), or, if it
+/// is dropped first (the request could not be made, or the call's future was dropped), as never sent, so that
+/// no path leaves a place taken for good.
+struct Place<'c> {
+    client: &'c Client,
+    kind: InquiryKind,
+}
+
+impl Place<'_> {
+    /// The request came back (answered, failed or timed out) at `now_ms`.
+    fn answered(self, now_ms: u64) {
+        self.client.throttle(self.kind, |t| t.answered(now_ms));
+        std::mem::forget(self);
+    }
+}
+
+impl Drop for Place<'_> {
+    fn drop(&mut self) {
+        self.client.throttle(self.kind, Throttle::not_sent);
+    }
+}
+
+/// The credentials a request carries: the token, the `Authorization` header and its signature.
+fn credentials_of(request: &HttpRequest) -> Vec<String> {
+    let mut secrets = Vec::new();
+    for (name, value) in &request.headers {
+        if name.eq_ignore_ascii_case("x-auth-token") || name.eq_ignore_ascii_case("authorization") {
+            secrets.push(value.clone());
+            if let Some((_, signature)) = value.rsplit_once("Signature=") {
+                secrets.push(signature.to_owned());
+            }
+        }
+    }
+    // A value this short is no credential in practice, and would be found inside ordinary words.
+    secrets.retain(|s| s.len() >= 6);
+    secrets
+}
+
+/// `detail` with every credential replaced by `***`, cut to 200 characters.
+fn scrub(detail: &str, secrets: &[String]) -> String {
+    let mut text = detail.to_owned();
+    for secret in secrets {
+        if text.contains(secret.as_str()) {
+            text = text.replace(secret.as_str(), "***");
+        }
+    }
+    cut(&text, 200)
+}
+
 /// A part whose answer is kept: its position, the items it prices, and the attempts it took.
 struct Rated {
     index: usize,
@@ -440,35 +497,40 @@ fn unanswered(items: &[String], rating: &Rating) -> Vec<String> {
         .collect()
 }
 
-/// Keeps the answers in the first currency named (in batch order); a part priced in another fails with its
-/// items, instead of sinking the whole inquiry or being added to amounts in another currency.
-fn refuse_other_currencies(rated: &mut Vec<Rated>, failed: &mut Vec<FailedPart>) {
-    let Some(first) = rated
-        .iter()
-        .find_map(|r| r.rating.currency())
-        .map(str::to_owned)
-    else {
+/// Keeps the answers in the currency of the first (a blank currency being the site's); a part priced in another
+/// fails with its items, instead of sinking the whole inquiry or being added to amounts in another currency.
+fn refuse_other_currencies(rated: &mut Vec<Rated>, failed: &mut Vec<FailedPart>, site: &str) {
+    let currency = |r: &Rated| r.rating.currency().unwrap_or(site).to_owned();
+    let Some(first) = rated.first().map(currency) else {
         return;
     };
+    let mut refused = HashSet::new();
     rated.retain(|r| {
-        let Some(other) = r.rating.currency().filter(|c| *c != first) else {
+        let other = currency(r);
+        if other == first {
             return true;
-        };
-        // The whole part fails: any entry for some of its items is replaced.
-        failed.retain(|p| p.index != r.index || r.items.is_empty());
+        }
+        // A part whose items already failed (a renewal's error answer) carries none.
         if !r.items.is_empty() {
+            refused.insert(r.index);
             failed.push(FailedPart {
                 index: r.index,
                 items: r.items.clone(),
                 failure: Failure::Inconsistent(MergeError::CurrencyMismatch {
                     first: first.clone(),
-                    other: other.to_owned(),
+                    other,
                 }),
                 attempts: r.attempts,
             });
         }
         false
     });
+    // The whole part fails: any earlier entry for some of its items is replaced.
+    if !refused.is_empty() {
+        failed.retain(|p| {
+            !refused.contains(&p.index) || matches!(p.failure, Failure::Inconsistent(_))
+        });
+    }
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use super::read::{envelope, Envelope};
 use super::{Rating, ResponseError};
 use crate::kind::InquiryKind;
 use crate::language::Language;
+use crate::validate::text::cut;
 
 /// An error answer of the rating service or of the gateway in front of it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -26,7 +27,9 @@ impl ApiError {
     /// the site to use instead when the account belongs to the other one (for `CBC.0156`).
     pub fn message(&self, language: Language, other_site: Option<&str>) -> String {
         let plain = plain_message(&self.code, language, other_site);
-        match (&plain, &self.server_message) {
+        // The server's own text, as long as a message should repeat it.
+        let server = self.server_message.as_deref().map(|m| cut(m, 200));
+        match (&plain, &server) {
             (Some(plain), Some(server)) => format!("{plain} ({}: {server})", self.code),
             (Some(plain), None) => format!("{plain} ({})", self.code),
             (None, Some(server)) => format!("{}: {server}", self.code),

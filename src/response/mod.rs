@@ -84,10 +84,10 @@ impl Rating {
         .filter(|c| !c.trim().is_empty())
     }
 
-    /// The item ids the answer accounts for, in its order, repeats included (a yearly/monthly answer names
-    /// each product in its list prices and again in each optional discount): the ids of its priced lines
-    /// (product ids; resource ids for renewals, with the resources it says could not be priced). A line
-    /// with no id accounts for nothing.
+    /// The item ids the answer accounts for, in its order, repeats included: the ids of its priced lines
+    /// (product ids; for yearly/monthly answers, the list-price lines; resource ids for renewals, with the
+    /// resources it says could not be priced, each with the service's reason). A line with no id accounts for
+    /// nothing.
     pub fn answered_ids(&self) -> Vec<&str> {
         let ids: Vec<Option<&String>> = match self {
             Rating::OnDemand(r) => r
@@ -95,17 +95,12 @@ impl Rating {
                 .iter()
                 .map(|l| l.id.as_ref())
                 .collect(),
-            Rating::Period(r) => {
-                let list = r.official_website_rating_result.iter();
-                let listed =
-                    list.flat_map(|l| l.product_rating_results.iter().map(|l| l.id.as_ref()));
-                // Lines only an optional discount prices still account for their item.
-                let discounted = r
-                    .optional_discount_rating_results
-                    .iter()
-                    .flat_map(|o| o.product_rating_results.iter().map(|l| l.id.as_ref()));
-                listed.chain(discounted).collect()
-            }
+            // The list price is the line of a yearly/monthly product; an optional discount alone is no price.
+            Rating::Period(r) => r
+                .official_website_rating_result
+                .iter()
+                .flat_map(|l| l.product_rating_results.iter().map(|l| l.id.as_ref()))
+                .collect(),
             Rating::Renewal(r) => r
                 .renew_inquiry_results
                 .iter()
