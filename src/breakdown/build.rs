@@ -6,25 +6,17 @@ use std::collections::{HashMap, HashSet};
 use rust_decimal::Decimal;
 
 use super::words::{assumption, discount_type_name, period_text, quantity, Column, Note};
+use super::{projection, repeats};
 use super::{
     Amounts, AskedSummary, Breakdown, BreakdownOptions, ItemFailure, Line, LineDiscount,
-    PriceOption, Projection, Projections, Warning,
+    PriceOption, Projections, Warning,
 };
 use crate::kind::InquiryKind;
-use crate::money::{percent, quotient, round_quotient, sum};
+use crate::money::{percent, sum};
 use crate::quote::{Asked, Quote, Terms};
 use crate::response::{
     DiscountedLine, OnDemandRating, OptionalDiscount, PeriodRating, Rating, RenewalRating,
 };
-
-/// How many hours one unit of a time measure is: day 24, hour 1; `None` for other measures.
-fn hours_per_unit(measure_id: i64) -> Option<Decimal> {
-    match measure_id {
-        0 => Some(Decimal::from(24)),
-        4 => Some(Decimal::ONE),
-        _ => None,
-    }
-}
 
 /// Picks one column of amounts.
 type Pick = fn(&Amounts) -> Option<Decimal>;
@@ -122,62 +114,6 @@ impl<'a> Builder<'a> {
             name,
             amount,
         }
-    }
-
-    /// The projection of a pay-per-use line: its final price per hour of use, per month and per year.
-    fn projection(&self, id: Option<&str>, final_price: Option<Decimal>) -> Option<Projection> {
-        if !self.options.projections {
-            return None;
-        }
-        let asked = self.asked.get(id?)?;
-        let Terms::Usage {
-            value, measure_id, ..
-        } = asked.terms
-        else {
-            return None;
-        };
-        let quantity = Decimal::from(asked.product.as_ref().map_or(1, |p| p.quantity));
-        let hours = value
-            .checked_mul(hours_per_unit(measure_id)?)?
-            .checked_mul(quantity)?;
-        let amount = final_price?;
-        let month = amount.checked_mul(self.options.hours_per_month)?;
-        let (per_hour, exact_hour) = quotient(amount, hours)?;
-        let (per_month, exact_month) = quotient(month, hours)?;
-        let (per_year, exact_year) = quotient(month.checked_mul(Decimal::from(12))?, hours)?;
-        Some(Projection {
-            per_hour,
-            per_month,
-            per_year,
-            exact: exact_hour && exact_month && exact_year,
-        })
-    }
-
-    /// The sum of the lines' projections, when every line has one.
-    fn projection_total(&self, lines: &[Line]) -> Option<Projection> {
-        let all: Vec<&Projection> = lines
-            .iter()
-            .map(|l| l.projection.as_ref())
-            .collect::<Option<_>>()?;
-        if all.is_empty() {
-            return None;
-        }
-        let exact = all.iter().all(|p| p.exact);
-        let total = |f: fn(&Projection) -> Decimal| {
-            sum(all.iter().map(|p| Some(f(p)))).map(|s| {
-                if exact {
-                    s.normalize()
-                } else {
-                    round_quotient(s)
-                }
-            })
-        };
-        Some(Projection {
-            per_hour: total(|p| p.per_hour)?,
-            per_month: total(|p| p.per_month)?,
-            per_year: total(|p| p.per_year)?,
-            exact,
-        })
     }
 
     fn options_of(&self, list: &[OptionalDiscount]) -> Vec<PriceOption> {
@@ -278,7 +214,11 @@ impl<'a> Builder<'a> {
                 },
                 discount_percent: percent(l.discount_amount, l.official_website_amount),
                 discounts,
-                projection: self.projection(l.id.as_deref(), l.amount),
+                projection: projection::line(
+                    l.id.as_deref().and_then(|id| self.asked.get(id).copied()),
+                    l.amount,
+                    self.options,
+                ),
             });
         }
         let totals = Amounts {
@@ -434,64 +374,6 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// The ids that `ids` holds more than once, each named once, in order of first repeat.
-fn repeats<'a>(ids: impl Iterator<Item = Option<&'a str>>) -> Vec<String> {
-    let mut seen = HashSet::new();
-    let mut named = HashSet::new();
-    let mut repeated = Vec::new();
-    for id in ids.flatten() {
-        if !seen.insert(id) && named.insert(id) {
-            repeated.push(id.to_owned());
-        }
-    }
-    repeated
-}
-
-/// Keeps the first of the lines that share an id (lines with no id are all kept).
-fn first_of_each<T>(lines: &mut Vec<T>, id: fn(&T) -> Option<&str>) {
-    let mut seen = HashSet::new();
-    let keep: Vec<bool> = lines
-        .iter()
-        .map(|l| id(l).is_none_or(|id| seen.insert(id.to_owned())))
-        .collect();
-    let mut keep = keep.into_iter();
-    lines.retain(|_| keep.next().unwrap_or(true));
-}
-
-/// `rating` with one priced line per item (the first; a repeat would count an item twice), and the ids that
-/// repeated; `None` when nothing repeats, which is the rule.
-fn without_repeats(rating: &Rating) -> Option<(Rating, Vec<String>)> {
-    let repeated = match rating {
-        Rating::OnDemand(r) => repeats(r.product_rating_results.iter().map(|l| l.id.as_deref())),
-        Rating::Period(r) => repeats(
-            r.official_website_rating_result
-                .iter()
-                .flat_map(|l| l.product_rating_results.iter().map(|l| l.id.as_deref())),
-        ),
-        Rating::Renewal(r) => repeats(
-            r.renew_inquiry_results
-                .iter()
-                .map(|l| l.resource_id.as_deref()),
-        ),
-    };
-    if repeated.is_empty() {
-        return None;
-    }
-    let mut rating = rating.clone();
-    match &mut rating {
-        Rating::OnDemand(r) => first_of_each(&mut r.product_rating_results, |l| l.id.as_deref()),
-        Rating::Period(r) => {
-            if let Some(list) = &mut r.official_website_rating_result {
-                first_of_each(&mut list.product_rating_results, |l| l.id.as_deref());
-            }
-        }
-        Rating::Renewal(r) => {
-            first_of_each(&mut r.renew_inquiry_results, |l| l.resource_id.as_deref());
-        }
-    }
-    Some((rating, repeated))
-}
-
 impl Breakdown {
     /// The breakdown of `quote`.
     pub fn of(quote: &Quote, options: &BreakdownOptions) -> Breakdown {
@@ -505,7 +387,7 @@ impl Breakdown {
                 currency: &quote.currency,
             });
         }
-        let deduplicated = without_repeats(&quote.rating);
+        let deduplicated = repeats::without_repeats(&quote.rating);
         let rating = match &deduplicated {
             Some((rating, repeated)) => {
                 b.warn(Note::RepeatedLines { ids: repeated });
@@ -548,7 +430,7 @@ impl Breakdown {
             (options.projections && quote.kind() == InquiryKind::OnDemand).then(|| Projections {
                 hours_per_month: options.hours_per_month,
                 assumption: assumption(options.hours_per_month, options.language),
-                total: b.projection_total(&parts.lines),
+                total: projection::total(&parts.lines),
             });
         Breakdown {
             kind: quote.kind(),

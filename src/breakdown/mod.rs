@@ -14,7 +14,9 @@ use crate::language::Language;
 
 mod build;
 pub mod options;
+mod projection;
 pub mod render;
+mod repeats;
 pub mod words;
 
 pub use options::BreakdownOptions;

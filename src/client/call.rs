@@ -10,7 +10,9 @@ use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 
+use super::accounting::{refuse_other_currencies, unanswered, Rated};
 use super::config::{Auth, ClientConfig};
+use super::credentials::{credentials_of, scrub};
 use super::error::{CallError, FailedPart, Failure};
 use super::join::join_all;
 use super::retry::AttemptOutcome;
@@ -20,8 +22,7 @@ use super::throttle::Throttle;
 use crate::kind::InquiryKind;
 use crate::quote::{Asked, Described, Quote};
 use crate::response::api_error::{read_answer, Answered};
-use crate::response::{MergeError, Rating, ResponseError};
-use crate::validate::text::cut;
+use crate::response::{Rating, ResponseError};
 
 /// One request of a batch: its body and the items it carries.
 #[derive(Debug, Clone)]
@@ -449,87 +450,6 @@ impl Place<'_> {
 impl Drop for Place<'_> {
     fn drop(&mut self) {
         self.client.throttle(self.kind, Throttle::not_sent);
-    }
-}
-
-/// The credentials a request carries: the token, the `Authorization` header and its signature.
-fn credentials_of(request: &HttpRequest) -> Vec<String> {
-    let mut secrets = Vec::new();
-    for (name, value) in &request.headers {
-        if name.eq_ignore_ascii_case("x-auth-token") || name.eq_ignore_ascii_case("authorization") {
-            secrets.push(value.clone());
-            if let Some((_, signature)) = value.rsplit_once("Signature=") {
-                secrets.push(signature.to_owned());
-            }
-        }
-    }
-    // A value this short is no credential in practice, and would be found inside ordinary words.
-    secrets.retain(|s| s.len() >= 6);
-    secrets
-}
-
-/// `detail` with every credential replaced by `***`, cut to 200 characters.
-fn scrub(detail: &str, secrets: &[String]) -> String {
-    let mut text = detail.to_owned();
-    for secret in secrets {
-        if text.contains(secret.as_str()) {
-            text = text.replace(secret.as_str(), "***");
-        }
-    }
-    cut(&text, 200)
-}
-
-/// A part whose answer is kept: its position, the items it prices, and the attempts it took.
-struct Rated {
-    index: usize,
-    items: Vec<String>,
-    attempts: u32,
-    rating: Rating,
-}
-
-/// The items of `items` that `rating` does not account for, in order.
-fn unanswered(items: &[String], rating: &Rating) -> Vec<String> {
-    let answered: HashSet<&str> = rating.answered_ids().into_iter().collect();
-    items
-        .iter()
-        .filter(|item| !answered.contains(item.as_str()))
-        .cloned()
-        .collect()
-}
-
-/// Keeps the answers in the currency of the first (a blank currency being the site's); a part priced in another
-/// fails with its items, instead of sinking the whole inquiry or being added to amounts in another currency.
-fn refuse_other_currencies(rated: &mut Vec<Rated>, failed: &mut Vec<FailedPart>, site: &str) {
-    let currency = |r: &Rated| r.rating.currency().unwrap_or(site).to_owned();
-    let Some(first) = rated.first().map(currency) else {
-        return;
-    };
-    let mut refused = HashSet::new();
-    rated.retain(|r| {
-        let other = currency(r);
-        if other == first {
-            return true;
-        }
-        // A part whose items already failed (a renewal's error answer) carries none.
-        if !r.items.is_empty() {
-            refused.insert(r.index);
-            failed.push(FailedPart {
-                index: r.index,
-                items: r.items.clone(),
-                failure: Failure::Inconsistent(MergeError::CurrencyMismatch {
-                    first: first.clone(),
-                    other,
-                }),
-                attempts: r.attempts,
-            });
-        }
-        false
-    });
-    // The whole part fails: any earlier entry for some of its items is replaced.
-    if !refused.is_empty() {
-        failed.retain(|p| {
-            !refused.contains(&p.index) || matches!(p.failure, Failure::Inconsistent(_))
-        });
     }
 }
 

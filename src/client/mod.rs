@@ -2,6 +2,7 @@
 //! client's options, and the client that puts them together. Everything here is plain Rust; the I/O comes in
 //! through a [`Runtime`].
 
+mod accounting;
 pub mod call;
 pub mod config;
 pub mod credentials;
