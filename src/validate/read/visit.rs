@@ -48,14 +48,7 @@ impl ObjectSeed<'_, '_> {
             // An answer's object that is null is not given.
             return Ok(Shape::Absent);
         }
-        let seen = match seen {
-            Seen::Null => self
-                .cx
-                .unsendable
-                .take(self.at)
-                .map_or(Seen::Null, Seen::Unsendable),
-            other => other,
-        };
+        let seen = self.cx.look(seen, self.at);
         let message = match self.cx.mode {
             Mode::Strict => format!(
                 "must be {} (a JSON object), got {}",
@@ -249,14 +242,7 @@ impl<'de> DeserializeSeed<'de> for NestedSeed<'_, '_, '_> {
 
 impl NestedSeed<'_, '_, '_> {
     fn not_list<E: de::Error>(self, seen: Seen<'_>) -> Result<(), E> {
-        let seen = match seen {
-            Seen::Null => self
-                .cx
-                .unsendable
-                .take(self.at)
-                .map_or(Seen::Null, Seen::Unsendable),
-            other => other,
-        };
+        let seen = self.cx.look(seen, self.at);
         match (self.cx.mode, &seen) {
             (Mode::Strict, Seen::Null) => self.cx.shape(
                 self.rank,
