@@ -14,10 +14,33 @@ pub(crate) const RENEWAL: &[&str] = &[
     "period_num",
     "include_relative_resources",
 ];
-/// The usage terms of a pay-per-use product.
-pub(crate) const USAGE_TERMS: &[&str] = &["usage_factor", "usage_value", "usage_measure_id"];
-/// The period terms of a yearly/monthly product.
-pub(crate) const PERIOD_TERMS: &[&str] = &["period_type", "period_num"];
+
+/// The fields every product line has, then `$terms`, in the order their problems are listed (in the body, the
+/// terms go before `subscription_num`).
+macro_rules! product_fields {
+    ($($terms:literal),*) => {
+        &[
+            "id",
+            "cloud_service_type",
+            "resource_type",
+            "resource_spec",
+            "region",
+            "available_zone",
+            "resource_size",
+            "size_measure_id",
+            "subscription_num",
+            $($terms),*
+        ]
+    };
+}
+
+/// The fields every product line has.
+pub(crate) const PRODUCT: &[&str] = product_fields!();
+/// A pay-per-use product line's fields: [`PRODUCT`], then its usage terms.
+pub(crate) const ON_DEMAND_PRODUCT: &[&str] =
+    product_fields!("usage_factor", "usage_value", "usage_measure_id");
+/// A yearly/monthly product line's fields: [`PRODUCT`], then its period terms.
+pub(crate) const PERIOD_PRODUCT: &[&str] = product_fields!("period_type", "period_num");
 
 /// Where in an inquiry a field sits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,8 +57,8 @@ fn fields(kind: InquiryKind, level: Level) -> &'static [&'static str] {
         (InquiryKind::OnDemand, Level::Top) => ON_DEMAND,
         (InquiryKind::Period, Level::Top) => PERIOD,
         (InquiryKind::Renewal, Level::Top) => RENEWAL,
-        (InquiryKind::OnDemand, Level::Product) => USAGE_TERMS,
-        (InquiryKind::Period, Level::Product) => PERIOD_TERMS,
+        (InquiryKind::OnDemand, Level::Product) => ON_DEMAND_PRODUCT,
+        (InquiryKind::Period, Level::Product) => PERIOD_PRODUCT,
         (InquiryKind::Renewal, Level::Product) => &[],
     }
 }

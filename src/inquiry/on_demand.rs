@@ -56,20 +56,7 @@ impl UsageTerms {
 
 impl Terms for UsageTerms {
     const KIND: InquiryKind = InquiryKind::OnDemand;
-    const ALL_FIELDS: &'static [&'static str] = &[
-        "id",
-        "cloud_service_type",
-        "resource_type",
-        "resource_spec",
-        "region",
-        "available_zone",
-        "resource_size",
-        "size_measure_id",
-        "subscription_num",
-        "usage_factor",
-        "usage_value",
-        "usage_measure_id",
-    ];
+    const ALL_FIELDS: &'static [&'static str] = super::fields::ON_DEMAND_PRODUCT;
 
     fn read(&mut self, index: usize, seen: Seen<'_>, cx: &mut Cx, place: Place<'_, '_>) {
         match index {

@@ -50,19 +50,7 @@ impl PeriodTerms {
 
 impl Terms for PeriodTerms {
     const KIND: InquiryKind = InquiryKind::Period;
-    const ALL_FIELDS: &'static [&'static str] = &[
-        "id",
-        "cloud_service_type",
-        "resource_type",
-        "resource_spec",
-        "region",
-        "available_zone",
-        "resource_size",
-        "size_measure_id",
-        "subscription_num",
-        "period_type",
-        "period_num",
-    ];
+    const ALL_FIELDS: &'static [&'static str] = super::fields::PERIOD_PRODUCT;
 
     fn read(&mut self, index: usize, seen: Seen<'_>, cx: &mut Cx, place: Place<'_, '_>) {
         if index == 0 {

@@ -1,7 +1,7 @@
 //! One product line of a pay-per-use or yearly/monthly inquiry: the fields both APIs share, plus the terms
 //! that differ (usage for pay-per-use, a period for yearly/monthly).
 
-use super::fields::{unknown_field_hint, Level};
+use super::fields::{self, unknown_field_hint, Level};
 use super::limits::*;
 use super::rules::{check_count, check_int, check_text, check_unique};
 use super::rules::{Scope, TextKind};
@@ -92,8 +92,8 @@ impl<T> ProductInfo<T> {
 pub(crate) trait Terms: Default {
     /// The inquiry these terms belong to.
     const KIND: InquiryKind;
-    /// Wire names of every field of a product line with these terms: [`PRODUCT_FIELDS`], then the terms' own
-    /// (`fields::USAGE_TERMS` or `fields::PERIOD_TERMS`).
+    /// Wire names of every field of a product line with these terms (`fields::ON_DEMAND_PRODUCT` or
+    /// `fields::PERIOD_PRODUCT`).
     const ALL_FIELDS: &'static [&'static str];
     /// Reads the terms' own field number `index` from its exact JSON value.
     fn read(&mut self, index: usize, seen: Seen<'_>, cx: &mut Cx, place: Place<'_, '_>);
@@ -102,20 +102,6 @@ pub(crate) trait Terms: Default {
     /// Writes the terms' fields.
     fn write(&self, w: &mut ObjectWriter<'_>);
 }
-
-/// Wire names of the fields every product line has, in the order their problems are listed (in the body,
-/// the terms go before `subscription_num`).
-pub(crate) const PRODUCT_FIELDS: &[&str] = &[
-    "id",
-    "cloud_service_type",
-    "resource_type",
-    "resource_spec",
-    "region",
-    "available_zone",
-    "resource_size",
-    "size_measure_id",
-    "subscription_num",
-];
 
 /// A product line being read.
 #[derive(Default)]
@@ -158,7 +144,7 @@ impl<T: Terms> Members for ProductMembers<T> {
             6 => p.resource_size = cx.int(seen, place, &RESOURCE_SIZE),
             7 => p.size_measure_id = cx.int(seen, place, &MEASURE_ID),
             8 => p.subscription_num = cx.int(seen, place, &SUBSCRIPTION_NUM).unwrap_or_default(),
-            _ => p.terms.read(index - PRODUCT_FIELDS.len(), seen, cx, place),
+            _ => p.terms.read(index - fields::PRODUCT.len(), seen, cx, place),
         }
     }
 }
