@@ -56,7 +56,7 @@ buildRenewalInquiry('{"resource_ids": ["r"], "period_type": 2, "period_num": 1}'
 const kind: InquiryKind = 'renewal';
 const violations: Violation[] = validateInquiry(kind, renewal);
 const firstRule: 'json' | 'type' | 'required' | 'unknown_field' | 'blank' | 'max_length' | 'whole_number' | 'range'
-  | 'one_of' | 'decimal' | 'count' | 'unique' | 'together' | undefined = violations[0]?.rule;
+  | 'one_of' | 'decimal' | 'count' | 'unique' | 'together' | 'truncated' | undefined = violations[0]?.rule;
 
 try {
   buildRenewalInquiry(renewal);
