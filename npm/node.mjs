@@ -3,16 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { initSync as instantiate } from './hwc_price.js';
 
-const wasm = instantiate({ module: readFileSync(new URL('./hwc_price_bg.wasm', import.meta.url)) });
+instantiate({ module: readFileSync(new URL('./hwc_price_bg.wasm', import.meta.url)) });
 
 export * from './hwc_price.js';
 
-/** Already done on import in Node; resolves to the module's exports, like the browser `init()`. */
-export default async function init() {
-  return wasm;
-}
+/** Done on import already; kept so that code shared with the "hwc-price/web" entry runs unchanged. */
+export default async function init() {}
 
-/** Already done on import in Node; returns the module's exports, like the browser `initSync()`. */
-export function initSync() {
-  return wasm;
-}
+/** Done on import already; kept so that code shared with the "hwc-price/web" entry runs unchanged. */
+export function initSync() {}

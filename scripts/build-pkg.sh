@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds pkg/: the npm package hwc-price (one .wasm, ES module glue for browsers and bundlers, a Node entry
-# that needs no init call, and .d.ts types), from a release build optimized with wasm-opt.
+# Builds pkg/: the npm package hwc-price (one .wasm; an entry for bundlers that is ready on import, one for
+# pages with no bundler that has init(), ES module and CommonJS entries for Node that are ready on import; their
+# .d.ts types), from a release build optimized with wasm-opt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +18,7 @@ node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-reference-types --e
 sed -i '/\[Symbol\.dispose\]()/d' pkg/hwc_price.d.ts
 sed "s/@VERSION@/$version/" npm/package.json >pkg/package.json
 cp npm/node.mjs pkg/node.mjs
+node scripts/make-entries.mjs >/dev/null
 node scripts/make-cjs.mjs >/dev/null
 cp npm/README.md LICENSE pkg/
 rm -f pkg/.gitignore

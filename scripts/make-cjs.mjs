@@ -4,7 +4,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const dir = new URL('../pkg/', import.meta.url);
-let glue = readFileSync(new URL('hwc_price.js', dir), 'utf8');
+// Run after make-entries.mjs: the glue re-exports the error classes, which this entry exports its own way.
+let glue = readFileSync(new URL('hwc_price.js', dir), 'utf8').replace(/^export \{[^}]*\} from '\.\/snippets\/[^']*\/errors\.js';\n/m, '');
 
 // The glue imports the crate's JavaScript snippets (src/bindings/*.js) as ES modules; in CommonJS each becomes
 // an object built from the snippet's own code, with the same names.
@@ -12,10 +13,10 @@ const snippets = new Map();
 const snippet = (path) => {
   if (!snippets.has(path)) {
     const code = readFileSync(new URL(path, dir), 'utf8');
-    const exported = [...code.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
+    const exported = [...code.matchAll(/^export (?:function|class) (\w+)/gm)].map((m) => m[1]);
     const id = `__hwc_snippet${snippets.size}`;
-    const inner = code.replace(/^export function /gm, 'function ');
-    snippets.set(path, { id, source: `const ${id} = (() => {\n${inner}\nreturn { ${exported.join(', ')} };\n})();` });
+    const inner = code.replace(/^export (function|class) /gm, '$1 ');
+    snippets.set(path, { id, exported, source: `const ${id} = (() => {\n${inner}\nreturn { ${exported.join(', ')} };\n})();` });
   }
   return snippets.get(path).id;
 };
@@ -23,6 +24,11 @@ glue = glue
   .replace(/^import \{ ([\w, ]+) \} from '(\.\/snippets\/[^']+)';$/gm, (_, names, path) => `const { ${names} } = ${snippet(path)};`)
   .replace(/^import \* as (\w+) from "(\.\/snippets\/[^"]+)"$/gm, (_, name, path) => `const ${name} = ${snippet(path)};`);
 glue = [...snippets.values()].map((s) => s.source).join('\n') + '\n' + glue;
+// The error classes and guards of errors.js are exports of the package (make-entries.mjs does the same for
+// the ES module entries).
+const errors = [...snippets.entries()].find(([path]) => path.endsWith('/src/bindings/errors.js'));
+if (!errors) throw new Error('the glue does not import src/bindings/errors.js; update scripts/make-cjs.mjs');
+const errorExports = errors[1].exported.filter((name) => name !== 'errorOf').map((name) => `${name}: ${errors[1].id}.${name}`);
 const names = [];
 let body = glue.replace(/^export (class|function) (\w+)/gm, (_, kind, name) => {
   names.push(name);
@@ -37,11 +43,10 @@ const out = `'use strict';
 // CommonJS entry of hwc-price for Node (generated from hwc_price.js by scripts/make-cjs.mjs). Ready on require:
 // no init call is needed; \`init()\` and \`initSync()\` are kept as no-ops for code shared with browsers.
 ${body}
-const __hwc_wasm = initSync({ module: require('node:fs').readFileSync(require('node:path').join(__dirname, 'hwc_price_bg.wasm')) });
-module.exports = { ${names.join(', ')} };
-module.exports.initSync = () => __hwc_wasm;
-module.exports.default = async () => __hwc_wasm;
+initSync({ module: require('node:fs').readFileSync(require('node:path').join(__dirname, 'hwc_price_bg.wasm')) });
+module.exports = { ${names.join(', ')}, ${errorExports.join(', ')} };
+module.exports.initSync = () => {};
+module.exports.default = async () => {};
 `;
 writeFileSync(new URL('node.cjs', dir), out);
-writeFileSync(new URL('node.d.cts', dir), readFileSync(new URL('hwc_price.d.ts', dir), 'utf8'));
 console.log(`node.cjs: ${names.length} exports`);

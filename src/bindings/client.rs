@@ -22,7 +22,7 @@ use crate::validate::options::{OptionReader, OptionValue};
 use crate::validate::{Path, Rule};
 
 /// A client of Huawei Cloud's three rating APIs. All calls made through one client share its per-API quotas.
-#[wasm_bindgen]
+#[wasm_bindgen(skip_typescript)]
 pub struct PriceClient {
     client: Rc<Client>,
     /// `options.fetch`, or undefined for the global `fetch`.

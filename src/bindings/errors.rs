@@ -1,8 +1,10 @@
-//! Every error JavaScript sees is a real `Error`, built here and nowhere else: `name` says which kind, `message`
-//! says all of it, and structured fields carry the details. Building one never fails.
+//! Every error JavaScript sees is built here and nowhere else, as an instance of one of the package's error
+//! classes (`errors.js`: `InquiryValidationError`, `PriceApiError`, `PriceClientError`, `SignRequestError`,
+//! `HwcPriceInternalError`): `name` says which, `message` says all of it, and structured fields carry the
+//! details. Building one never fails.
 
 use js_sys::{Array, Object, Reflect};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
 
 use crate::client::{CallError, FailedPart, SignError};
 use crate::inquiry::{InquiryError, InquiryKind};
@@ -18,10 +20,15 @@ pub(crate) fn set(target: &JsValue, key: &str, value: &JsValue) {
     let _ = Reflect::set(target, &JsValue::from_str(key), value);
 }
 
+#[wasm_bindgen(module = "/src/bindings/errors.js")]
+extern "C" {
+    /// A new error of the package's class named `name` (or a plain `Error`/`TypeError`); never throws.
+    #[wasm_bindgen(js_name = errorOf)]
+    fn error_of(name: &str, message: &str) -> js_sys::Error;
+}
+
 fn named(name: &str, message: &str) -> js_sys::Error {
-    let error = js_sys::Error::new(message);
-    error.set_name(name);
-    error
+    error_of(name, message)
 }
 
 /// `InquiryValidationError`: `{ name, code: "INVALID_INQUIRY", kind, message, violations: [{ path, rule, message }] }`.
@@ -195,13 +202,4 @@ pub(crate) fn internal_error(panic: &str) -> JsValue {
         &format!("hwc-price internal error (please report it): {panic}"),
     )
     .into()
-}
-
-/// Whether `value` is an error thrown for an invalid inquiry.
-pub(crate) fn is_inquiry_error(value: &JsValue) -> bool {
-    value.is_object()
-        && Reflect::get(value, &JsValue::from_str("name"))
-            .ok()
-            .and_then(|name| name.as_string())
-            .is_some_and(|name| name == "InquiryValidationError")
 }

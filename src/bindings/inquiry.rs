@@ -4,7 +4,7 @@
 use js_sys::Object;
 use wasm_bindgen::prelude::*;
 
-use super::errors::{inquiry_error, is_inquiry_error, set, unknown_kind, violations};
+use super::errors::{inquiry_error, set, unknown_kind, violations};
 use super::input::{json_text, options_argument};
 use crate::inquiry::RenewalInquiry;
 use crate::inquiry::{Inquiry, InquiryError, InquiryKind, OnDemandInquiry, PeriodInquiry};
@@ -90,12 +90,4 @@ pub fn validate_inquiry(
     let kind = InquiryKind::from_code(&code).ok_or_else(|| unknown_kind(&code))?;
     let found = super::for_kind!(kind, check, &input, batch);
     Ok(violations(&found))
-}
-
-/// Whether `value` is an error thrown for an invalid inquiry.
-#[wasm_bindgen(js_name = isInquiryValidationError, unchecked_return_type = "value is InquiryValidationError")]
-pub fn is_inquiry_validation_error(
-    #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
-) -> bool {
-    is_inquiry_error(&value)
 }

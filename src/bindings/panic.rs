@@ -12,7 +12,7 @@ static HOOK: Once = Once::new();
 
 /// Installs the hook once, when the module starts.
 #[wasm_bindgen(start)]
-pub fn install_panic_hook() {
+fn install_panic_hook() {
     HOOK.call_once(|| {
         std::panic::set_hook(Box::new(|info| {
             wasm_bindgen::throw_val(internal_error(&info.to_string()));

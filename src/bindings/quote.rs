@@ -16,7 +16,7 @@ use crate::quote::{Asked, Described, Quote};
 ///
 /// It lives in WebAssembly memory: `free()` gives that back at once (the finaliser does so only some time
 /// after the object is collected), so a loop that prices many inquiries frees each quote when done with it.
-#[wasm_bindgen(js_name = Quote)]
+#[wasm_bindgen(js_name = Quote, skip_typescript)]
 pub struct JsQuote {
     quote: Quote,
 }
@@ -134,7 +134,7 @@ fn asked<I: Described>(inquiry: &JsValue) -> Result<Vec<Asked>, JsValue> {
 /// A quote of a saved answer, with no network: `kind` is `"on-demand"`, `"period"` or `"renewal"`,
 /// `response` the answer's JSON text; `options.inquiry` (the inquiry that was sent) tells what each line
 /// covers, `options.site` what a blank currency means, `options.language` the breakdown's language.
-#[wasm_bindgen(js_name = quoteFromResponse)]
+#[wasm_bindgen(js_name = quoteFromResponse, skip_typescript)]
 pub fn quote_from_response(
     #[wasm_bindgen(unchecked_param_type = "InquiryKind")] kind: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] response: JsValue,

@@ -139,17 +139,19 @@ export interface SignedRequest {
 }
 
 /** Thrown by `signRequest`. */
-export interface SignRequestError extends Error {
-  name: "SignRequestError";
-  code: "INVALID_INPUT" | "INVALID_URL" | "DUPLICATE_HEADER" | "INVALID_HEADER" | "MISSING_CREDENTIAL" | "INVALID_CREDENTIAL" | "INVALID_METHOD";
+export class SignRequestError extends Error {
+  private constructor();
+  readonly name: "SignRequestError";
+  readonly code: "INVALID_INPUT" | "INVALID_URL" | "DUPLICATE_HEADER" | "INVALID_HEADER" | "MISSING_CREDENTIAL" | "INVALID_CREDENTIAL" | "INVALID_METHOD";
 }
 
 /** Thrown by the build functions when an inquiry breaks documented rules; lists every violation. */
-export interface InquiryValidationError extends Error {
-  name: "InquiryValidationError";
-  code: "INVALID_INQUIRY";
-  kind: InquiryKind;
-  violations: Violation[];
+export class InquiryValidationError extends Error {
+  private constructor();
+  readonly name: "InquiryValidationError";
+  readonly code: "INVALID_INQUIRY";
+  readonly kind: InquiryKind;
+  readonly violations: Violation[];
 }
 
 /** An exact decimal amount as the service sent it, e.g. "0.0000000001", "800.0"; null when absent. */
@@ -282,6 +284,96 @@ export interface RenewalRatingResponse {
 /** The answer of any of the three APIs. */
 export type RatingResponse = OnDemandRatingResponse | PeriodRatingResponse | RenewalRatingResponse;
 
+/** The inquiry of each kind, as `build*Inquiry` and the client's price calls take it. */
+export interface InquiryInputs {
+  "on-demand": OnDemandInquiryInput;
+  period: PeriodInquiryInput;
+  renewal: RenewalInquiryInput;
+}
+
+/** The answer of each kind, as `Quote.response` holds it. */
+export interface RatingResponses {
+  "on-demand": OnDemandRatingResponse;
+  period: PeriodRatingResponse;
+  renewal: RenewalRatingResponse;
+}
+
+/**
+ * A priced inquiry of kind `K`: the answer (merged when the inquiry was split) and how it was obtained, with
+ * its breakdown in every output. `kind` narrows: after `if (quote.kind === "period")` the answer is typed as
+ * the yearly/monthly one.
+ *
+ * It lives in WebAssembly memory: `free()` gives that back at once (the finaliser does so only some time
+ * after the object is collected), so a loop that prices many inquiries frees each quote when done with it.
+ */
+export class Quote<K extends InquiryKind = InquiryKind> {
+  private constructor();
+  /** Gives the quote's memory back now; the quote cannot be used afterwards. */
+  free(): void;
+  /** `"on-demand"`, `"period"` or `"renewal"`. */
+  readonly kind: K;
+  /** The answer in the API's wire field names, every amount an exact decimal string, absent values `null`. */
+  readonly response: RatingResponses[K];
+  /** The currency of the amounts (the site's when the answer left it blank). */
+  readonly currency: string;
+  /** Whether `currency` is the site's because the answer left it blank. */
+  readonly currencyDefaulted: boolean;
+  /** Requests sent. */
+  readonly requests: number;
+  /** Attempts made, retries included. */
+  readonly attempts: number;
+  /** The request ids the service gave, in request order. */
+  readonly requestIds: string[];
+  /** The breakdown: totals, lines, optional discounts, failures and warnings, amounts as exact decimal
+   *  strings. Throws a `PriceClientError` for invalid options. */
+  breakdown(options?: BreakdownOptions): Breakdown;
+  /** The breakdown as an aligned plain-text table. */
+  toText(options?: BreakdownOptions): string;
+  /** The breakdown as an HTML fragment (a `<table>` and its companions), every server string escaped; style it
+   *  with the package's `hwc-price/breakdown.css` or your own. */
+  toHtml(options?: BreakdownOptions): string;
+  /** The breakdown as CSV (RFC 4180, UTF-8 with a byte order mark), exact amounts. */
+  toCsv(options?: BreakdownOptions): string;
+  /** The versioned JSON document of the breakdown (`format: "hwc-price.breakdown"`). */
+  toJSON(): BreakdownDocument;
+}
+
+/**
+ * A quote of a saved answer, with no network: `kind` says which API answered, `response` is the answer's JSON
+ * text; `options.inquiry` (the inquiry that was sent) tells what each line covers, `options.site` what a blank
+ * currency means, `options.language` the breakdown's language.
+ */
+export function quoteFromResponse<K extends InquiryKind>(kind: K, response: string, options?: SavedQuoteOptions): QuoteOf<K>;
+
+/**
+ * Prices inquiries with the three rating APIs: batches of any size split into requests, sent within each API's
+ * quota, retried when a retry may succeed, every answer read once. Holds no state between calls but its quota
+ * places, so one client per endpoint and credentials is enough.
+ */
+export class PriceClient {
+  /** A client for `options.endpoint` ("intl" by default) with `options.auth` (none by default, for a proxy
+   *  that signs). Throws a `PriceClientError` listing every invalid option. */
+  constructor(options?: PriceClientOptions);
+  /** Gives the client's memory back now; the client cannot be used afterwards. */
+  free(): void;
+  /** Prices a pay-per-use inquiry (any number of products: more than 100 are sent as several requests). */
+  priceOnDemand(input: OnDemandInquiryInput | string, options?: PriceOptions): Promise<Quote<"on-demand">>;
+  /** Prices a yearly/monthly inquiry (more than 100 products are sent as several requests). */
+  pricePeriod(input: PeriodInquiryInput | string, options?: PriceOptions): Promise<Quote<"period">>;
+  /** Prices a renewal (more than 10 resource ids are sent as several requests). */
+  priceRenewal(input: RenewalInquiryInput | string, options?: PriceOptions): Promise<Quote<"renewal">>;
+  /** The endpoint, site, language and kind of auth; never a credential. */
+  toJSON(): PriceClientSummary;
+  /** `PriceClient(<endpoint>)`. */
+  toString(): string;
+}
+
+/** `Quote<K>` for each kind in `K`: a union that `kind` narrows. */
+export type QuoteOf<K extends InquiryKind> = K extends InquiryKind ? Quote<K> : never;
+
+/** A quote of any kind; check `kind` to know which. */
+export type AnyQuote = QuoteOf<InquiryKind>;
+
 /** One request of an inquiry that failed for good. */
 export interface PriceFailure {
   /** The items it carried: product ids, or resource ids. */
@@ -294,8 +386,9 @@ export interface PriceFailure {
 }
 
 /** A price call that failed, in full or in part (the priced part is in `partial`). */
-export interface PriceApiError extends Error {
-  name: "PriceApiError";
+export class PriceApiError extends Error {
+  private constructor();
+  readonly name: "PriceApiError";
   /** The service's code ("CBC.0154", "APIG.0308", "HTTP.502"), or "TIMEOUT", "NETWORK", "ABORTED",
    *  "NOT_SENT", "BAD_RESPONSE", "SIGNING_FAILED", "INCONSISTENT_ANSWERS". */
   code: string;
@@ -312,7 +405,7 @@ export interface PriceApiError extends Error {
   failedItems: string[];
   failures: PriceFailure[];
   /** What was priced, or null. */
-  partial: Quote | null;
+  partial: AnyQuote | null;
 }
 
 /** How a breakdown is built and shown. */
@@ -426,11 +519,27 @@ export interface BreakdownDocument extends Breakdown {
 }
 
 /** Thrown for invalid client or call options; lists every problem. */
-export interface PriceClientError extends Error {
-  name: "PriceClientError";
+export class PriceClientError extends Error {
+  private constructor();
+  readonly name: "PriceClientError";
   code: "INVALID_OPTIONS";
   violations: Violation[];
 }
+
+/** A bug in the package itself (a panic inside the module), with its message: please report it. */
+export class HwcPriceInternalError extends Error {
+  private constructor();
+  readonly name: "HwcPriceInternalError";
+}
+
+/** Whether `value` is an InquiryValidationError, from this copy of the package or another (ES module or CommonJS). */
+export function isInquiryValidationError(value: unknown): value is InquiryValidationError;
+/** Whether `value` is a PriceApiError, from this copy of the package or another (ES module or CommonJS). */
+export function isPriceApiError(value: unknown): value is PriceApiError;
+/** Whether `value` is a PriceClientError, from this copy of the package or another (ES module or CommonJS). */
+export function isPriceClientError(value: unknown): value is PriceClientError;
+/** Whether `value` is a SignRequestError, from this copy of the package or another (ES module or CommonJS). */
+export function isSignRequestError(value: unknown): value is SignRequestError;
 "#;
 
 #[cfg(test)]
