@@ -52,7 +52,7 @@ pub const PRINTED_MAX: i64 = 214_783_647;
 /// What the messages add to a bound of [`PRINTED_MAX`].
 const PRINTED_NOTE: Words = (
     " (the bound printed in the API reference)",
-    "（API 参考中印出的上限）",
+    "（API 参考文档中标注的上限）",
 );
 
 /// `resource_size` (Tables 4-18, 4-21).

@@ -423,4 +423,52 @@ mod tests {
         let shown = found(r);
         assert_eq!(shown, ["client options must be an object, got a string"]);
     }
+
+    #[test]
+    fn the_language_option_says_the_rest_in_chinese() {
+        let nested = OptionMap::new().with("x", num("1"));
+        let o = OptionMap::new()
+            .with("language", OptionValue::Str("zh_CN".into()))
+            .with("bach", OptionValue::Bool(true))
+            .with("colour", OptionValue::Null)
+            .with("n", num("1.5"))
+            .with("s", num("5"))
+            .with("b", OptionValue::Other("an array"))
+            .with("d", OptionValue::Str("lots".into()))
+            .with("f", OptionValue::Object(Box::new(nested)))
+            .with("o", OptionValue::Function)
+            .with("c", OptionValue::Str("fr".into()))
+            .with("t", OptionValue::Unreadable("boom".into()));
+        let root = Path::Root;
+        let mut r = OptionReader::new();
+        assert_eq!(r.read_language(&o, &root), Some(Language::Chinese));
+        let known = ["language", "batch", "n", "s", "b", "d", "f", "o", "c", "t"];
+        r.only(&o, &root, &known);
+        r.whole(&o, &root, "n", (1, 10));
+        r.string(&o, &root, "s");
+        r.boolean(&o, &root, "b");
+        r.decimal(&o, &root, "d");
+        r.function(&o, &root, "f");
+        r.object(&o, &root, "o");
+        r.choice(&o, &root, "c", &[("intl", 0), ("cn", 1)]);
+        r.string(&o, &root, "t");
+        assert_eq!(
+            found(r),
+            [
+                "bach: 不是已知的选项；是否应为 batch？",
+                "colour: 不是已知的选项；可用的选项为 language、batch、n、s、b、d、f、o、c、t",
+                "n: 应为 1 到 10 之间的整数，实际为 1.5",
+                "s: 应为字符串，实际为数字 5",
+                "b: 应为 true 或 false，实际为数组",
+                "d: 应为十进制数，实际为字符串 \"lots\"",
+                "f: 应为函数，实际为对象",
+                "o: 应为对象，实际为函数",
+                "c: 应为 \"intl\" 或 \"cn\"，实际为字符串 \"fr\"",
+                "t: 无法读取：\"boom\"",
+            ]
+        );
+        let mut r = OptionReader::in_language(Language::Chinese);
+        assert!(r.root(OptionValue::Bool(true), "options").is_none());
+        assert_eq!(found(r), ["选项应为对象，实际为布尔值"]);
+    }
 }
