@@ -78,7 +78,7 @@ fn build<I: Inquiry>(input: &JsValue, options: Option<Object>) -> Result<JsValue
 #[wasm_bindgen(js_name = buildOnDemandInquiry, unchecked_return_type = "PreparedRequest")]
 pub fn build_on_demand_inquiry(
     #[wasm_bindgen(unchecked_param_type = "OnDemandInquiryInput | string")] input: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "InquiryOptions")] options: Option<Object>,
+    #[wasm_bindgen(unchecked_optional_param_type = "{ language?: \"en_US\" | \"zh_CN\" }")] options: Option<Object>,
 ) -> Result<JsValue, JsValue> {
     build::<OnDemandInquiry>(&input, options)
 }
@@ -91,7 +91,7 @@ pub fn build_on_demand_inquiry(
 #[wasm_bindgen(js_name = buildPeriodInquiry, unchecked_return_type = "PreparedRequest")]
 pub fn build_period_inquiry(
     #[wasm_bindgen(unchecked_param_type = "PeriodInquiryInput | string")] input: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "InquiryOptions")] options: Option<Object>,
+    #[wasm_bindgen(unchecked_optional_param_type = "{ language?: \"en_US\" | \"zh_CN\" }")] options: Option<Object>,
 ) -> Result<JsValue, JsValue> {
     build::<PeriodInquiry>(&input, options)
 }
@@ -104,7 +104,7 @@ pub fn build_period_inquiry(
 #[wasm_bindgen(js_name = buildRenewalInquiry, unchecked_return_type = "PreparedRequest")]
 pub fn build_renewal_inquiry(
     #[wasm_bindgen(unchecked_param_type = "RenewalInquiryInput | string")] input: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "InquiryOptions")] options: Option<Object>,
+    #[wasm_bindgen(unchecked_optional_param_type = "{ language?: \"en_US\" | \"zh_CN\" }")] options: Option<Object>,
 ) -> Result<JsValue, JsValue> {
     build::<RenewalInquiry>(&input, options)
 }
@@ -128,7 +128,10 @@ pub fn validate_inquiry(
         unchecked_param_type = "OnDemandInquiryInput | PeriodInquiryInput | RenewalInquiryInput | string"
     )]
     input: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: Option<Object>,
+    #[wasm_bindgen(
+        unchecked_optional_param_type = "{ batch?: boolean; language?: \"en_US\" | \"zh_CN\" }"
+    )]
+    options: Option<Object>,
 ) -> Result<JsValue, JsValue> {
     let code = kind.as_string().unwrap_or_default();
     let kind = InquiryKind::from_code(&code).ok_or_else(|| unknown_kind(&code))?;
