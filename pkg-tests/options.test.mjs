@@ -103,3 +103,17 @@ test('the inquiry functions speak the language asked for, the unknown key includ
   assert.deepEqual(hwc.validateInquiry('renewal', inquiry, {}), []);
   assert.deepEqual(hwc.validateInquiry('renewal', inquiry), []);
 });
+
+test("a client's price call and a saved quote's inquiry are checked in the language they are given", async () => {
+  const bad = { resource_ids: ['r-1', 'r-1'], period_type: 2, period_num: 1 };
+  const zhClient = new hwc.PriceClient({ site: 'intl', language: 'zh_CN', auth: { token: 't' } });
+  const error = await failure(() => zhClient.priceRenewal(bad));
+  assert.equal(error.name, 'InquiryValidationError');
+  assert.equal(error.message, '续费询价无效：1 个问题\n  resource_ids[1]: 在询价中必须唯一，但 "r-1" 与 resource_ids[0] 重复');
+  const english = await failure(() => client().priceRenewal(bad));
+  assert.equal(english.violations[0].message, 'must be unique in the inquiry, but "r-1" repeats the value of resource_ids[0]');
+  const saved = await failure(() => hwc.quoteFromResponse('renewal', '{}', { language: 'zh_CN', inquiry: bad }));
+  assert.equal(saved.name, 'InquiryValidationError');
+  assert.deepEqual(saved.violations.map((v) => [v.path, v.rule]), [['resource_ids[1]', 'unique']]);
+  assert.match(saved.violations[0].message, /^在询价中必须唯一/);
+});
