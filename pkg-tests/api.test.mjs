@@ -100,7 +100,7 @@ test('errors are real Errors with name, code, kind, message and violations', () 
   assert.equal(caught.name, 'InquiryValidationError');
   assert.equal(caught.code, 'INVALID_INQUIRY');
   assert.equal(caught.kind, 'period');
-  assert.equal(caught.message, 'invalid yearly/monthly inquiry: 1 violation: product_infos: must hold at least 1 product, got none');
+  assert.equal(caught.message, 'invalid yearly/monthly inquiry: 1 problem\n  product_infos: must hold at least 1 product, got none');
   assert.deepEqual(caught.violations, [{ path: 'product_infos', rule: 'count', message: 'must hold at least 1 product, got none' }]);
   assert.ok(hwc.isInquiryValidationError(caught));
   assert.ok(!hwc.isInquiryValidationError(new TypeError('x')));

@@ -270,7 +270,7 @@ test('client and call options are checked, every problem at once', async () => {
     assert.equal(e.name, 'PriceClientError');
     assert.equal(e.code, 'INVALID_OPTIONS');
     assert.deepEqual(e.violations.map((v) => v.path).sort(), ['auth.sk', 'endpoint', 'retrys', 'timeoutMs']);
-    assert.match(e.message, /retrys: is not a client option; did you mean retry\?/);
+    assert.match(e.message, /retrys: is not a known option; did you mean retry\?/);
     return true;
   });
   assert.throws(() => new PriceClient({ auth: { ak: 'a', sk: 'secret with space' } }), (e) => !e.message.includes('secret with space'));
@@ -278,7 +278,7 @@ test('client and call options are checked, every problem at once', async () => {
   assert.deepEqual(new PriceClient().toJSON(), { endpoint: 'https://bss-intl.myhuaweicloud.com', site: 'intl', language: 'en_US', auth: 'none' });
   assert.deepEqual(new PriceClient({ endpoint: 'cn' }).toJSON().language, 'zh_CN');
   const client = new PriceClient();
-  for (const [options, pattern] of [[{ onProgres: () => {} }, /onProgres: is not a price option/], [{ signal: {} }, /signal: must be an AbortSignal/],
+  for (const [options, pattern] of [[{ onProgres: () => {} }, /onProgres: is not a known option/], [{ signal: {} }, /signal: must be an AbortSignal/],
     [{ onProgress: 1 }, /onProgress: must be a function/], ['x', /must be an object/]]) {
     const error = await rejection(client.priceOnDemand(onDemand(1), options));
     assert.equal(error.name, 'PriceClientError');

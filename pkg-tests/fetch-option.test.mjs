@@ -39,7 +39,7 @@ test('a test double as fetch: what it is given and what it answers', async () =>
 });
 
 test('a fetch that is not a function is refused with the option named', () => {
-  assert.throws(() => clientOf(42), (e) => e.name === 'PriceClientError' && /fetch: must be a fetch-compatible function/.test(e.message));
+  assert.throws(() => clientOf(42), (e) => e.name === 'PriceClientError' && /fetch: must be a function, got a number/.test(e.message));
 });
 
 const misbehaving = {

@@ -17,6 +17,10 @@ function violationsOf(build, value) {
   } catch (error) {
     assert.ok(error instanceof Error, 'throws a real Error');
     assert.equal(error.name, 'InquiryValidationError');
+    // The message: a head line, then one line per violation.
+    const lines = error.message.split('\n');
+    assert.equal(lines.length, error.violations.length + 1, error.message);
+    error.violations.forEach((v, i) => assert.equal(lines[i + 1], v.path ? `  ${v.path}: ${v.message}` : `  ${v.message}`));
     return error.violations.map((v) => [v.path, v.rule, v.message]);
   }
 }
@@ -39,5 +43,11 @@ for (const testCase of table.cases) {
     }
     const listed = hwc.validateInquiry(testCase.kind, value).map((v) => [v.path, v.rule, v.message]);
     assert.deepEqual(listed, testCase.violations, 'through validateInquiry');
+    // In Chinese: the same paths and rules, the table's Chinese messages.
+    const chinese = testCase.violations.map(([path, rule], i) => [path, rule, testCase.zh[i]]);
+    const zh = { language: 'zh_CN' };
+    assert.deepEqual(violationsOf((v) => build(v, zh), value), chinese, 'built in Chinese');
+    const listedZh = hwc.validateInquiry(testCase.kind, value, zh).map((v) => [v.path, v.rule, v.message]);
+    assert.deepEqual(listedZh, chinese, 'through validateInquiry in Chinese');
   });
 }

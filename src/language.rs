@@ -1,7 +1,10 @@
 //! The two languages the package speaks, English and Simplified Chinese, and the one way text in both is
 //! written: [`Language::pick`] between an English and a Chinese version. Each layer keeps its own sentences in
-//! one module (`validate::messages`, `response::messages`, `client::messages`, `breakdown::labels`); this is
-//! only the switch they share.
+//! one module (`validate::messages`, `inquiry::messages`, `response::messages`, `client::messages`,
+//! `breakdown::words`); this is only the switch they share.
+
+/// A fixed phrase in both languages: English, then Simplified Chinese.
+pub type Words = (&'static str, &'static str);
 
 /// The language of plain messages and breakdowns: `en_US` or `zh_CN`, as the `X-Language` header names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
@@ -52,6 +55,19 @@ impl Language {
             Language::Chinese => zh,
         }
     }
+
+    /// What `en` makes in English, what `zh` makes in Chinese: for sentences that take some work to write.
+    pub fn pick_with<T>(self, en: impl FnOnce() -> T, zh: impl FnOnce() -> T) -> T {
+        match self {
+            Language::English => en(),
+            Language::Chinese => zh(),
+        }
+    }
+
+    /// The phrase `words` in this language.
+    pub fn say(self, (en, zh): Words) -> &'static str {
+        self.pick(en, zh)
+    }
 }
 
 #[cfg(test)]
@@ -68,5 +84,6 @@ mod tests {
         assert_eq!(Language::from_option("zh-CN"), None);
         assert_eq!(Language::Chinese.header(), "zh_CN");
         assert_eq!(Language::Chinese.pick("a", "b"), "b");
+        assert_eq!(Language::English.say(("a", "b")), "a");
     }
 }

@@ -979,11 +979,15 @@ fn every_violation_is_reported_at_once_in_input_order() {
         ],
     );
     let err = OnDemandInquiry::from_json(&bad.to_string()).unwrap_err();
-    assert!(
-        err.to_string().starts_with(
-            "invalid pay-per-use inquiry: 7 violations: project_id: must not be empty; "
-        ),
-        "{err}"
+    // A head line, then one indented line per violation.
+    let message = err.to_string();
+    let lines: Vec<&str> = message.lines().collect();
+    assert_eq!(lines.len(), 8, "{message}");
+    assert_eq!(lines[0], "invalid pay-per-use inquiry: 7 problems");
+    assert_eq!(lines[1], "  project_id: must not be empty");
+    assert_eq!(
+        lines[7],
+        "  product_infos[2].id: must be unique in the inquiry, but \"a\" repeats the id of product_infos[0]"
     );
 }
 

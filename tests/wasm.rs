@@ -56,7 +56,7 @@ fn violations_of(error: &JsValue) -> Vec<(String, String, String)> {
 }
 
 fn assert_builds_again() {
-    let prepared = build_on_demand_inquiry(on_demand()).unwrap();
+    let prepared = build_on_demand_inquiry(on_demand(), None).unwrap();
     assert_eq!(
         get_str(&prepared, "path"),
         "/v2/bills/ratings/on-demand-resources"
@@ -65,7 +65,7 @@ fn assert_builds_again() {
 
 #[wasm_bindgen_test]
 fn builds_a_plain_object_with_method_path_and_body() {
-    let prepared = build_on_demand_inquiry(on_demand()).unwrap();
+    let prepared = build_on_demand_inquiry(on_demand(), None).unwrap();
     assert_eq!(
         Object::get_prototype_of(&prepared),
         Object::get_prototype_of(&Object::new())
@@ -81,9 +81,10 @@ fn builds_a_plain_object_with_method_path_and_body() {
         "{body}"
     );
 
-    let renewal = build_renewal_inquiry(js(
-        r#"{"resource_ids": ["r"], "period_type": 3, "period_num": 1}"#,
-    ))
+    let renewal = build_renewal_inquiry(
+        js(r#"{"resource_ids": ["r"], "period_type": 3, "period_num": 1}"#),
+        None,
+    )
     .unwrap();
     assert_eq!(
         get_str(&renewal, "body"),
@@ -94,7 +95,7 @@ fn builds_a_plain_object_with_method_path_and_body() {
 #[wasm_bindgen_test]
 fn accepts_json_text_as_input() {
     let text = JSON::stringify(&on_demand()).unwrap();
-    let prepared = build_on_demand_inquiry(text.into()).unwrap();
+    let prepared = build_on_demand_inquiry(text.into(), None).unwrap();
     assert!(get_str(&prepared, "body").contains(r#""usage_value":1,"#));
 }
 
@@ -113,7 +114,7 @@ fn js_numbers_keep_their_exact_digits() {
             "usage_value",
             &JsValue::from_f64(number),
         );
-        let body = get_str(&build_on_demand_inquiry(inquiry).unwrap(), "body");
+        let body = get_str(&build_on_demand_inquiry(inquiry, None).unwrap(), "body");
         assert!(
             body.contains(&format!(r#""usage_value":{written},"#)),
             "{number} gave {body}"
@@ -125,8 +126,10 @@ fn js_numbers_keep_their_exact_digits() {
         "usage_value",
         &JsValue::from_str("0.0000000001"),
     );
-    assert!(get_str(&build_on_demand_inquiry(inquiry).unwrap(), "body")
-        .contains(r#""usage_value":0.0000000001,"#));
+    assert!(
+        get_str(&build_on_demand_inquiry(inquiry, None).unwrap(), "body")
+            .contains(r#""usage_value":0.0000000001,"#)
+    );
 }
 
 #[wasm_bindgen_test]
@@ -138,7 +141,7 @@ fn violations_are_thrown_as_a_typed_error() {
         "size_measurement_id",
         &JsValue::from_f64(17.0),
     );
-    let error = build_on_demand_inquiry(inquiry).unwrap_err();
+    let error = build_on_demand_inquiry(inquiry, None).unwrap_err();
     assert!(error.is_instance_of::<js_sys::Error>());
     assert_eq!(get_str(&error, "name"), "InquiryValidationError");
     assert_eq!(get_str(&error, "code"), "INVALID_INQUIRY");
@@ -158,8 +161,11 @@ fn violations_are_thrown_as_a_typed_error() {
             ),
         ]
     );
-    assert!(get_str(&error, "message")
-        .starts_with("invalid pay-per-use inquiry: 2 violations: project_id: must not be empty;"));
+    assert_eq!(
+        get_str(&error, "message"),
+        "invalid pay-per-use inquiry: 2 problems\n  project_id: must not be empty\n  \
+         product_infos[0].size_measurement_id: is not a field of this inquiry; did you mean size_measure_id?"
+    );
     // The guard of a second copy of the classes (this test's) recognises the module's errors by their brand.
     assert!(is_inquiry_validation_error(&error));
     assert!(!is_inquiry_validation_error(
@@ -185,7 +191,7 @@ fn wrong_js_types_are_violations() {
     set(&p, "resource_size", &JsValue::from_f64(f64::INFINITY));
     set(&p, "size_measure_id", &JsValue::from_f64(17.0));
     set(&p, "usage_measure_id", &Array::new());
-    let error = build_on_demand_inquiry(inquiry).unwrap_err();
+    let error = build_on_demand_inquiry(inquiry, None).unwrap_err();
     let got: Vec<_> = violations_of(&error)
         .into_iter()
         .map(|(p, r, m)| format!("{p} {r} {m}"))
@@ -207,7 +213,7 @@ fn wrong_js_types_are_violations() {
 fn hostile_input_never_traps_and_the_module_keeps_working() {
     let cyclic = Object::new();
     set(&cyclic, "self", &cyclic);
-    let error = build_period_inquiry(cyclic.into()).unwrap_err();
+    let error = build_period_inquiry(cyclic.into(), None).unwrap_err();
     let v = violations_of(&error);
     assert_eq!((v[0].0.as_str(), v[0].1.as_str()), ("", "json"));
     assert!(v[0].2.starts_with("cannot be read as JSON: "), "{}", v[0].2);
@@ -220,7 +226,7 @@ fn hostile_input_never_traps_and_the_module_keeps_working() {
         &js_sys::BigInt::from(1u32).into(),
     );
     assert_eq!(
-        violations_of(&build_on_demand_inquiry(big).unwrap_err())[0].1,
+        violations_of(&build_on_demand_inquiry(big, None).unwrap_err())[0].1,
         "json"
     );
     assert_builds_again();
@@ -233,13 +239,14 @@ fn hostile_input_never_traps_and_the_module_keeps_working() {
     }
     // JSON.stringify refuses it (a json violation), or, with a larger stack, writes text whose nesting is
     // skipped without recursion: either way a violation, never a trap.
-    assert!(!violations_of(&build_renewal_inquiry(deep).unwrap_err()).is_empty());
+    assert!(!violations_of(&build_renewal_inquiry(deep, None).unwrap_err()).is_empty());
     assert_builds_again();
 
     // Deeply nested JSON text is skipped without recursion, so it is simply not an object.
     let deep_text = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     assert_eq!(
-        violations_of(&build_renewal_inquiry(JsValue::from_str(&deep_text)).unwrap_err())[0].1,
+        violations_of(&build_renewal_inquiry(JsValue::from_str(&deep_text), None).unwrap_err())[0]
+            .1,
         "type"
     );
     assert_builds_again();
@@ -255,11 +262,47 @@ fn hostile_input_never_traps_and_the_module_keeps_working() {
         JsValue::from_str("{\"resource_ids\": [\"\u{202e}\"]"),
         JsValue::from_str(""),
     ] {
-        let error = build_renewal_inquiry(hostile).unwrap_err();
+        let error = build_renewal_inquiry(hostile, None).unwrap_err();
         assert_eq!(get_str(&error, "name"), "InquiryValidationError");
         assert!(!violations_of(&error).is_empty());
         assert_builds_again();
     }
+}
+
+#[wasm_bindgen_test]
+fn the_language_option_says_violations_in_chinese() {
+    let bad = || js(r#"{"resource_ids": [""], "period_type": 2, "period_num": 1}"#);
+    let zh = || js(r#"{"language": "zh_CN"}"#).dyn_into::<Object>().unwrap();
+    let error = build_renewal_inquiry(bad(), Some(zh())).unwrap_err();
+    assert_eq!(
+        get_str(&error, "message"),
+        "续费询价无效：1 个问题\n  resource_ids[0]: 不能为空"
+    );
+    let listed = validate_inquiry(JsValue::from_str("renewal"), bad(), Some(zh())).unwrap();
+    assert_eq!(get_str(&Array::from(&listed).get(0), "message"), "不能为空");
+    let english = validate_inquiry(JsValue::from_str("renewal"), bad(), None).unwrap();
+    assert_eq!(
+        get_str(&Array::from(&english).get(0), "message"),
+        "must not be empty"
+    );
+    // An unknown key is refused, as by every options object.
+    let typo = js(r#"{"language": "zh_CN", "bacth": true}"#)
+        .dyn_into::<Object>()
+        .unwrap();
+    let error = validate_inquiry(JsValue::from_str("renewal"), bad(), Some(typo)).unwrap_err();
+    assert_eq!(get_str(&error, "name"), "PriceClientError");
+    assert_eq!(get_str(&error, "code"), "INVALID_OPTIONS");
+    assert_eq!(
+        violations_of(&error),
+        [(
+            "bacth".into(),
+            "unknown_field".into(),
+            "不是已知的选项；是否应为 batch？".into()
+        )]
+    );
+    let batch_on_build = js(r#"{"batch": true}"#).dyn_into::<Object>().unwrap();
+    let error = build_renewal_inquiry(bad(), Some(batch_on_build)).unwrap_err();
+    assert_eq!(get_str(&error, "code"), "INVALID_OPTIONS");
 }
 
 #[wasm_bindgen_test]

@@ -113,7 +113,8 @@ impl PriceClient {
         // Everything the caller passed is read now, before the promise: a later change to it changes nothing.
         let fetch = self.fetch.clone();
         let prepared = call_options(options, fetch).and_then(|rt| {
-            let parts = read::<I>(input, true).map_err(|e| inquiry_error(&e))?;
+            let language = client.config().language;
+            let parts = read::<I>(input, true, language).map_err(|e| inquiry_error(&e))?;
             Ok((Batch::of(&parts), rt))
         });
         price(client, prepared)
@@ -166,8 +167,8 @@ fn call_options(options: Option<Object>, fetch: JsValue) -> Result<WebRuntime, J
         }
     }
     let o = JsObject(value.clone());
-    r.only(&o, &root, &["onProgress", "signal"], "a price option");
-    let has_progress = r.function(&o, &root, "onProgress", "a function (done, total) => void");
+    r.only(&o, &root, &["onProgress", "signal"]);
+    let has_progress = r.function(&o, &root, "onProgress");
     let get =
         |key: &str| Reflect::get(&value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
     let signal = match r.get(&o, &root, "signal") {

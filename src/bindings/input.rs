@@ -6,7 +6,9 @@
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
+use crate::inquiry::messages::{at_path, lone_surrogate, NOT_SERIALIZABLE};
 use crate::inquiry::{unconvertible_error, InquiryError, InquiryKind};
+use crate::language::Language;
 use crate::validate::options::{OptionSource, OptionValue};
 use crate::validate::read::strings;
 use crate::validate::Unsendable;
@@ -37,30 +39,29 @@ const FAILED_MARK: char = '\u{1}';
 /// The JSON text of `input` (a string is JSON text already), with the values that text could not carry.
 ///
 /// A value `JSON.stringify` rejects (a cycle, a BigInt, a throwing getter) becomes a `json` violation naming
-/// where it is, when that can be found.
+/// where it is, when that can be found, said in `language`.
 pub(crate) fn json_text(
     kind: InquiryKind,
     input: &JsValue,
+    language: Language,
 ) -> Result<(String, Unsendable), InquiryError> {
     if input.is_string() {
         // Converting to UTF-8 would silently turn a lone surrogate into U+FFFD: it is refused instead.
         let at = lone_surrogate_at(input);
         if at >= 0 {
-            return Err(unconvertible_error(
-                kind,
-                &format!("the text holds a lone UTF-16 surrogate (half of a character) at index {at}, which UTF-8 cannot carry"),
-            ));
+            let detail = lone_surrogate(language, at);
+            return Err(unconvertible_error(kind, &detail, language));
         }
         return Ok((input.as_string().unwrap_or_default(), Unsendable::default()));
     }
     let mut text = json_of(input);
     if let Some(failure) = text.strip_prefix(FAILED_MARK) {
         let detail = match strings(failure).as_deref() {
-            Some([message, path]) if !path.is_empty() => format!("{message} (at {path})"),
+            Some([message, path]) if !path.is_empty() => at_path(language, message, path),
             Some([message, _]) => message.clone(),
-            _ => "the value could not be serialized".to_owned(),
+            _ => language.say(NOT_SERIALIZABLE).to_owned(),
         };
-        return Err(unconvertible_error(kind, &detail));
+        return Err(unconvertible_error(kind, &detail, language));
     }
     let unsendable = match text.find(UNSENDABLE_MARK) {
         None => Unsendable::default(),

@@ -4,22 +4,62 @@
 use js_sys::Object;
 use wasm_bindgen::prelude::*;
 
-use super::errors::{inquiry_error, set, unknown_kind, violations};
+use super::errors::{inquiry_error, options_error, set, unknown_kind, violations};
 use super::input::{json_text, options_argument};
 use crate::inquiry::RenewalInquiry;
 use crate::inquiry::{Inquiry, InquiryError, InquiryKind, OnDemandInquiry, PeriodInquiry};
-use crate::validate::options::{OptionReader, OptionValue};
+use crate::language::Language;
+use crate::validate::options::OptionReader;
 use crate::validate::{Path, Violations};
 
-/// Reads and checks `input` as an inquiry of `I` (as one request, or as a batch).
-pub(crate) fn read<I: Inquiry>(input: &JsValue, batch: bool) -> Result<Vec<I>, InquiryError> {
-    let (text, unsendable) = json_text(I::KIND, input)?;
-    I::read_js(&text, batch, unsendable)
+/// Reads and checks `input` as an inquiry of `I` (as one request, or as a batch), with the messages of its
+/// violations in `language`.
+pub(crate) fn read<I: Inquiry>(
+    input: &JsValue,
+    batch: bool,
+    language: Language,
+) -> Result<Vec<I>, InquiryError> {
+    let (text, unsendable) = json_text(I::KIND, input, language)?;
+    I::read_js(&text, batch, unsendable, language)
+}
+
+/// What the options of the inquiry functions ask: `{ language }`, and `{ batch }` when `batch_allowed`.
+struct ReadOptions {
+    language: Language,
+    batch: bool,
+}
+
+/// Reads `{ language?, batch? }` (`batch` only when `batch_allowed`); unknown keys and bad values throw the
+/// `PriceClientError` (`INVALID_OPTIONS`) that every options object throws, said in the language asked for.
+fn inquiry_options(options: Option<Object>, batch_allowed: bool) -> Result<ReadOptions, JsValue> {
+    let mut read = ReadOptions {
+        language: Language::English,
+        batch: false,
+    };
+    let mut r = OptionReader::new();
+    let root = Path::Root;
+    if let Some(object) = r.root(options_argument(options), "options") {
+        let o = object.as_ref();
+        read.language = r.read_language(o, &root).unwrap_or(Language::English);
+        let known: &[&str] = if batch_allowed {
+            &["language", "batch"]
+        } else {
+            &["language"]
+        };
+        r.only(o, &root, known);
+        if batch_allowed {
+            read.batch = r.boolean(o, &root, "batch").unwrap_or(false);
+        }
+    }
+    r.finish()
+        .map_err(|v| options_error("inquiry options", &v))?;
+    Ok(read)
 }
 
 /// Builds the request of `input` as `I`: `{ method, path, body }`.
-fn build<I: Inquiry>(input: &JsValue) -> Result<JsValue, JsValue> {
-    let inquiry = read::<I>(input, false).map_err(|e| inquiry_error(&e))?;
+fn build<I: Inquiry>(input: &JsValue, options: Option<Object>) -> Result<JsValue, JsValue> {
+    let language = inquiry_options(options, false)?.language;
+    let inquiry = read::<I>(input, false, language).map_err(|e| inquiry_error(&e))?;
     let out = Object::new();
     set(&out, "method", &JsValue::from_str("POST"));
     set(&out, "path", &JsValue::from_str(I::KIND.path()));
@@ -30,40 +70,46 @@ fn build<I: Inquiry>(input: &JsValue) -> Result<JsValue, JsValue> {
 
 /// Builds a pay-per-use price inquiry (`POST /v2/bills/ratings/on-demand-resources`).
 ///
-/// `input` is the request in the API's wire field names, as an object or as JSON text. Throws an
-/// `InquiryValidationError` listing every violation.
+/// `input` is the request in the API's wire field names, as an object or as JSON text; `options.language`
+/// (`"en_US"` by default, or `"zh_CN"`) is the language of the messages. Throws an `InquiryValidationError`
+/// listing every violation, one per line in its message.
 #[wasm_bindgen(js_name = buildOnDemandInquiry, unchecked_return_type = "PreparedRequest")]
 pub fn build_on_demand_inquiry(
     #[wasm_bindgen(unchecked_param_type = "OnDemandInquiryInput | string")] input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "{ language?: \"en_US\" | \"zh_CN\" }")] options: Option<Object>,
 ) -> Result<JsValue, JsValue> {
-    build::<OnDemandInquiry>(&input)
+    build::<OnDemandInquiry>(&input, options)
 }
 
 /// Builds a yearly/monthly price inquiry (`POST /v2/bills/ratings/period-resources/subscribe-rate`).
 ///
-/// `input` is the request in the API's wire field names, as an object or as JSON text. Throws an
-/// `InquiryValidationError` listing every violation.
+/// `input` is the request in the API's wire field names, as an object or as JSON text; `options.language`
+/// (`"en_US"` by default, or `"zh_CN"`) is the language of the messages. Throws an `InquiryValidationError`
+/// listing every violation, one per line in its message.
 #[wasm_bindgen(js_name = buildPeriodInquiry, unchecked_return_type = "PreparedRequest")]
 pub fn build_period_inquiry(
     #[wasm_bindgen(unchecked_param_type = "PeriodInquiryInput | string")] input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "{ language?: \"en_US\" | \"zh_CN\" }")] options: Option<Object>,
 ) -> Result<JsValue, JsValue> {
-    build::<PeriodInquiry>(&input)
+    build::<PeriodInquiry>(&input, options)
 }
 
 /// Builds a renewal price inquiry (`POST /v2/bills/ratings/period-resources/renew-rate`).
 ///
-/// `input` is the request in the API's wire field names, as an object or as JSON text. Throws an
-/// `InquiryValidationError` listing every violation.
+/// `input` is the request in the API's wire field names, as an object or as JSON text; `options.language`
+/// (`"en_US"` by default, or `"zh_CN"`) is the language of the messages. Throws an `InquiryValidationError`
+/// listing every violation, one per line in its message.
 #[wasm_bindgen(js_name = buildRenewalInquiry, unchecked_return_type = "PreparedRequest")]
 pub fn build_renewal_inquiry(
     #[wasm_bindgen(unchecked_param_type = "RenewalInquiryInput | string")] input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "{ language?: \"en_US\" | \"zh_CN\" }")] options: Option<Object>,
 ) -> Result<JsValue, JsValue> {
-    build::<RenewalInquiry>(&input)
+    build::<RenewalInquiry>(&input, options)
 }
 
-/// The violations of `input` read as `I`; empty when it is valid.
-fn check<I: Inquiry>(input: &JsValue, batch: bool) -> Violations {
-    match read::<I>(input, batch) {
+/// The violations of `input` read as `I`, said in `language`; empty when it is valid.
+fn check<I: Inquiry>(input: &JsValue, batch: bool, language: Language) -> Violations {
+    match read::<I>(input, batch, language) {
         Ok(_) => Violations::default(),
         Err(e) => e.violations().clone(),
     }
@@ -72,6 +118,7 @@ fn check<I: Inquiry>(input: &JsValue, batch: bool) -> Violations {
 /// Checks `input` as an inquiry of `kind` (`"on-demand"`, `"period"` or `"renewal"`) without throwing for
 /// violations: returns them all, or an empty array when the inquiry is valid. With `{ batch: true }` it is
 /// checked the way `PriceClient` reads it: up to 10,000 products or 1,000 resource ids, split into requests.
+/// `options.language` (`"en_US"` by default, or `"zh_CN"`) is the language of the messages.
 #[wasm_bindgen(js_name = validateInquiry, unchecked_return_type = "Violation[]")]
 pub fn validate_inquiry(
     #[wasm_bindgen(unchecked_param_type = "InquiryKind")] kind: JsValue,
@@ -79,15 +126,14 @@ pub fn validate_inquiry(
         unchecked_param_type = "OnDemandInquiryInput | PeriodInquiryInput | RenewalInquiryInput | string"
     )]
     input: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "{ batch?: boolean }")] options: Option<Object>,
+    #[wasm_bindgen(
+        unchecked_optional_param_type = "{ batch?: boolean; language?: \"en_US\" | \"zh_CN\" }"
+    )]
+    options: Option<Object>,
 ) -> Result<JsValue, JsValue> {
-    let mut r = OptionReader::new();
-    let batch = match options_argument(options) {
-        OptionValue::Object(o) => r.boolean(o.as_ref(), &Path::Root, "batch").unwrap_or(false),
-        _ => false,
-    };
     let code = kind.as_string().unwrap_or_default();
     let kind = InquiryKind::from_code(&code).ok_or_else(|| unknown_kind(&code))?;
-    let found = super::for_kind!(kind, check, &input, batch);
+    let ReadOptions { language, batch } = inquiry_options(options, true)?;
+    let found = super::for_kind!(kind, check, &input, batch, language);
     Ok(violations(&found))
 }

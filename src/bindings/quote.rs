@@ -10,6 +10,7 @@ use super::inquiry::read;
 use crate::breakdown::{csv, html, text, Breakdown, BreakdownOptions};
 use crate::client::options::read_saved_options;
 use crate::inquiry::InquiryKind;
+use crate::language::Language;
 use crate::quote::{Asked, Described, Quote};
 
 /// A priced inquiry: the answer (merged when the inquiry was split) and how it was obtained.
@@ -125,9 +126,9 @@ impl JsQuote {
     }
 }
 
-/// What was asked for each item of `inquiry` read as a batch of `I`.
-fn asked<I: Described>(inquiry: &JsValue) -> Result<Vec<Asked>, JsValue> {
-    let parts = read::<I>(inquiry, true).map_err(|e| inquiry_error(&e))?;
+/// What was asked for each item of `inquiry` read as a batch of `I`; its violations said in `language`.
+fn asked<I: Described>(inquiry: &JsValue, language: Language) -> Result<Vec<Asked>, JsValue> {
+    let parts = read::<I>(inquiry, true, language).map_err(|e| inquiry_error(&e))?;
     Ok(I::asked(&parts))
 }
 
@@ -159,7 +160,7 @@ pub fn quote_from_response(
     let asked = if inquiry.is_undefined() || inquiry.is_null() {
         Vec::new()
     } else {
-        super::for_kind!(kind, asked, &inquiry)?
+        super::for_kind!(kind, asked, &inquiry, language)?
     };
     match Quote::from_response(kind, &text, site) {
         Ok(mut quote) => {

@@ -3,15 +3,37 @@
 use js_sys::{Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
-use super::errors::{coded_error, sign_error};
-use super::input::sign_fields;
+use super::errors::{coded_error, set, sign_error, violations};
+use super::input::{option_value, sign_fields};
 use crate::client::signing::{self, SignRequest};
 use crate::client::Secret;
 use crate::json::object_text;
+use crate::validate::options::{OptionReader, OptionValue};
 use crate::validate::read::maybe_strings;
 use crate::validate::text::{cut, Quoted};
+use crate::validate::Path;
 
 const NAME: &str = "SignRequestError";
+
+/// The fields of a request to sign.
+const FIELDS: &[&str] = &["method", "url", "headers", "body", "ak", "sk"];
+
+/// A `SignRequestError` (`INVALID_INPUT`) for each key of `input` that is not a field of a request to sign,
+/// as every options object reports one: with its `violations`, one per line in the message.
+fn unknown_fields(input: &JsValue) -> Result<(), JsValue> {
+    let OptionValue::Object(object) = option_value(input.clone()) else {
+        return Ok(());
+    };
+    let mut r = OptionReader::new();
+    r.only(object.as_ref(), &Path::Root, FIELDS);
+    r.finish().map_err(|list| {
+        let lines: Vec<String> = list.iter().map(|v| format!("\n  {v}")).collect();
+        let message = format!("invalid request to sign:{}", lines.concat());
+        let error = coded_error(NAME, "INVALID_INPUT", &message);
+        set(&error, "violations", &violations(&list));
+        error
+    })
+}
 
 /// Signs a request with an access key pair and returns the full header set to send (the given headers plus
 /// `Host`, `X-Sdk-Date`, `X-Sdk-Content-Sha256` when needed, and `Authorization`). An `X-Sdk-Date` passed in
@@ -21,6 +43,7 @@ pub fn sign_request(
     #[wasm_bindgen(unchecked_param_type = "SignRequestInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     let invalid = |message: &str| coded_error(NAME, "INVALID_INPUT", message);
+    unknown_fields(&input)?;
     // Every field crosses in one string, read by `input.js`, which also catches what a getter throws.
     let packed = sign_fields(&input);
     if let Some(what) = packed.strip_prefix('\u{1}') {

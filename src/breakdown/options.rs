@@ -41,23 +41,16 @@ impl BreakdownOptions {
         };
         let o = object.as_ref();
         let root = Path::Root;
-        r.only(
-            o,
-            &root,
-            &["language", "projections", "hoursPerMonth"],
-            "a breakdown option",
-        );
+        r.only(o, &root, &["language", "projections", "hoursPerMonth"]);
         let languages = [("en_US", Language::English), ("zh_CN", Language::Chinese)];
-        if let Some(language) = r.choice(o, &root, "language", &languages, "\"en_US\" or \"zh_CN\"")
-        {
+        if let Some(language) = r.choice(o, &root, "language", &languages) {
             options.language = language;
         }
         let projections = r.boolean(o, &root, "projections");
         if let Some(p) = projections {
             options.projections = p;
         }
-        let expected = "a decimal number of hours";
-        if let Some(hours) = r.decimal(o, &root, "hoursPerMonth", expected) {
+        if let Some(hours) = r.decimal(o, &root, "hoursPerMonth") {
             if hours > Decimal::ZERO && hours <= Decimal::from(MAX_HOURS_PER_MONTH) {
                 options.hours_per_month = hours;
                 options.projections = projections.unwrap_or(true);
@@ -119,7 +112,7 @@ mod tests {
         assert_eq!(
             found,
             [
-                "projection: is not a breakdown option; did you mean projections?",
+                "projection: is not a known option; did you mean projections?",
                 "language: must be \"en_US\" or \"zh_CN\", got a string (\"fr\")",
                 "hoursPerMonth: must be greater than 0 and at most 744 (31 days), got 0",
             ]
@@ -132,7 +125,7 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             bad_hours.as_slice()[0].to_string(),
-            "hoursPerMonth: must be a decimal number of hours, got a string (\"lots\")"
+            "hoursPerMonth: must be a decimal number, got a string (\"lots\")"
         );
     }
 }

@@ -51,19 +51,19 @@ pub fn read_options(value: OptionValue) -> Result<ClientConfig, Violations> {
             .finish()
             .map(|()| ClientConfig::new(Endpoint::of_site(Site::International), Auth::None));
     };
-    r.only(o, &root, OPTIONS, "a client option");
-    let site = language_or_site(&mut r, o, "site", &SITES, "\"intl\" or \"cn\"");
+    r.only(o, &root, OPTIONS);
+    let site = language_or_site(&mut r, o, "site", &SITES);
     let endpoint_text = r.string(o, &root, "endpoint");
-    let language = language_or_site(&mut r, o, "language", &LANGUAGES, "\"en_US\" or \"zh_CN\"");
+    let language = language_or_site(&mut r, o, "language", &LANGUAGES);
     let timeout = r.whole(o, &root, "timeoutMs", (1, MAX_TIMEOUT_MS));
     let concurrency = r.whole(o, &root, "concurrency", (1, MAX_CONCURRENCY));
     // The function itself is the bindings' to keep: the core sends nothing.
-    r.function(o, &root, "fetch", "a fetch-compatible function");
+    r.function(o, &root, "fetch");
     let mut retry = RetryPolicy::default();
-    if let Some(policy) = r.object(o, &root, "retry", "the retry policy") {
+    if let Some(policy) = r.object(o, &root, "retry") {
         let p = policy.as_ref();
         let at = root.key("retry");
-        r.only(p, &at, RETRY, "a client option");
+        r.only(p, &at, RETRY);
         let mut read = |key, range| r.whole(p, &at, key, range);
         let attempts = read("maxAttempts", (1, MAX_ATTEMPTS));
         let base = read("baseDelayMs", (0, 60_000));
@@ -122,16 +122,9 @@ pub fn read_saved_options(value: OptionValue) -> Result<(Site, Language), Violat
             .map(|()| (Site::International, Site::International.language()));
     };
     let o = o.as_ref();
-    r.only(
-        o,
-        &Path::Root,
-        &["site", "language", "inquiry"],
-        "an option",
-    );
-    let site = language_or_site(&mut r, o, "site", &SITES, "\"intl\" or \"cn\"")
-        .unwrap_or(Site::International);
-    let language = language_or_site(&mut r, o, "language", &LANGUAGES, "\"en_US\" or \"zh_CN\"")
-        .unwrap_or(site.language());
+    r.only(o, &Path::Root, &["site", "language", "inquiry"]);
+    let site = language_or_site(&mut r, o, "site", &SITES).unwrap_or(Site::International);
+    let language = language_or_site(&mut r, o, "language", &LANGUAGES).unwrap_or(site.language());
     r.finish().map(|()| (site, language))
 }
 
@@ -141,9 +134,8 @@ fn language_or_site<T: Copy>(
     o: &dyn OptionSource,
     key: &str,
     choices: &[(&str, T)],
-    expected: &str,
 ) -> Option<T> {
-    r.choice(o, &Path::Root, key, choices, expected)
+    r.choice(o, &Path::Root, key, choices)
 }
 
 /// A credential string: present, a string, not blank, sendable in a header. The value is never echoed.
@@ -187,7 +179,7 @@ fn auth(r: &mut OptionReader, o: &dyn OptionSource, endpoint: Option<&Endpoint>)
         }
     };
     let map = map.as_ref();
-    r.only(map, &at, AUTH, "a client option");
+    r.only(map, &at, AUTH);
     let given = |key: &str| !matches!(map.get(key), OptionValue::Absent | OptionValue::Null);
     let (token, ak, sk, domain) = (
         credential(r, map, "token"),

@@ -2,6 +2,7 @@
 //! hint for an unknown field looks across all of them.
 
 use crate::kind::InquiryKind;
+use crate::language::Language;
 
 /// A pay-per-use inquiry's fields.
 pub(crate) const ON_DEMAND: &[&str] = &["project_id", "product_infos", "inquiry_precision"];
@@ -63,23 +64,26 @@ fn fields(kind: InquiryKind, level: Level) -> &'static [&'static str] {
     }
 }
 
-/// For a field unknown to `kind`, which other inquiries have it (at the same level or at the top).
-pub(crate) fn unknown_field_hint(name: &str, kind: InquiryKind, level: Level) -> Option<String> {
-    let homes: Vec<&str> = InquiryKind::ALL
+/// For a field unknown to `kind`, which other inquiries have it (at the same level or at the top), in
+/// `language`.
+pub(crate) fn unknown_field_hint(
+    name: &str,
+    kind: InquiryKind,
+    level: Level,
+    language: Language,
+) -> Option<String> {
+    let homes: Vec<InquiryKind> = InquiryKind::ALL
         .into_iter()
         .filter(|k| {
             *k != kind
                 && (fields(*k, level).contains(&name) || fields(*k, Level::Top).contains(&name))
         })
-        .map(|k| k.label())
         .collect();
     if homes.is_empty() {
         return None;
     }
-    Some(format!(
-        "{name} is a field of {} inquiries, not of {} ones",
-        homes.join(" and "),
-        kind.label()
+    Some(super::messages::field_of_other_kinds(
+        language, name, &homes, kind,
     ))
 }
 
@@ -89,12 +93,24 @@ mod tests {
 
     #[test]
     fn hints_where_a_field_belongs() {
+        let hint = |language| {
+            unknown_field_hint(
+                "period_type",
+                InquiryKind::OnDemand,
+                Level::Product,
+                language,
+            )
+        };
         assert_eq!(
-            unknown_field_hint("period_type", InquiryKind::OnDemand, Level::Product).as_deref(),
+            hint(Language::English).as_deref(),
             Some("period_type is a field of yearly/monthly and renewal inquiries, not of pay-per-use ones")
         );
         assert_eq!(
-            unknown_field_hint("colour", InquiryKind::Period, Level::Top),
+            hint(Language::Chinese).as_deref(),
+            Some("period_type 是包年/包月和续费询价的字段，不属于按需询价")
+        );
+        assert_eq!(
+            unknown_field_hint("colour", InquiryKind::Period, Level::Top, Language::English),
             None
         );
     }

@@ -3,6 +3,7 @@
 //! Sections refer to the BSS API reference (`shared/spec/bss-api-reference-excerpt.md`); `NOTES.md` is
 //! `shared/spec/NOTES.md`, which settles what the reference contradicts.
 
+use crate::language::Words;
 use crate::validate::IntRule;
 
 /// Products in one pay-per-use or yearly/monthly request (§4.2.1, §4.2.2 `product_infos`: at most 100).
@@ -39,7 +40,7 @@ pub const USAGE_FACTOR_MAX_CHARS: usize = 64;
 pub const SUBSCRIPTION_NUM: IntRule = IntRule::Range {
     min: 1,
     max: 10_000,
-    note: "",
+    note: ("", ""),
 };
 
 /// The upper bound that the reference prints for `resource_size` and subscribe-rate `period_num`.
@@ -48,11 +49,17 @@ pub const SUBSCRIPTION_NUM: IntRule = IntRule::Range {
 /// say so in the message (NOTES.md, "Limits printed in the doc").
 pub const PRINTED_MAX: i64 = 214_783_647;
 
+/// What the messages add to a bound of [`PRINTED_MAX`].
+const PRINTED_NOTE: Words = (
+    " (the bound printed in the API reference)",
+    "（API 参考文档中标注的上限）",
+);
+
 /// `resource_size` (Tables 4-18, 4-21).
 pub const RESOURCE_SIZE: IntRule = IntRule::Range {
     min: 1,
     max: PRINTED_MAX,
-    note: " (the bound printed in the API reference)",
+    note: PRINTED_NOTE,
 };
 
 /// Measurement unit ids: `usage_measure_id` and `size_measure_id` are integers of at most 4 characters
@@ -62,44 +69,59 @@ pub const RESOURCE_SIZE: IntRule = IntRule::Range {
 pub const MEASURE_ID: IntRule = IntRule::Range {
     min: 0,
     max: 9_999,
-    note: " (a measurement unit id of at most 4 digits)",
+    note: (
+        " (a measurement unit id of at most 4 digits)",
+        "（不超过 4 位数字的度量单位 ID）",
+    ),
 };
 
 /// `inquiry_precision` (§4.2.1): 0 or 1.
-pub const INQUIRY_PRECISION: IntRule =
-    IntRule::OneOf(&[(0, "up to 6 decimals"), (1, "up to 10 decimals")]);
+pub const INQUIRY_PRECISION: IntRule = IntRule::OneOf(&[
+    (0, ("up to 6 decimals", "最多 6 位小数")),
+    (1, ("up to 10 decimals", "最多 10 位小数")),
+]);
 
 /// Subscribe-rate `period_type` (Table 4-21): the range `[0-4]` leaves out 1, which is no period.
-pub const SUBSCRIBE_PERIOD_TYPE: IntRule =
-    IntRule::OneOf(&[(0, "day"), (2, "month"), (3, "year"), (4, "hour")]);
+pub const SUBSCRIBE_PERIOD_TYPE: IntRule = IntRule::OneOf(&[
+    (0, ("day", "天")),
+    (2, ("month", "月")),
+    (3, ("year", "年")),
+    (4, ("hour", "小时")),
+]);
 
 /// Subscribe-rate `period_num` (Table 4-21).
 pub const SUBSCRIBE_PERIOD_NUM: IntRule = IntRule::Range {
     min: 1,
     max: PRINTED_MAX,
-    note: " (the bound printed in the API reference)",
+    note: PRINTED_NOTE,
 };
 
 /// Renew-rate `period_type` (§4.2.3): month or year.
-pub const RENEW_PERIOD_TYPE: IntRule = IntRule::OneOf(&[(2, "month"), (3, "year")]);
+pub const RENEW_PERIOD_TYPE: IntRule = IntRule::OneOf(&[(2, ("month", "月")), (3, ("year", "年"))]);
 
 /// Renew-rate `period_num` whatever the period type (§4.2.3 `[1-11]`).
 pub const RENEW_PERIOD_NUM: IntRule = IntRule::Range {
     min: 1,
     max: 11,
-    note: "",
+    note: ("", ""),
 };
 /// Renew-rate `period_num` for months (§4.2.3).
 pub const RENEW_MONTHS: IntRule = IntRule::Range {
     min: 1,
     max: 11,
-    note: " for months (period_type 2)",
+    note: (
+        " for months (period_type 2)",
+        "（按月续费，period_type 为 2）",
+    ),
 };
 /// Renew-rate `period_num` for years (§4.2.3).
 pub const RENEW_YEARS: IntRule = IntRule::Range {
     min: 1,
     max: 3,
-    note: " for years (period_type 3)",
+    note: (
+        " for years (period_type 3)",
+        "（按年续费，period_type 为 3）",
+    ),
 };
 
 /// Subscribe-rate `fee_installment_mode`, sent by newer official SDKs (NOTES.md).

@@ -6,13 +6,15 @@
 //! text) against every documented rule; its request body cannot fail to render. JSON text is read in one pass
 //! straight into the draft (`validate::read`), then the rules run on the typed fields.
 
-use crate::validate::read::{read_text, Cx, Members, Mode};
+use crate::language::Language;
+use crate::validate::read::{read_object, Cx, Members, Mode};
 use crate::validate::text::cut;
 use crate::validate::violation::{Collector, Rule};
 use crate::validate::{Path, Unsendable, Violations};
 
 mod fields;
 pub mod limits;
+pub mod messages;
 mod on_demand;
 mod period;
 mod product;
@@ -41,13 +43,16 @@ pub struct PreparedRequest {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum InquiryError {
-    /// The input breaks one or more documented rules; all of them are listed.
-    #[error("invalid {} inquiry: {} violation{}: {violations}", kind.label(), violations.len(), if violations.len() == 1 { "" } else { "s" })]
+    /// The input breaks one or more documented rules; all of them are listed. The message is a head line
+    /// ("invalid pay-per-use inquiry: 2 problems") and then one indented line per violation.
+    #[error("{}", messages::invalid(*language, *kind, violations))]
     Invalid {
         /// Which inquiry was being built.
         kind: InquiryKind,
         /// Every broken rule, in input order.
         violations: Violations,
+        /// The language of the messages.
+        language: Language,
     },
 }
 
@@ -63,6 +68,13 @@ impl InquiryError {
     pub fn kind(&self) -> InquiryKind {
         match self {
             InquiryError::Invalid { kind, .. } => *kind,
+        }
+    }
+
+    /// The language of the messages.
+    pub fn language(&self) -> Language {
+        match self {
+            InquiryError::Invalid { language, .. } => *language,
         }
     }
 }
@@ -97,10 +109,19 @@ pub trait Inquiry: Sized + private::Sealed {
     /// Reads and checks a batch (lists longer than one request allows, up to the batch bounds) and splits it
     /// into inquiries that each fit one request, in input order.
     fn batch_from_json(text: &str) -> Result<Vec<Self>, InquiryError>;
-    /// [`Inquiry::from_json`] or [`Inquiry::batch_from_json`] of a JavaScript value's JSON text, knowing the
-    /// values that text could not carry.
+    /// [`Inquiry::from_json`] (one request) or [`Inquiry::batch_from_json`] (`batch`), with the messages of
+    /// its violations in `language`.
+    fn read_in(text: &str, batch: bool, language: Language) -> Result<Vec<Self>, InquiryError> {
+        Self::read_js(text, batch, Unsendable::default(), language)
+    }
+    /// [`Inquiry::read_in`] of a JavaScript value's JSON text, knowing the values that text could not carry.
     #[doc(hidden)]
-    fn read_js(text: &str, batch: bool, unsendable: Unsendable) -> Result<Vec<Self>, InquiryError>;
+    fn read_js(
+        text: &str,
+        batch: bool,
+        unsendable: Unsendable,
+        language: Language,
+    ) -> Result<Vec<Self>, InquiryError>;
     /// The ids of the items it prices, in order: product `id`s, or resource ids.
     fn item_ids(&self) -> Vec<&str>;
     /// The exact JSON body to send.
@@ -130,37 +151,30 @@ pub(crate) fn chunks<T>(items: Vec<T>, size: usize) -> Vec<Vec<T>> {
     out
 }
 
-/// Checks a draft built in Rust.
+/// Checks a draft built in Rust, with messages in English.
 pub(crate) fn check_draft<D: DraftRules>(draft: &D, scope: Scope) -> Result<(), InquiryError> {
-    let mut c = Collector::default();
+    let mut c = Collector::new(Language::English);
     draft.check(&mut c, &Path::Root, scope, draft.listed());
     finish(c, D::KIND)
 }
 
-/// What the whole inquiry is, for messages.
-fn noun(kind: InquiryKind) -> &'static str {
-    match kind {
-        InquiryKind::OnDemand => "a pay-per-use inquiry",
-        InquiryKind::Period => "a yearly/monthly inquiry",
-        InquiryKind::Renewal => "a renewal inquiry",
-    }
-}
-
-/// Reads a draft from JSON text in one pass and checks it; `unsendable` are the values of a JavaScript input
-/// that its text could not carry.
+/// Reads a draft from JSON text in one pass and checks it, with messages in `language`; `unsendable` are the
+/// values of a JavaScript input that its text could not carry.
 pub(crate) fn parse_draft<D: DraftRules>(
     text: &str,
     scope: Scope,
     unsendable: Unsendable,
+    language: Language,
 ) -> Result<D, InquiryError> {
-    let mut cx = Cx::new(Mode::Strict, unsendable);
+    let mut cx = Cx::in_language(Mode::Strict, unsendable, language);
     let mut members = D::Members::default();
-    let read = read_text(text, &mut cx, noun(D::KIND), &mut members);
+    let read = read_object(text, &mut cx, messages::an_inquiry(D::KIND), &mut members);
     cx.report_unclaimed();
     if !read {
         return Err(InquiryError::Invalid {
             kind: D::KIND,
             violations: cx.c.finish(),
+            language,
         });
     }
     let (draft, listed) = D::from_members(members);
@@ -171,15 +185,16 @@ pub(crate) fn parse_draft<D: DraftRules>(
 
 /// The error for a value that cannot be turned into JSON at all (a cycle, a `BigInt`, …); `detail` is what
 /// was thrown, of which the first line is kept, cut to 200 characters.
-pub fn unconvertible_error(kind: InquiryKind, detail: &str) -> InquiryError {
+pub fn unconvertible_error(kind: InquiryKind, detail: &str, language: Language) -> InquiryError {
     let first_line = detail.lines().next().unwrap_or(detail);
     InquiryError::Invalid {
         kind,
         violations: Violations::one(
             "",
             Rule::Json,
-            format!("cannot be read as JSON: {}", cut(first_line, 200)),
+            messages::unconvertible(language, &cut(first_line, 200)),
         ),
+        language,
     }
 }
 
@@ -187,9 +202,11 @@ fn finish(c: Collector, kind: InquiryKind) -> Result<(), InquiryError> {
     if c.is_empty() {
         Ok(())
     } else {
+        let language = c.language();
         Err(InquiryError::Invalid {
             kind,
             violations: c.finish(),
+            language,
         })
     }
 }
@@ -270,24 +287,30 @@ macro_rules! validated_inquiry {
                     text,
                     $crate::inquiry::Scope::Request,
                     $crate::validate::Unsendable::default(),
+                    $crate::language::Language::English,
                 )?;
                 Ok(Self { draft })
             }
 
             fn batch_from_json(text: &str) -> Result<Vec<Self>, $crate::inquiry::InquiryError> {
-                Self::read_js(text, true, $crate::validate::Unsendable::default())
+                Self::read_in(text, true, $crate::language::Language::English)
             }
 
             fn read_js(
                 text: &str,
                 batch: bool,
                 unsendable: $crate::validate::Unsendable,
+                language: $crate::language::Language,
             ) -> Result<Vec<Self>, $crate::inquiry::InquiryError> {
+                let scope = if batch {
+                    $crate::inquiry::Scope::Batch
+                } else {
+                    $crate::inquiry::Scope::Request
+                };
+                let draft = $crate::inquiry::parse_draft(text, scope, unsendable, language)?;
                 if !batch {
-                    let draft = $crate::inquiry::parse_draft(text, $crate::inquiry::Scope::Request, unsendable)?;
                     return Ok(vec![Self { draft }]);
                 }
-                let draft = $crate::inquiry::parse_draft(text, $crate::inquiry::Scope::Batch, unsendable)?;
                 Ok(Self::split(draft))
             }
 

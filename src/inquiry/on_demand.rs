@@ -79,7 +79,7 @@ impl Terms for UsageTerms {
             c.rule(
                 path.key("usage_value").render(),
                 Rule::Range,
-                format!("must be a decimal greater than 0, got {}", self.usage_value),
+                super::messages::not_positive(c.language(), &self.usage_value.to_string()),
             );
         }
         check_int(
@@ -157,8 +157,8 @@ impl Members for OnDemandMembers {
         index < 2
     }
 
-    fn hint(&self, key: &str) -> Option<String> {
-        unknown_field_hint(key, InquiryKind::OnDemand, Level::Top)
+    fn hint(&self, key: &str, language: crate::language::Language) -> Option<String> {
+        unknown_field_hint(key, InquiryKind::OnDemand, Level::Top, language)
     }
 
     fn scalar(&mut self, index: usize, seen: Seen<'_>, cx: &mut Cx, at: &Path<'_>) {

@@ -138,8 +138,8 @@ impl Members for PeriodMembers {
         index < 2
     }
 
-    fn hint(&self, key: &str) -> Option<String> {
-        unknown_field_hint(key, InquiryKind::Period, Level::Top)
+    fn hint(&self, key: &str, language: crate::language::Language) -> Option<String> {
+        unknown_field_hint(key, InquiryKind::Period, Level::Top, language)
     }
 
     fn scalar(&mut self, index: usize, seen: Seen<'_>, cx: &mut Cx, at: &Path<'_>) {
@@ -197,14 +197,12 @@ impl DraftRules for PeriodDraft {
         check_products(c, &self.product_infos, root, scope, listed);
         if let Some(mode) = &self.fee_installment_mode {
             if !FEE_INSTALLMENT_MODES.contains(&mode.as_str()) {
+                let message =
+                    super::messages::not_a_code(c.language(), FEE_INSTALLMENT_MODES, &quote(mode));
                 c.rule(
                     root.key("fee_installment_mode").render(),
                     Rule::OneOf,
-                    format!(
-                        "must be one of {}, got {}",
-                        FEE_INSTALLMENT_MODES.join(", "),
-                        quote(mode)
-                    ),
+                    message,
                 );
             }
         }

@@ -7,6 +7,7 @@ use super::rules::{check_count, check_int, check_text, check_unique};
 use super::rules::{Scope, TextKind};
 use crate::json::ObjectWriter;
 use crate::kind::InquiryKind;
+use crate::language::Language;
 use crate::validate::read::{rank, Cx, Each, Members, Nested, Seen};
 use crate::validate::scalar::{Need, Place};
 use crate::validate::violation::{Collector, Rule};
@@ -116,8 +117,8 @@ impl<T: Terms> Members for ProductMembers<T> {
         !matches!(index, 5..=7)
     }
 
-    fn hint(&self, key: &str) -> Option<String> {
-        unknown_field_hint(key, T::KIND, Level::Product)
+    fn hint(&self, key: &str, language: Language) -> Option<String> {
+        unknown_field_hint(key, T::KIND, Level::Product, language)
     }
 
     fn scalar(&mut self, index: usize, seen: Seen<'_>, cx: &mut Cx, at: &Path<'_>) {
@@ -157,7 +158,7 @@ pub(crate) fn products<'v, T: Terms>(
     len: &'v mut usize,
 ) -> Nested<'v> {
     Nested::Objects(Box::new(
-        Each::new(items, "a product").bounded(MAX_PRODUCTS_PER_BATCH, len),
+        Each::named(items, super::messages::A_PRODUCT).bounded(MAX_PRODUCTS_PER_BATCH, len),
     ))
 }
 
@@ -204,16 +205,17 @@ fn check_product<T: Terms>(p: &ProductInfo<T>, c: &mut Collector, path: &Path<'_
         Some(p.subscription_num),
         &SUBSCRIPTION_NUM,
     );
+    let language = c.language();
     match (p.resource_size, p.size_measure_id) {
         (Some(size), None) => c.rule(
             path.key("size_measure_id").render(),
             Rule::Together,
-            format!("is required when resource_size is set (resource_size is {size}); give both or neither"),
+            super::messages::together(language, "resource_size", size),
         ),
         (None, Some(unit)) => c.rule(
             path.key("resource_size").render(),
             Rule::Together,
-            format!("is required when size_measure_id is set (size_measure_id is {unit}); give both or neither"),
+            super::messages::together(language, "size_measure_id", unit),
         ),
         _ => {}
     }
@@ -251,7 +253,7 @@ pub(crate) fn check_products<T: Terms>(
         listed,
         scope,
         (MAX_PRODUCTS_PER_REQUEST, MAX_PRODUCTS_PER_BATCH),
-        "product",
+        super::messages::PRODUCT,
     );
     for (i, product) in products.iter().enumerate() {
         check_product(product, c, &list.index(i));

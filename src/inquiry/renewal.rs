@@ -111,8 +111,8 @@ impl Members for RenewalMembers {
         index < 3
     }
 
-    fn hint(&self, key: &str) -> Option<String> {
-        unknown_field_hint(key, InquiryKind::Renewal, Level::Top)
+    fn hint(&self, key: &str, language: crate::language::Language) -> Option<String> {
+        unknown_field_hint(key, InquiryKind::Renewal, Level::Top, language)
     }
 
     fn scalar(&mut self, index: usize, seen: Seen<'_>, cx: &mut Cx, at: &Path<'_>) {
@@ -173,26 +173,23 @@ impl DraftRules for RenewalDraft {
             listed,
             scope,
             (MAX_RESOURCE_IDS_PER_REQUEST, MAX_RESOURCE_IDS_PER_BATCH),
-            "resource id",
+            super::messages::RESOURCE_ID,
         );
+        let language = c.language();
         for (i, id) in self.resource_ids.iter().enumerate() {
             let path = list.index(i);
             if id.trim().is_empty() {
-                let seen = if id.is_empty() {
-                    String::new()
+                let message = if id.is_empty() {
+                    language.say(super::messages::NOT_EMPTY).to_owned()
                 } else {
-                    format!(", got {}", quote(id))
+                    super::messages::empty_but_spaces(language, &quote(id))
                 };
-                c.rule(
-                    path.render(),
-                    Rule::Blank,
-                    format!("must not be empty{seen}"),
-                );
+                c.rule(path.render(), Rule::Blank, message);
             } else if id.trim() != id {
                 c.rule(
                     path.render(),
                     Rule::Blank,
-                    format!("must not start or end with whitespace, got {}", quote(id)),
+                    super::messages::padded(language, &quote(id)),
                 );
             }
         }

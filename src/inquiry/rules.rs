@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use super::messages;
+use crate::language::Words;
 use crate::validate::text::quote;
 use crate::validate::violation::{Collector, Rule};
 use crate::validate::{IntRule, Path};
@@ -27,9 +29,11 @@ pub(crate) fn check_text(
     max: usize,
     kind: TextKind,
 ) {
+    let language = c.language();
     if value.is_empty() {
         if kind != TextKind::OptionalCode {
-            c.rule(path.render(), Rule::Blank, "must not be empty".to_owned());
+            let message = language.say(messages::NOT_EMPTY).to_owned();
+            c.rule(path.render(), Rule::Blank, message);
         }
         return;
     }
@@ -42,7 +46,7 @@ pub(crate) fn check_text(
             c.rule(
                 path.render(),
                 Rule::Blank,
-                format!("must not be blank, got {}", quote(value)),
+                messages::blank(language, &quote(value)),
             );
             return;
         }
@@ -50,10 +54,7 @@ pub(crate) fn check_text(
             c.rule(
                 path.render(),
                 Rule::Blank,
-                format!(
-                    "must not start or end with whitespace, got {}",
-                    quote(value)
-                ),
+                messages::padded(language, &quote(value)),
             );
         }
     }
@@ -64,7 +65,7 @@ pub(crate) fn check_text(
             c.rule(
                 path.render(),
                 Rule::MaxLength,
-                format!("must be at most {max} characters, got {chars}"),
+                messages::too_long(language, max, chars),
             );
         }
     }
@@ -74,10 +75,12 @@ pub(crate) fn check_text(
 pub(crate) fn check_int(c: &mut Collector, path: &Path<'_>, value: Option<i64>, rule: &IntRule) {
     if let Some(v) = value {
         if !rule.allows(v) {
+            let language = c.language();
+            let expected = rule.expectation(language);
             c.rule(
                 path.render(),
                 rule.rule(),
-                format!("must be {}, got {v}", rule.expectation()),
+                crate::validate::messages::must_be(language, &expected, &v.to_string()),
             );
         }
     }
@@ -100,23 +103,24 @@ pub(crate) fn check_count(
     count: usize,
     scope: Scope,
     (per_request, per_batch): (usize, usize),
-    noun: &str,
+    noun: Words,
 ) {
-    let (max, unit) = match scope {
-        Scope::Request => (per_request, "request"),
-        Scope::Batch => (per_batch, "batch"),
+    let (max, batch) = match scope {
+        Scope::Request => (per_request, false),
+        Scope::Batch => (per_batch, true),
     };
+    let language = c.language();
     if count == 0 {
         c.rule(
             list.render(),
             Rule::Count,
-            format!("must hold at least 1 {noun}, got none"),
+            messages::none_listed(language, noun),
         );
     } else if count > max {
         c.rule(
             list.render(),
             Rule::Count,
-            format!("must hold at most {max} {noun}s per {unit}, got {count}"),
+            messages::too_many(language, noun, (max, batch), count),
         );
     }
 }
@@ -143,16 +147,9 @@ pub(crate) fn check_unique<'v>(
                 } else {
                     at.key(key).render()
                 };
-                let what = if key.is_empty() { "value" } else { key };
-                c.rule(
-                    here,
-                    Rule::Unique,
-                    format!(
-                        "must be unique in the inquiry, but {} repeats the {what} of {}",
-                        quote(value),
-                        list.index(*first)
-                    ),
-                );
+                let first = list.index(*first).render();
+                let message = messages::repeated(c.language(), &quote(value), key, &first);
+                c.rule(here, Rule::Unique, message);
             }
             None => {
                 first_seen.insert(value, i);

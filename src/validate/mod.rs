@@ -1,6 +1,7 @@
 //! Machinery for checking untrusted input, independent of any one API: wire-name paths, violations collected
 //! all at once, one-pass readers over JSON text, readers of options objects, and name suggestions.
 
+pub(crate) mod messages;
 pub mod options;
 pub mod path;
 pub(crate) mod read;

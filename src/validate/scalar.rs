@@ -5,10 +5,12 @@
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
+use super::messages;
 use super::path::Path;
 use super::read::{Cx, Seen};
 use super::text::{cut, SHOWN_CHARS};
 use super::violation::Rule;
+use crate::language::{Language, Words};
 use crate::money::{parse_decimal, DecimalError};
 
 /// The documented domain of an integer field.
@@ -20,11 +22,11 @@ pub enum IntRule {
         min: i64,
         /// Largest allowed value.
         max: i64,
-        /// Text appended to the expectation, starting with a space, or empty.
-        note: &'static str,
+        /// Text appended to the expectation in English (starting with a space) and in Chinese, or empty.
+        note: Words,
     },
-    /// One of the listed values, each with its meaning.
-    OneOf(&'static [(i64, &'static str)]),
+    /// One of the listed values, each with its meaning in English and in Chinese.
+    OneOf(&'static [(i64, Words)]),
 }
 
 impl IntRule {
@@ -36,19 +38,13 @@ impl IntRule {
         }
     }
 
-    /// What a valid value looks like, for messages: "a whole number from 1 to 10000".
-    pub fn expectation(&self) -> String {
+    /// What a valid value looks like, for messages in `language`: "a whole number from 1 to 10000".
+    pub fn expectation(&self, language: Language) -> String {
         match self {
             IntRule::Range { min, max, note } => {
-                format!("a whole number from {min} to {max}{note}")
+                messages::whole_number_from(language, *min, *max, *note)
             }
-            IntRule::OneOf(choices) => {
-                let listed: Vec<String> = choices
-                    .iter()
-                    .map(|(v, meaning)| format!("{v} ({meaning})"))
-                    .collect();
-                format!("one of {}", listed.join(", "))
-            }
+            IntRule::OneOf(choices) => messages::one_of_values(language, choices),
         }
     }
 
@@ -87,12 +83,8 @@ impl Cx {
     /// `null` where it is not a value: reported for a required member, nothing for an optional one.
     fn null(&mut self, place: Place<'_, '_>) {
         if place.need == Need::Required {
-            self.shape(
-                place.rank,
-                place.at,
-                Rule::Required,
-                "is required, got null".to_owned(),
-            );
+            let message = self.language().say(messages::REQUIRED_NULL).to_owned();
+            self.shape(place.rank, place.at, Rule::Required, message);
         }
     }
 
@@ -109,7 +101,11 @@ impl Cx {
                 None
             }
             other => {
-                let message = format!("must be a string, got {}", other.describe());
+                let message = messages::must_be_words(
+                    self.language(),
+                    messages::A_STRING,
+                    &self.describe(&other),
+                );
                 self.wrong(place, Rule::Type, message);
                 None
             }
@@ -130,7 +126,8 @@ impl Cx {
                 return None;
             }
             other => {
-                let message = format!("must be {}, got {}", rule.expectation(), other.describe());
+                let expected = rule.expectation(self.language());
+                let message = messages::must_be(self.language(), &expected, &self.describe(&other));
                 self.wrong(place, Rule::Type, message);
                 return None;
             }
@@ -147,7 +144,8 @@ impl Cx {
             Ok(_) => (Rule::WholeNumber, text.to_owned()),
             Err(_) => (rule.rule(), cut(text, SHOWN_CHARS)),
         };
-        let message = format!("must be {}, got {shown}", rule.expectation());
+        let expected = rule.expectation(self.language());
+        let message = messages::must_be(self.language(), &expected, &shown);
         self.wrong(place, broken, message);
         None
     }
@@ -162,24 +160,24 @@ impl Cx {
                 return None;
             }
             other => {
-                let message = format!(
-                    "must be a decimal number (a number, or a string such as \"0.5\"), got {}",
-                    other.describe()
+                let message = messages::must_be_words(
+                    self.language(),
+                    messages::A_DECIMAL_VALUE,
+                    &self.describe(other),
                 );
                 self.wrong(place, Rule::Type, message);
                 return None;
             }
         };
+        let language = self.language();
         let message = match parse_decimal(text) {
             Ok(d) => return Some(d),
-            Err(DecimalError::Syntax) => format!(
-                "must be a decimal number such as 2 or 0.5, got {}",
-                seen.describe()
-            ),
-            Err(DecimalError::TooPrecise) => format!(
-                "must fit an exact decimal (at most 28 significant digits, no rounding), got {}",
-                cut(text, SHOWN_CHARS)
-            ),
+            Err(DecimalError::Syntax) => {
+                messages::must_be_words(language, messages::A_DECIMAL_TEXT, &self.describe(&seen))
+            }
+            Err(DecimalError::TooPrecise) => {
+                messages::too_precise(language, &cut(text, SHOWN_CHARS))
+            }
         };
         self.wrong(place, Rule::Decimal, message);
         None
@@ -194,9 +192,10 @@ impl Cx {
                 None
             }
             other => {
-                let message = format!(
-                    "must be true or false (leave it out for false), got {}",
-                    other.describe()
+                let message = messages::must_be_words(
+                    self.language(),
+                    messages::A_BOOLEAN_MEMBER,
+                    &self.describe(&other),
                 );
                 self.wrong(place, Rule::Type, message);
                 None
@@ -213,7 +212,7 @@ mod tests {
     const SUBS: IntRule = IntRule::Range {
         min: 1,
         max: 10_000,
-        note: "",
+        note: ("", ""),
     };
 
     /// Reads each value of a JSON object with `read`, returning the results and the violations.

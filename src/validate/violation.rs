@@ -4,6 +4,9 @@
 use std::collections::HashSet;
 use std::fmt;
 
+use super::messages;
+use crate::language::Language;
+
 /// The kind of rule a value broke; stable codes that programs can match on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -204,9 +207,29 @@ pub(crate) struct Collector {
     /// Violations inside lists beyond [`MAX_LISTED`], counted only.
     omitted: usize,
     listed_in_lists: usize,
+    /// The language of the messages.
+    language: Language,
 }
 
 impl Collector {
+    /// A collector whose messages are in `language`.
+    pub(crate) fn new(language: Language) -> Self {
+        Collector {
+            language,
+            ..Self::default()
+        }
+    }
+
+    /// The language of the messages.
+    pub(crate) fn language(&self) -> Language {
+        self.language
+    }
+
+    /// Says the messages recorded from now on in `language`.
+    pub(crate) fn set_language(&mut self, language: Language) {
+        self.language = language;
+    }
+
     /// Records a problem found while reading the shape, at `rank` within its object; the rules phase will stay
     /// silent about this path.
     pub(crate) fn shape(&mut self, rank: u16, path: String, rule: Rule, message: String) {
@@ -271,10 +294,7 @@ impl Collector {
             list.push(Violation {
                 path: String::new(),
                 rule: Rule::Truncated,
-                message: format!(
-                    "{} more violations are not listed (the first {MAX_LISTED} inside lists are)",
-                    self.omitted
-                ),
+                message: messages::truncated(self.language, self.omitted, MAX_LISTED),
             });
         }
         Violations(list)

@@ -209,7 +209,7 @@ impl Reader {
 
     /// A whole number within `i64`; `rule` is only used for messages here.
     pub fn int(&mut self, value: &Value, path: &Path<'_>, rule: &IntRule) -> Option<i64> {
-        let expected = rule.expectation();
+        let expected = rule.expectation(hwc_price::Language::English);
         let Value::Number(number) = value else {
             let message = format!("must be {expected}, got {}", describe(value));
             self.shapes.shape(path.render(), Rule::Type, message);

@@ -4,6 +4,7 @@
 //! The JavaScript bindings implement [`OptionSource`] over a real object (reading each property once, catching
 //! what a getter throws); native code and tests use [`OptionMap`].
 
+use super::messages::{self, must_be, must_be_words};
 use super::path::Path;
 use super::suggest::closest;
 use super::text::{quote, sort_names};
@@ -11,6 +12,7 @@ use super::violation::{Collector, Rule, Violations};
 
 mod map;
 
+use crate::language::Language;
 use crate::money::parse_decimal;
 pub use map::{js_like, OptionMap};
 use rust_decimal::prelude::ToPrimitive;
@@ -39,24 +41,23 @@ pub enum OptionValue {
 }
 
 impl OptionValue {
-    /// How the value looks, for messages; strings are shown quoted and cut.
-    fn describe(&self) -> String {
+    /// How the value looks, for messages in `language`; strings are shown quoted and cut.
+    fn describe(&self, language: Language) -> String {
         match self {
-            OptionValue::Absent => "undefined".to_owned(),
-            OptionValue::Null => "null".to_owned(),
+            OptionValue::Number(text) => {
+                messages::a_number(language, quote(text).trim_matches('"'))
+            }
+            OptionValue::Str(s) => messages::a_string(language, &quote(s)),
+            OptionValue::Unreadable(thrown) => messages::unreadable_value(language, thrown),
             OptionValue::Bool(b) => b.to_string(),
-            OptionValue::Number(text) => format!("a number ({})", quote(text).trim_matches('"')),
-            OptionValue::Str(s) => format!("a string ({})", quote(s)),
-            OptionValue::Object(_) => "an object".to_owned(),
-            OptionValue::Function => "a function".to_owned(),
-            OptionValue::Other(what) => (*what).to_owned(),
-            OptionValue::Unreadable(thrown) => format!("a value that could not be read ({thrown})"),
+            other => other.kind(language),
         }
     }
 
-    /// How the value looks without showing it: for a value that may be a credential put in the wrong place.
-    fn kind(&self) -> &'static str {
-        match self {
+    /// How the value looks without showing it, in `language`: for a value that may be a credential put in
+    /// the wrong place.
+    fn kind(&self, language: Language) -> String {
+        let english = match self {
             OptionValue::Absent => "undefined",
             OptionValue::Null => "null",
             OptionValue::Bool(_) => "a boolean",
@@ -66,7 +67,8 @@ impl OptionValue {
             OptionValue::Function => "a function",
             OptionValue::Other(what) => what,
             OptionValue::Unreadable(_) => "a value that could not be read",
-        }
+        };
+        messages::value_name(language, english)
     }
 }
 
@@ -85,9 +87,35 @@ pub struct OptionReader {
 }
 
 impl OptionReader {
-    /// A reader with nothing recorded.
+    /// A reader with nothing recorded, with messages in English.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A reader with nothing recorded, with messages in `language`.
+    pub fn in_language(language: Language) -> Self {
+        OptionReader {
+            c: Collector::new(language),
+        }
+    }
+
+    /// The language of the messages, for a caller's own.
+    pub fn language(&self) -> Language {
+        self.c.language()
+    }
+
+    /// Reads the optional `language` option of `object` (`"en_US"` or `"zh_CN"`) and, when it is valid, says
+    /// every later message in it. Called first, so that the options' own problems are said in the language
+    /// they ask for.
+    pub fn read_language(&mut self, object: &dyn OptionSource, at: &Path<'_>) -> Option<Language> {
+        let language = self.choice(
+            object,
+            at,
+            "language",
+            &[("en_US", Language::English), ("zh_CN", Language::Chinese)],
+        )?;
+        self.c.set_language(language);
+        Some(language)
     }
 
     /// Records a problem of option `path`.
@@ -103,27 +131,22 @@ impl OptionReader {
             OptionValue::Absent | OptionValue::Null => None,
             OptionValue::Object(object) => Some(object),
             other => {
-                self.fail(
-                    &Path::Root,
-                    Rule::Type,
-                    format!("{what} must be an object, got {}", other.kind()),
-                );
+                let language = self.language();
+                let message = messages::options_not_object(language, what, &other.kind(language));
+                self.fail(&Path::Root, Rule::Type, message);
                 None
             }
         }
     }
 
-    /// Reports every property of `object` not in `known` as not being `what` ("a client option"), suggesting
-    /// the closest known name or listing them all.
-    pub fn only(&mut self, object: &dyn OptionSource, at: &Path<'_>, known: &[&str], what: &str) {
+    /// Reports every property of `object` not in `known` (`unknown_field`), suggesting the closest known name
+    /// or listing them all: the same rule and words for every options object.
+    pub fn only(&mut self, object: &dyn OptionSource, at: &Path<'_>, known: &[&str]) {
         let keys = match object.keys() {
             Ok(keys) => keys,
             Err(thrown) => {
-                self.fail(
-                    at,
-                    Rule::Type,
-                    format!("could not be read: {}", quote(&thrown)),
-                );
+                let message = messages::could_not_read(self.language(), &quote(&thrown));
+                self.fail(at, Rule::Type, message);
                 return;
             }
         };
@@ -134,15 +157,8 @@ impl OptionReader {
             .collect();
         sort_names(&mut unknown);
         for key in unknown {
-            let advice = match closest(key, known) {
-                Some(meant) => format!("did you mean {meant}?"),
-                None => format!("the options are {}", known.join(", ")),
-            };
-            self.fail(
-                &at.key(key),
-                Rule::UnknownField,
-                format!("is not {what}; {advice}"),
-            );
+            let message = messages::not_an_option(self.language(), closest(key, known), known);
+            self.fail(&at.key(key), Rule::UnknownField, message);
         }
     }
 
@@ -156,11 +172,8 @@ impl OptionReader {
         match object.get(key) {
             OptionValue::Absent | OptionValue::Null => None,
             OptionValue::Unreadable(thrown) => {
-                self.fail(
-                    &at.key(key),
-                    Rule::Type,
-                    format!("could not be read: {}", quote(&thrown)),
-                );
+                let message = messages::could_not_read(self.language(), &quote(&thrown));
+                self.fail(&at.key(key), Rule::Type, message);
                 None
             }
             value => Some(value),
@@ -177,22 +190,23 @@ impl OptionReader {
         match self.get(object, at, key)? {
             OptionValue::Str(s) => Some(s),
             other => {
-                let message = format!("must be a string, got {}", other.describe());
+                let language = self.language();
+                let message =
+                    must_be_words(language, messages::A_STRING, &other.describe(language));
                 self.fail(&at.key(key), Rule::Type, message);
                 None
             }
         }
     }
 
-    /// An optional property that must be one of `choices` (each a string and its meaning), described in
-    /// messages as `expected` (`"en_US" or "zh_CN"`).
+    /// An optional property that must be one of `choices` (each a string and its meaning), listed in
+    /// messages (`"en_US" or "zh_CN"`).
     pub fn choice<T: Copy>(
         &mut self,
         object: &dyn OptionSource,
         at: &Path<'_>,
         key: &str,
         choices: &[(&str, T)],
-        expected: &str,
     ) -> Option<T> {
         let value = self.get(object, at, key)?;
         if let OptionValue::Str(s) = &value {
@@ -200,7 +214,10 @@ impl OptionReader {
                 return Some(*choice);
             }
         }
-        let message = format!("must be {expected}, got {}", value.describe());
+        let language = self.language();
+        let names: Vec<String> = choices.iter().map(|(name, _)| quote(name)).collect();
+        let expected = messages::alternatives(language, &names);
+        let message = must_be(language, &expected, &value.describe(language));
         self.fail(&at.key(key), Rule::OneOf, message);
         None
     }
@@ -214,45 +231,24 @@ impl OptionReader {
         (min, max): (i64, i64),
     ) -> Option<i64> {
         let value = self.get(object, at, key)?;
-        let expected = format!("a whole number from {min} to {max}");
+        let language = self.language();
+        let expected = messages::whole_number_from(language, min, max, ("", ""));
         let here = at.key(key);
         let OptionValue::Number(text) = &value else {
-            self.fail(
-                &here,
-                Rule::Type,
-                format!("must be {expected}, got {}", value.describe()),
-            );
+            let message = must_be(language, &expected, &value.describe(language));
+            self.fail(&here, Rule::Type, message);
             return None;
         };
-        match parse_decimal(text) {
-            Ok(d) if !d.fract().is_zero() => {
-                self.fail(
-                    &here,
-                    Rule::WholeNumber,
-                    format!("must be {expected}, got {text}"),
-                );
-                None
-            }
+        let (rule, shown) = match parse_decimal(text) {
+            Ok(d) if !d.fract().is_zero() => (Rule::WholeNumber, text.clone()),
             Ok(d) => match d.to_i64().filter(|n| (min..=max).contains(n)) {
-                Some(n) => Some(n),
-                None => {
-                    self.fail(
-                        &here,
-                        Rule::Range,
-                        format!("must be {expected}, got {text}"),
-                    );
-                    None
-                }
+                Some(n) => return Some(n),
+                None => (Rule::Range, text.clone()),
             },
-            Err(_) => {
-                self.fail(
-                    &here,
-                    Rule::Range,
-                    format!("must be {expected}, got {}", value.describe()),
-                );
-                None
-            }
-        }
+            Err(_) => (Rule::Range, value.describe(language)),
+        };
+        self.fail(&here, rule, must_be(language, &expected, &shown));
+        None
     }
 
     /// An optional exact decimal property, given as a number or a decimal string; `None` with the value as
@@ -262,7 +258,6 @@ impl OptionReader {
         object: &dyn OptionSource,
         at: &Path<'_>,
         key: &str,
-        expected: &str,
     ) -> Option<Decimal> {
         let value = self.get(object, at, key)?;
         let parsed = match &value {
@@ -270,7 +265,8 @@ impl OptionReader {
             _ => None,
         };
         if parsed.is_none() {
-            let message = format!("must be {expected}, got {}", value.describe());
+            let language = self.language();
+            let message = must_be_words(language, messages::A_DECIMAL, &value.describe(language));
             self.fail(&at.key(key), Rule::Type, message);
         }
         parsed
@@ -281,44 +277,42 @@ impl OptionReader {
         match self.get(object, at, key)? {
             OptionValue::Bool(b) => Some(b),
             other => {
-                let message = format!("must be true or false, got {}", other.describe());
+                let language = self.language();
+                let seen = other.describe(language);
+                let message = must_be_words(language, messages::TRUE_OR_FALSE, &seen);
                 self.fail(&at.key(key), Rule::Type, message);
                 None
             }
         }
     }
 
-    /// An optional nested options object; `what` names it in the message ("the retry policy").
+    /// An optional nested options object.
     pub fn object(
         &mut self,
         object: &dyn OptionSource,
         at: &Path<'_>,
         key: &str,
-        what: &str,
     ) -> Option<Box<dyn OptionSource>> {
         match self.get(object, at, key)? {
             OptionValue::Object(nested) => Some(nested),
             other => {
-                let message = format!("must be {what} (an object), got {}", other.kind());
+                let language = self.language();
+                let message = must_be_words(language, messages::AN_OBJECT, &other.kind(language));
                 self.fail(&at.key(key), Rule::Type, message);
                 None
             }
         }
     }
 
-    /// Whether the optional property `key` is a function; anything else is recorded with `expected`.
-    pub fn function(
-        &mut self,
-        object: &dyn OptionSource,
-        at: &Path<'_>,
-        key: &str,
-        expected: &str,
-    ) -> bool {
+    /// Whether the optional property `key` is a function; anything else is recorded (by its kind only).
+    pub fn function(&mut self, object: &dyn OptionSource, at: &Path<'_>, key: &str) -> bool {
         match self.get(object, at, key) {
             None => false,
             Some(OptionValue::Function) => true,
-            Some(_) => {
-                self.fail(&at.key(key), Rule::Type, format!("must be {expected}"));
+            Some(other) => {
+                let language = self.language();
+                let message = must_be_words(language, messages::A_FUNCTION, &other.kind(language));
+                self.fail(&at.key(key), Rule::Type, message);
                 false
             }
         }
@@ -371,24 +365,19 @@ mod tests {
         assert_eq!(r.string(&o, &root, "s").as_deref(), Some("x"));
         assert_eq!(r.whole(&o, &root, "n", (1, 600)), Some(600));
         assert_eq!(
-            r.decimal(&o, &root, "d", "hours").map(|d| d.to_string()),
+            r.decimal(&o, &root, "d").map(|d| d.to_string()),
             Some("720.5".to_owned())
         );
         assert_eq!(r.boolean(&o, &root, "b"), Some(true));
-        assert!(r.function(&o, &root, "f", "a function"));
-        let inner = r.object(&o, &root, "nested", "the retry policy").unwrap();
+        assert!(r.function(&o, &root, "f"));
+        let inner = r.object(&o, &root, "nested").unwrap();
         assert_eq!(
             r.whole(inner.as_ref(), &root.key("nested"), "maxAttempts", (1, 10)),
             Some(3)
         );
         assert_eq!(r.string(&o, &root, "nothing"), None);
         assert_eq!(r.string(&o, &root, "missing"), None);
-        r.only(
-            &o,
-            &root,
-            &["s", "n", "d", "b", "f", "nested", "nothing"],
-            "an option",
-        );
+        r.only(&o, &root, &["s", "n", "d", "b", "f", "nested", "nothing"]);
         assert!(r.is_empty());
     }
 
@@ -408,24 +397,17 @@ mod tests {
             &o,
             &root,
             &["n", "m", "k", "lang", "b", "throws", "projections"],
-            "a breakdown option",
         );
         r.whole(&o, &root, "n", (0, 10));
         r.whole(&o, &root, "m", (0, 10));
         r.whole(&o, &root, "k", (1, 10));
-        r.choice(
-            &o,
-            &root,
-            "lang",
-            &[("en_US", 0), ("zh_CN", 1)],
-            "\"en_US\" or \"zh_CN\"",
-        );
+        r.choice(&o, &root, "lang", &[("en_US", 0), ("zh_CN", 1)]);
         r.boolean(&o, &root, "b");
         r.string(&o, &root, "throws");
         assert_eq!(
             found(r),
             [
-                "projection: is not a breakdown option; did you mean projections?",
+                "projection: is not a known option; did you mean projections?",
                 "n: must be a whole number from 0 to 10, got 1.5",
                 "m: must be a whole number from 0 to 10, got a number (NaN)",
                 "k: must be a whole number from 1 to 10, got 0",
@@ -440,5 +422,53 @@ mod tests {
             .is_none());
         let shown = found(r);
         assert_eq!(shown, ["client options must be an object, got a string"]);
+    }
+
+    #[test]
+    fn the_language_option_says_the_rest_in_chinese() {
+        let nested = OptionMap::new().with("x", num("1"));
+        let o = OptionMap::new()
+            .with("language", OptionValue::Str("zh_CN".into()))
+            .with("bach", OptionValue::Bool(true))
+            .with("colour", OptionValue::Null)
+            .with("n", num("1.5"))
+            .with("s", num("5"))
+            .with("b", OptionValue::Other("an array"))
+            .with("d", OptionValue::Str("lots".into()))
+            .with("f", OptionValue::Object(Box::new(nested)))
+            .with("o", OptionValue::Function)
+            .with("c", OptionValue::Str("fr".into()))
+            .with("t", OptionValue::Unreadable("boom".into()));
+        let root = Path::Root;
+        let mut r = OptionReader::new();
+        assert_eq!(r.read_language(&o, &root), Some(Language::Chinese));
+        let known = ["language", "batch", "n", "s", "b", "d", "f", "o", "c", "t"];
+        r.only(&o, &root, &known);
+        r.whole(&o, &root, "n", (1, 10));
+        r.string(&o, &root, "s");
+        r.boolean(&o, &root, "b");
+        r.decimal(&o, &root, "d");
+        r.function(&o, &root, "f");
+        r.object(&o, &root, "o");
+        r.choice(&o, &root, "c", &[("intl", 0), ("cn", 1)]);
+        r.string(&o, &root, "t");
+        assert_eq!(
+            found(r),
+            [
+                "bach: 不是已知的选项；是否应为 batch？",
+                "colour: 不是已知的选项；可用的选项为 language、batch、n、s、b、d、f、o、c、t",
+                "n: 应为 1 到 10 之间的整数，实际为 1.5",
+                "s: 应为字符串，实际为数字 5",
+                "b: 应为 true 或 false，实际为数组",
+                "d: 应为十进制数，实际为字符串 \"lots\"",
+                "f: 应为函数，实际为对象",
+                "o: 应为对象，实际为函数",
+                "c: 应为 \"intl\" 或 \"cn\"，实际为字符串 \"fr\"",
+                "t: 无法读取：\"boom\"",
+            ]
+        );
+        let mut r = OptionReader::in_language(Language::Chinese);
+        assert!(r.root(OptionValue::Bool(true), "options").is_none());
+        assert_eq!(found(r), ["选项应为对象，实际为布尔值"]);
     }
 }

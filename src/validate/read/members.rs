@@ -2,6 +2,7 @@
 //! and the lists and objects among them ([`Nested`]). Object-safe throughout.
 
 use super::{Cx, Seen};
+use crate::language::{Language, Words};
 use crate::validate::Path;
 
 /// The members of an object read from JSON. Object-safe, so that one visitor serves every object (a generic
@@ -11,15 +12,15 @@ pub(crate) trait Members {
     fn fields(&self) -> &'static [&'static str];
 
     /// What an unknown member is not, for messages: `is not a field of this inquiry`.
-    fn not_a_field(&self) -> &'static str {
-        "a field of this inquiry"
+    fn not_a_field(&self) -> Words {
+        ("a field of this inquiry", "此询价的字段")
     }
 
     /// Whether member `fields()[index]` must be present.
     fn required(&self, index: usize) -> bool;
 
-    /// Advice for an unknown member name, when no known name is close to it.
-    fn hint(&self, _key: &str) -> Option<String> {
+    /// Advice for an unknown member name, when no known name is close to it, in `language`.
+    fn hint(&self, _key: &str, _language: Language) -> Option<String> {
         None
     }
 
@@ -45,7 +46,7 @@ pub(crate) enum Nested<'a> {
 /// A list of objects being read.
 pub(crate) trait ObjectList {
     /// What each element is, for messages: `a product`.
-    fn what(&self) -> &'static str;
+    fn what(&self) -> Words;
     /// Elements read at most; the rest are only counted.
     fn max(&self) -> usize;
     /// A new element, with its defaults, to read into.
@@ -81,12 +82,18 @@ pub(crate) struct Each<'v, M> {
     len: Option<&'v mut usize>,
     next: M,
     max: usize,
-    what: &'static str,
+    what: Words,
 }
 
 impl<'v, M: Default> Each<'v, M> {
-    /// Reads into `items`, each element `what`, all of them.
+    /// Reads into `items`, each element `what` (the same in both languages: for answers, whose messages are
+    /// in English), all of them.
     pub(crate) fn new(items: &'v mut Vec<M>, what: &'static str) -> Self {
+        Self::named(items, (what, what))
+    }
+
+    /// Reads into `items`, each element `what` in messages, all of them.
+    pub(crate) fn named(items: &'v mut Vec<M>, what: Words) -> Self {
         Each {
             items,
             len: None,
@@ -105,7 +112,7 @@ impl<'v, M: Default> Each<'v, M> {
 }
 
 impl<M: Members + Default> ObjectList for Each<'_, M> {
-    fn what(&self) -> &'static str {
+    fn what(&self) -> Words {
         self.what
     }
 

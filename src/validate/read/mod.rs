@@ -20,9 +20,11 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use super::messages;
 use super::path::Path;
 use super::text::{cut, quote, sort_names, SHOWN_CHARS};
 use super::violation::{Collector, Rule};
+use crate::language::Language;
 
 mod members;
 mod scalars;
@@ -30,7 +32,7 @@ mod visit;
 
 pub(crate) use members::{Each, Members, Nested, ScalarList};
 pub(crate) use scalars::{maybe_strings, strings};
-pub(crate) use visit::read_text;
+pub(crate) use visit::{read_object, read_text};
 
 /// A JSON value seen where a scalar was expected, classified but not yet interpreted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,17 +69,22 @@ impl<'a> Seen<'a> {
         }
     }
 
-    /// How the value looks, for messages: `null`, `a number (2.5)`, `a string ("abc")`, `an array`,
-    /// `NaN, which JSON cannot carry`.
+    /// How the value looks, for messages in English: `null`, `a number (2.5)`, `a string ("abc")`,
+    /// `an array`, `NaN, which JSON cannot carry`.
     pub(crate) fn describe(&self) -> String {
+        self.describe_in(Language::English)
+    }
+
+    /// How the value looks, for messages in `language`.
+    pub(crate) fn describe_in(&self, language: Language) -> String {
         match self {
             Seen::Null => "null".to_owned(),
             Seen::Bool(b) => b.to_string(),
-            Seen::Number(text) => format!("a number ({})", cut(text, SHOWN_CHARS)),
-            Seen::Str(s) => format!("a string ({})", quote(s)),
-            Seen::Array => "an array".to_owned(),
-            Seen::Object => "an object".to_owned(),
-            Seen::Unsendable(what) => format!("{what}, which JSON cannot carry"),
+            Seen::Number(text) => messages::a_number(language, &cut(text, SHOWN_CHARS)),
+            Seen::Str(s) => messages::a_string(language, &quote(s)),
+            Seen::Array => language.say(messages::AN_ARRAY).to_owned(),
+            Seen::Object => language.say(messages::AN_OBJECT).to_owned(),
+            Seen::Unsendable(what) => messages::unsendable(language, what),
         }
     }
 }
@@ -128,14 +135,29 @@ pub(crate) struct Cx {
 }
 
 impl Cx {
-    /// A reading in `mode`, knowing which values JSON could not carry.
+    /// A reading in `mode`, knowing which values JSON could not carry, with messages in English.
     pub(crate) fn new(mode: Mode, unsendable: Unsendable) -> Self {
+        Self::in_language(mode, unsendable, Language::English)
+    }
+
+    /// A reading in `mode`, knowing which values JSON could not carry, with messages in `language`.
+    pub(crate) fn in_language(mode: Mode, unsendable: Unsendable, language: Language) -> Self {
         Cx {
-            c: Collector::default(),
+            c: Collector::new(language),
             mode,
             unsendable,
             stopped: None,
         }
+    }
+
+    /// The language of the messages.
+    pub(crate) fn language(&self) -> Language {
+        self.c.language()
+    }
+
+    /// How `seen` looks, in the language of the messages.
+    pub(crate) fn describe(&self, seen: &Seen<'_>) -> String {
+        seen.describe_in(self.language())
     }
 
     /// The value at `at`, with a `null` that stood for a JavaScript value JSON cannot carry said as what it
@@ -187,13 +209,15 @@ impl Cx {
             .filter(|path| !self.c.is_shape_failed(path))
             .collect();
         sort_names(&mut paths);
+        let language = self.language();
         for path in paths {
             let what = rest.get(path).map(String::as_str).unwrap_or_default();
+            let seen = messages::unsendable(language, what);
             self.c.shape(
                 0,
                 path.to_owned(),
                 Rule::Type,
-                format!("must be a JSON value, got {what}, which JSON cannot carry"),
+                messages::must_be_words(language, messages::A_JSON_VALUE, &seen),
             );
         }
     }
@@ -201,14 +225,17 @@ impl Cx {
     /// A member that must be present is missing (a value JSON cannot carry, left out of the text, is said as
     /// what it was).
     pub(crate) fn missing(&mut self, rank: u16, at: &Path<'_>) {
+        let language = self.language();
         match self.unsendable.take(at) {
-            Some(what) => self.shape(
-                rank,
-                at,
-                Rule::Type,
-                format!("must be a JSON value, got {what}, which JSON cannot carry"),
-            ),
-            None => self.shape(rank, at, Rule::Required, "is required".to_owned()),
+            Some(what) => {
+                let seen = messages::unsendable(language, &what);
+                let message = messages::must_be_words(language, messages::A_JSON_VALUE, &seen);
+                self.shape(rank, at, Rule::Type, message);
+            }
+            None => {
+                let message = language.say(messages::REQUIRED).to_owned();
+                self.shape(rank, at, Rule::Required, message);
+            }
         }
     }
 }

@@ -78,8 +78,8 @@ impl Members for Pair {
         &["a", "b"]
     }
 
-    fn not_a_field(&self) -> &'static str {
-        "a field of a pair"
+    fn not_a_field(&self) -> crate::language::Words {
+        ("a field of a pair", "一对值的字段")
     }
 
     fn required(&self, index: usize) -> bool {

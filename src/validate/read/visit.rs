@@ -8,6 +8,8 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 
 use super::scalars::{KeySeed, NumberText, ScalarSeed, NUMBER_TOKEN};
 use super::{rank, Cx, Members, Mode, Nested, Seen};
+use crate::language::Words;
+use crate::validate::messages;
 use crate::validate::text::sort_names;
 use crate::validate::violation::{Collector, Rule};
 use crate::validate::Path;
@@ -30,7 +32,7 @@ struct ObjectSeed<'c, 'p> {
     /// The rank of the object's own problems within its parent.
     rank: u16,
     /// What the object is, for messages: `a product`.
-    what: &'static str,
+    what: Words,
     members: &'c mut dyn Members,
 }
 
@@ -49,11 +51,12 @@ impl ObjectSeed<'_, '_> {
             return Ok(Shape::Absent);
         }
         let seen = self.cx.look(seen, self.at);
+        let language = self.cx.language();
         let message = match self.cx.mode {
-            Mode::Strict => format!(
-                "must be {} (a JSON object), got {}",
-                self.what,
-                seen.describe()
+            Mode::Strict => messages::must_be(
+                language,
+                &messages::an_object_of(language, self.what),
+                &self.cx.describe(&seen),
             ),
             Mode::Tolerant => format!("expected an object, got {}", seen.describe()),
         };
@@ -115,12 +118,8 @@ impl<'de> Visitor<'de> for ObjectSeed<'_, '_> {
             if seen & bit != 0 && cx.mode == Mode::Strict {
                 map.next_value::<IgnoredAny>()?;
                 let here = at.key(fields.get(index).copied().unwrap_or_default());
-                cx.shape(
-                    rank(index),
-                    &here,
-                    Rule::Unique,
-                    "is given twice; each member of an object must appear once".to_owned(),
-                );
+                let message = cx.language().say(messages::GIVEN_TWICE).to_owned();
+                cx.shape(rank(index), &here, Rule::Unique, message);
                 continue;
             }
             seen |= bit;
@@ -149,19 +148,18 @@ impl<'de> Visitor<'de> for ObjectSeed<'_, '_> {
             let mut names: Vec<&str> = unknown.iter().map(|k| k.as_ref()).collect();
             sort_names(&mut names);
             let noun = members.not_a_field();
+            let language = cx.language();
             for key in names {
-                let advice = match crate::validate::suggest::closest(key, fields) {
-                    Some(meant) => format!("; did you mean {meant}?"),
-                    None => members
-                        .hint(key)
-                        .map(|h| format!("; {h}"))
-                        .unwrap_or_default(),
+                let meant = crate::validate::suggest::closest(key, fields);
+                let hint = match meant {
+                    Some(_) => None,
+                    None => members.hint(key, language),
                 };
                 cx.c.shape(
                     0,
                     at.key(key).render(),
                     Rule::UnknownField,
-                    format!("is not {noun}{advice}"),
+                    messages::not_a_member(language, noun, meant, hint),
                 );
             }
         }
@@ -228,7 +226,7 @@ impl<'de> DeserializeSeed<'de> for NestedSeed<'_, '_, '_> {
                 cx: self.cx,
                 at: self.at,
                 rank: self.rank,
-                what: "an object",
+                what: messages::AN_OBJECT,
                 members: target.fill(),
             };
             if seed.deserialize(deserializer)? != Shape::Object {
@@ -243,19 +241,19 @@ impl<'de> DeserializeSeed<'de> for NestedSeed<'_, '_, '_> {
 impl NestedSeed<'_, '_, '_> {
     fn not_list<E: de::Error>(self, seen: Seen<'_>) -> Result<(), E> {
         let seen = self.cx.look(seen, self.at);
+        let language = self.cx.language();
         match (self.cx.mode, &seen) {
             (Mode::Strict, Seen::Null) => self.cx.shape(
                 self.rank,
                 self.at,
                 Rule::Required,
-                "is required, got null".to_owned(),
+                language.say(messages::REQUIRED_NULL).to_owned(),
             ),
-            (Mode::Strict, _) => self.cx.shape(
-                self.rank,
-                self.at,
-                Rule::Type,
-                format!("must be a list (a JSON array), got {}", seen.describe()),
-            ),
+            (Mode::Strict, _) => {
+                let message =
+                    messages::must_be_words(language, messages::A_LIST, &self.cx.describe(&seen));
+                self.cx.shape(self.rank, self.at, Rule::Type, message);
+            }
             (Mode::Tolerant, Seen::Null) => {}
             (Mode::Tolerant, _) => {
                 self.cx.shape(
@@ -380,13 +378,18 @@ fn skip_rest<'de, A: SeqAccess<'de>>(seq: &mut A, past: bool) -> Result<usize, A
 
 /// Reads a whole JSON text as one object into `members`; `false` when it is not one (reported). A text that
 /// is not JSON at all is one `json` violation (in [`Mode::Strict`]; in [`Mode::Tolerant`] the reading stops
-/// with it); `what` names the object for messages ("a pay-per-use inquiry").
+/// with it); `what` names the object for messages ("an answer"), the same in both languages.
 pub(crate) fn read_text(
     text: &str,
     cx: &mut Cx,
     what: &'static str,
     members: &mut dyn Members,
 ) -> bool {
+    read_object(text, cx, (what, what), members)
+}
+
+/// [`read_text`] with the object named in both languages (`a pay-per-use inquiry`, `按需询价`).
+pub(crate) fn read_object(text: &str, cx: &mut Cx, what: Words, members: &mut dyn Members) -> bool {
     let root = Path::Root;
     let mut de = serde_json::Deserializer::from_str(text);
     let read = ObjectSeed {
@@ -413,10 +416,12 @@ pub(crate) fn read_text(
         Err(_) if cx.is_stopped() => false,
         Err(e) => {
             let message = match cx.mode {
-                Mode::Strict => format!("is not valid JSON: {e}"),
+                Mode::Strict => {
+                    messages::not_json(cx.language(), &e.to_string(), e.line(), e.column())
+                }
                 Mode::Tolerant => format!("not JSON: {e}"),
             };
-            cx.c = Collector::default();
+            cx.c = Collector::new(cx.language());
             cx.shape(0, &root, Rule::Json, message);
             false
         }
