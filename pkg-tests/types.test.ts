@@ -16,12 +16,19 @@ import {
   type InquiryKind,
   PriceClient,
   Quote,
-  type PriceApiError,
-  type PriceClientError,
+  PriceApiError,
+  PriceClientError,
   type OnDemandRatingResponse,
   type RenewalRatingResponse,
   type PriceClientSummary,
   quoteFromResponse,
+  type AnyQuote,
+  type PeriodProductInput,
+  InquiryValidationError,
+  SignRequestError,
+  isPriceApiError,
+  isPriceClientError,
+  isSignRequestError,
   type Breakdown,
   type BreakdownDocument,
 } from 'hwc-price';
@@ -139,3 +146,45 @@ const outputs: string[] = [saved.toText(), saved.toHtml({ language: 'en_US' }), 
 // @ts-expect-error: projections is a boolean
 saved.breakdown({ projections: 'yes' });
 void [finalTotal, best, warning, version, outputs];
+
+// Types that narrow, without casts.
+async function narrowed(): Promise<void> {
+  const bare = new PriceClient();
+  const onDemandQuote = await bare.priceOnDemand(onDemand);
+  const kindOnDemand: 'on-demand' = onDemandQuote.kind;
+  const lines: number = onDemandQuote.response.product_rating_results.length;
+  const periodQuote = await bare.pricePeriod(period);
+  // @ts-expect-error: a yearly/monthly answer has no product_rating_results at its top
+  void periodQuote.response.product_rating_results;
+  const renewalQuote = await bare.priceRenewal(renewal);
+  const failed: number = renewalQuote.response.fail_resource_infos.length;
+  const fromSaved = quoteFromResponse('period', '{}');
+  const listPrice: string | null | undefined = fromSaved.response.official_website_rating_result?.official_website_amount;
+  void [kindOnDemand, lines, failed, listPrice];
+}
+function listOf(quote: AnyQuote): string {
+  switch (quote.kind) {
+    case 'on-demand': return quote.response.amount ?? '';
+    case 'period': return quote.response.official_website_rating_result?.official_website_amount ?? '';
+    case 'renewal': return String(quote.response.renew_inquiry_results.length);
+  }
+}
+// A product kept in a variable keeps its literal codes with `satisfies`.
+const yearly = { id: 'y', cloud_service_type: 's', resource_type: 't', resource_spec: 'u', region: 'r',
+  period_type: 3, period_num: 1, subscription_num: 1 } satisfies PeriodProductInput;
+buildPeriodInquiry({ project_id: 'p', product_infos: [yearly] });
+// @ts-expect-error: the renewal kind takes a renewal inquiry
+validateInquiry('renewal', onDemand);
+validateInquiry('on-demand', onDemand);
+validateInquiry('period', '{"project_id": "p"}');
+
+// Error classes: `instanceof` narrows.
+function describe(error: unknown): string {
+  if (error instanceof InquiryValidationError) return error.violations.map((v) => v.path).join();
+  if (error instanceof PriceApiError) return `${error.code} ${error.failedItems.length} ${error.partial?.kind ?? ''}`;
+  if (error instanceof PriceClientError) return error.code;
+  if (error instanceof SignRequestError) return error.code;
+  if (isPriceApiError(error) || isPriceClientError(error) || isSignRequestError(error)) return error.name;
+  return String(error);
+}
+void [narrowed, listOf, describe];
