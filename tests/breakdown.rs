@@ -90,7 +90,7 @@ total,,,,,,,,USD,8.128,0.0,8.128,\r\n"
     assert_eq!(html.matches("<tr class=\"hwc-line\">").count(), 4);
     let json: serde_json::Value = serde_json::from_str(&b.to_json()).unwrap();
     assert_eq!(json["format"], "hwc-price.breakdown");
-    assert_eq!(json["version"], 1);
+    assert_eq!(json["version"], 2);
     assert_eq!(
         json["totals"],
         serde_json::json!({"list": "8.128", "discount": "0.0", "final": "8.128"})
@@ -98,8 +98,8 @@ total,,,,,,,,USD,8.128,0.0,8.128,\r\n"
     assert_eq!(json["lines"][1]["covers"], "1 × 2 hours");
     assert_eq!(
         json["lines"][1]["asked"],
-        serde_json::json!({"cloud_service_type": "hws.service.type.ebs", "resource_type": "hws.resource.type.volume",
-            "resource_spec": "SSD", "region": "ap-southeast-1", "size": "10 GB", "quantity": 1, "usage": "2 hours", "period": null})
+        serde_json::json!({"cloudServiceType": "hws.service.type.ebs", "resourceType": "hws.resource.type.volume",
+            "resourceSpec": "SSD", "region": "ap-southeast-1", "size": "10 GB", "quantity": 1, "usage": "2 hours", "period": null})
     );
     assert!(b.warnings.is_empty(), "{:?}", b.warnings);
 }
@@ -152,7 +152,7 @@ Projections, not prices: the final price per hour of use, times 730 hours a mont
     assert!(
         !Breakdown::of(&exact, &english())
             .to_json()
-            .contains("per_hour"),
+            .contains("perHour"),
         "no projections unless asked"
     );
     assert!(b.warnings.is_empty(), "{:?}", b.warnings);
@@ -237,7 +237,7 @@ Notes
     );
     assert_eq!(
         b.to_json(),
-        r#"{"format":"hwc-price.breakdown","version":1,"kind":"period","currency":"EUR","language":"en_US","totals":{"list":"99.5","discount":null,"final":null},"discount_percent":null,"list_price_only":true,"lines":[{"id":"a","product_id":null,"description":null,"covers":null,"asked":null,"list":"99.5","discount":null,"final":null,"discount_percent":null,"discounts":[],"projection":null}],"options":[],"failures":[],"warnings":[{"code":"list_price_only","message":"List prices only: the answer carries no discount results. Discounts may still apply; seeing them needs the bs:discount:view permission."}],"projections":null}"#
+        r#"{"format":"hwc-price.breakdown","version":2,"kind":"period","currency":"EUR","language":"en_US","totals":{"list":"99.5","discount":null,"final":null},"discountPercent":null,"listPriceOnly":true,"lines":[{"id":"a","productId":null,"description":null,"covers":null,"asked":null,"list":"99.5","discount":null,"final":null,"discountPercent":null,"discounts":[],"projection":null}],"options":[],"failures":[],"warnings":[{"code":"list_price_only","message":"List prices only: the answer carries no discount results. Discounts may still apply; seeing them needs the bs:discount:view permission."}],"projections":null}"#
     );
 }
 
@@ -425,4 +425,89 @@ fn lines_adding_up_past_the_exact_range_are_reported() {
         b.warnings[0].message,
         "The lines' list prices add up to more than an exact decimal holds, but the answer's total is 1; both are shown as the service sent them."
     );
+}
+
+/// Collects, by path, every member name in `value` (nested objects and lists included) that is not camelCase,
+/// and every name seen.
+fn member_names(
+    value: &serde_json::Value,
+    at: &str,
+    bad: &mut Vec<String>,
+    seen: &mut Vec<String>,
+) {
+    match value {
+        serde_json::Value::Object(members) => {
+            for (name, v) in members {
+                let here = format!("{at}.{name}");
+                let camel = name.starts_with(|c: char| c.is_ascii_lowercase())
+                    && name.chars().all(|c| c.is_ascii_alphanumeric());
+                if !camel {
+                    bad.push(here.clone());
+                }
+                seen.push(name.clone());
+                member_names(v, &here, bad, seen);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                member_names(v, &format!("{at}[{i}]"), bad, seen);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn every_member_of_a_breakdown_and_its_document_is_camel_case() {
+    let mut projected = english();
+    projected.projections = true;
+    let cases = [
+        (
+            InquiryKind::OnDemand,
+            "on-demand-discounts",
+            Site::International,
+        ),
+        (InquiryKind::OnDemand, "on-demand-mismatch", Site::China),
+        (InquiryKind::Period, "period-options", Site::International),
+        (InquiryKind::Renewal, "renewal-cny", Site::China),
+    ];
+    let mut seen = Vec::new();
+    for (kind, name, site) in cases {
+        let b = Breakdown::of(&quote(kind, name, site), &projected);
+        assert!(
+            !b.warnings.is_empty() || !b.lines[0].discounts.is_empty() || !b.failures.is_empty()
+        );
+        for (what, text) in [("breakdown", b.to_plain_json()), ("document", b.to_json())] {
+            let mut bad = Vec::new();
+            member_names(
+                &serde_json::from_str(&text).unwrap(),
+                what,
+                &mut bad,
+                &mut seen,
+            );
+            assert!(bad.is_empty(), "{name}: not camelCase: {bad:?}");
+        }
+    }
+    // The walk met every kind of member: discounts, options, projections, what was asked, failures, warnings.
+    for name in [
+        "discountPercent",
+        "listPriceOnly",
+        "productId",
+        "cloudServiceType",
+        "resourceSpec",
+        "discountId",
+        "typeCode",
+        "typeName",
+        "bestOffer",
+        "perHour",
+        "perMonth",
+        "perYear",
+        "hoursPerMonth",
+        "failures",
+        "warnings",
+        "code",
+        "version",
+    ] {
+        assert!(seen.iter().any(|s| s == name), "{name} was not met");
+    }
 }

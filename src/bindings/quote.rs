@@ -109,7 +109,7 @@ impl JsQuote {
         Ok(csv::render(&self.build(options)?))
     }
 
-    /// The versioned JSON document of the breakdown (`format: "hwc-price.breakdown"`, `version: 1`).
+    /// The versioned JSON document of the breakdown (`format: "hwc-price.breakdown"`, `version: 2`).
     #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "BreakdownDocument")]
     pub fn to_json(&self) -> JsValue {
         let b = Breakdown::of(&self.quote, &BreakdownOptions::new(self.quote.language));
