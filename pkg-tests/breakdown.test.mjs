@@ -100,6 +100,33 @@ test('every member name of a breakdown and of its JSON document is camelCase, fo
   }
 });
 
+test('a saved answer of another kind, or of none, is refused with ANSWER_KIND_MISMATCH', () => {
+  const answers = {
+    'on-demand': fixture('responses/on-demand-4.2.1.json'),
+    period: fixture('responses/period-4.2.2.json'),
+    renewal: fixture('responses/renewal-4.2.3.json'),
+  };
+  for (const [kind, text] of Object.entries(answers)) {
+    assert.equal(quoteFromResponse(kind, text).kind, kind);
+    for (const stated of Object.keys(answers).filter((k) => k !== kind)) {
+      assert.throws(() => quoteFromResponse(stated, text), (e) => {
+        assert.deepEqual([e.name, e.code, e.kind, e.answerKind], ['PriceClientError', 'ANSWER_KIND_MISMATCH', stated, kind]);
+        assert.match(e.message, /^the answer is not an? .* answer but an? .* answer: it has /);
+        return true;
+      }, `${kind} as ${stated}`);
+    }
+  }
+  assert.throws(() => quoteFromResponse('on-demand', answers.renewal, { language: 'zh_CN' }),
+    (e) => e.message === '该应答不是按需询价的应答，而是续费询价的应答：它含有 renew_inquiry_results, official_website_rating_result, optional_discount_rating_results, fail_resource_infos');
+  for (const kind of Object.keys(answers)) {
+    assert.throws(() => quoteFromResponse(kind, '{}'), (e) => e.code === 'ANSWER_KIND_MISMATCH' && e.answerKind === null
+      && /has no result member of any rating API/.test(e.message));
+  }
+  // An error answer stays the API's error; a renewal answer may hold only its business error.
+  assert.throws(() => quoteFromResponse('period', '{"error_code": "CBC.0151", "error_msg": "Access denied."}'), (e) => e.name === 'PriceApiError');
+  assert.equal(quoteFromResponse('renewal', '{"error_code": "CBC.30050009", "error_msg": "gone"}').kind, 'renewal');
+});
+
 test('breakdown options are checked, every problem at once', () => {
   const quote = quoteFromResponse('on-demand', fixture('responses/on-demand-4.2.1.json'));
   for (const call of [(o) => quote.breakdown(o), (o) => quote.toText(o), (o) => quote.toHtml(o), (o) => quote.toCsv(o)]) {

@@ -54,7 +54,7 @@ test('Node: ES module import and CommonJS require, ready without init', () => {
   write('esm.mjs', `import { buildOnDemandInquiry, quoteFromResponse } from 'hwc-price';
 import init from 'hwc-price';
 await init();
-console.log(buildOnDemandInquiry(${INQUIRY}).body.includes('"usage_value":0.0000000001'), quoteFromResponse('renewal', '{}').kind);`);
+console.log(buildOnDemandInquiry(${INQUIRY}).body.includes('"usage_value":0.0000000001'), quoteFromResponse('renewal', '{"renew_inquiry_results": []}').kind);`);
   assert.equal(run(process.execPath, ['esm.mjs']).trim(), 'true renewal');
   write('cjs.cjs', `const hwc = require('hwc-price');
 const { headers } = hwc.signRequest({ method: 'POST', url: 'https://bss-intl.myhuaweicloud.com/v2/bills/ratings/on-demand-resources',

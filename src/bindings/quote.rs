@@ -4,13 +4,14 @@
 use js_sys::{Object, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
-use super::errors::{inquiry_error, options_error, quote_error, unknown_kind};
+use super::errors::{coded_error, inquiry_error, options_error, quote_error, set, unknown_kind};
 use super::input::{option_value, options_argument};
 use super::inquiry::read;
 use crate::breakdown::{csv, html, text, Breakdown, BreakdownOptions};
 use crate::client::options::read_saved_options;
 use crate::inquiry::InquiryKind;
-use crate::quote::{Asked, Described, Quote};
+use crate::quote::{Asked, Described, Quote, SavedAnswerError};
+use crate::response::KindMismatch;
 
 /// A priced inquiry: the answer (merged when the inquiry was split) and how it was obtained.
 ///
@@ -134,6 +135,10 @@ fn asked<I: Described>(inquiry: &JsValue) -> Result<Vec<Asked>, JsValue> {
 /// A quote of a saved answer, with no network: `kind` is `"on-demand"`, `"period"` or `"renewal"`,
 /// `response` the answer's JSON text; `options.inquiry` (the inquiry that was sent) tells what each line
 /// covers, `options.site` what a blank currency means, `options.language` the breakdown's language.
+///
+/// Throws a `PriceApiError` for an error answer, and a `PriceClientError` with code `ANSWER_KIND_MISMATCH`
+/// (`kind`: the stated kind, `answerKind`: the answer's, or `null`) for an answer of another API, or of none
+/// (`{}`); a renewal answer may hold only its business error.
 #[wasm_bindgen(js_name = quoteFromResponse)]
 pub fn quote_from_response(
     #[wasm_bindgen(unchecked_param_type = "InquiryKind")] kind: JsValue,
@@ -167,9 +172,28 @@ pub fn quote_from_response(
             quote.language = language;
             Ok(JsQuote { quote })
         }
-        Err(e) => {
+        Err(SavedAnswerError::Answer(e)) => {
             let items = asked.into_iter().map(|a| a.id).collect();
             Err(quote_error(kind, e, items, language, site))
         }
+        Err(SavedAnswerError::OtherKind(m)) => Err(kind_mismatch(&m, language)),
     }
+}
+
+/// `PriceClientError` with code `ANSWER_KIND_MISMATCH`: `kind` the stated kind, `answerKind` what the answer's
+/// members say it is (`null` for an answer of no API or of several).
+fn kind_mismatch(m: &KindMismatch, language: crate::language::Language) -> JsValue {
+    let error = coded_error(
+        "PriceClientError",
+        "ANSWER_KIND_MISMATCH",
+        &m.message(language),
+    );
+    set(&error, "kind", &JsValue::from_str(m.stated.code()));
+    let found = m.recognised.kind();
+    set(
+        &error,
+        "answerKind",
+        &found.map_or(JsValue::NULL, |k| JsValue::from_str(k.code())),
+    );
+    error
 }
