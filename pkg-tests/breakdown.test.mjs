@@ -127,6 +127,31 @@ test('a saved answer of another kind, or of none, is refused with ANSWER_KIND_MI
   assert.equal(quoteFromResponse('renewal', '{"error_code": "CBC.30050009", "error_msg": "gone"}').kind, 'renewal');
 });
 
+test('hwc-price/breakdown.css has a rule for every class toHtml() emits, over every kind and state', () => {
+  const css = readFileSync(new URL(import.meta.resolve('hwc-price/breakdown.css')), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+  const styled = new Set();
+  for (const [, selectors] of css.matchAll(/([^{}]+)\{[^{}]*\}/g)) {
+    for (const [name] of selectors.matchAll(/\.hwc-[\w-]+/g)) styled.add(name.slice(1));
+  }
+  const quotes = [
+    [quoteFromResponse('on-demand', fixture('breakdown/on-demand-discounts.json'), { inquiry: fixture('breakdown/on-demand-discounts.request.json') }), { projections: true }],
+    [quoteFromResponse('on-demand', fixture('breakdown/on-demand-mismatch.json')), {}],
+    [quoteFromResponse('period', fixture('breakdown/period-options.json'), { inquiry: fixture('breakdown/period-options.request.json') }), { language: 'zh_CN' }],
+    [quoteFromResponse('renewal', fixture('breakdown/renewal-cny.json'), { site: 'cn' }), {}],
+    [quoteFromResponse('renewal', '{"error_code": "CBC.30050009", "error_msg": "gone"}'), {}],
+  ];
+  const used = new Set();
+  for (const [quote, options] of quotes) {
+    for (const [, names] of quote.toHtml(options).matchAll(/class="([^"]*)"/g)) for (const name of names.split(' ')) used.add(name);
+  }
+  for (const state of ['hwc-on-demand', 'hwc-period', 'hwc-renewal', 'hwc-line-discount', 'hwc-best', 'hwc-missing', 'hwc-list-only',
+    'hwc-projections', 'hwc-failures', 'hwc-warnings']) {
+    assert.ok(used.has(state), `the quotes show ${state}`);
+  }
+  assert.deepEqual([...used].filter((name) => !styled.has(name)).sort(), [], 'classes with no rule');
+  for (const media of [/@media \(prefers-color-scheme: dark\)/, /@media \(max-width: [\d.]+rem\)/, /@media print/]) assert.match(css, media);
+});
+
 test('breakdown options are checked, every problem at once', () => {
   const quote = quoteFromResponse('on-demand', fixture('responses/on-demand-4.2.1.json'));
   for (const call of [(o) => quote.breakdown(o), (o) => quote.toText(o), (o) => quote.toHtml(o), (o) => quote.toCsv(o)]) {
