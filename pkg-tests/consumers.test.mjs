@@ -39,11 +39,11 @@ const INQUIRY = `{ project_id: 'p', product_infos: [{ id: 'vm', cloud_service_ty
 
 test('the tarball holds what the package needs and nothing else', () => {
   const files = readdirSync(new URL('node_modules/hwc-price/', app)).sort();
-  assert.deepEqual(files, ['LICENSE', 'README.md', 'hwc_price.d.ts', 'hwc_price.js', 'hwc_price_bg.wasm', 'index.d.ts', 'index.js',
+  assert.deepEqual(files, ['LICENSE', 'README.md', 'breakdown.css', 'hwc_price.d.ts', 'hwc_price.js', 'hwc_price_bg.wasm', 'index.d.ts', 'index.js',
     'node.cjs', 'node.d.cts', 'node.d.ts', 'node.mjs', 'package.json', 'snippets']);
   const manifest = JSON.parse(readFileSync(new URL('node_modules/hwc-price/package.json', app), 'utf8'));
-  // Only the entries that load the module on import have side effects; a bundler must keep them.
-  assert.deepEqual(manifest.sideEffects, ['./index.js', './node.mjs', './node.cjs']);
+  // Only the entries that load the module on import, and the stylesheet, have side effects: a bundler keeps them.
+  assert.deepEqual(manifest.sideEffects, ['./index.js', './node.mjs', './node.cjs', './breakdown.css']);
   assert.equal(manifest.license, 'MIT');
   assert.ok(manifest.repository.url);
   assert.equal(manifest.exports['./hwc_price_bg.wasm'], './hwc_price_bg.wasm');
@@ -57,7 +57,7 @@ test('the tarball holds what the package needs and nothing else', () => {
 test('Node: ES module import and CommonJS require, ready without init', () => {
   write('esm.mjs', `import { buildOnDemandInquiry, quoteFromResponse } from 'hwc-price';
 import init from 'hwc-price';
-console.log(buildOnDemandInquiry(${INQUIRY}).body.includes('"usage_value":0.0000000001'), quoteFromResponse('renewal', '{}').kind);
+console.log(buildOnDemandInquiry(${INQUIRY}).body.includes('"usage_value":0.0000000001'), quoteFromResponse('renewal', '{"renew_inquiry_results": []}').kind);
 console.log(await init());`);
   assert.equal(run(process.execPath, ['esm.mjs']).trim(), 'true renewal\nundefined');
   write('cjs.cjs', `const hwc = require('hwc-price');
@@ -69,6 +69,21 @@ hwc.default().then((w) => console.log(w));`);
   write('web.mjs', `import { buildRenewalInquiry } from 'hwc-price/web';
 console.log(typeof buildRenewalInquiry);`);
   assert.equal(run(process.execPath, ['web.mjs']).trim(), 'function', 'the browser build resolves by its own name');
+});
+
+test('the stylesheet for toHtml() ships and resolves as hwc-price/breakdown.css, in Node and in a Vite build', () => {
+  write('css.mjs', `import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+const esm = import.meta.resolve('hwc-price/breakdown.css');
+const cjs = createRequire(import.meta.url).resolve('hwc-price/breakdown.css');
+console.log(new URL(esm).pathname === cjs, readFileSync(cjs, 'utf8').includes('.hwc-breakdown'));`);
+  assert.equal(run(process.execPath, ['css.mjs']).trim(), 'true true');
+  write('vite-css/index.html', '<!doctype html><html><head><script type="module" src="./main.js"></script></head><body></body></html>');
+  write('vite-css/main.js', "import 'hwc-price/breakdown.css';\n");
+  run(bin('vite'), ['build', '--logLevel', 'error', '--emptyOutDir'], new URL('vite-css/', app));
+  const css = readdirSync(new URL('vite-css/dist/assets/', app)).filter((f) => f.endsWith('.css'));
+  assert.equal(css.length, 1, 'the stylesheet is emitted');
+  assert.match(readFileSync(new URL(`vite-css/dist/assets/${css[0]}`, app), 'utf8'), /\.hwc-best-mark/);
 });
 
 test('errors are instances of the exported classes, from either Node entry', () => {

@@ -137,11 +137,11 @@ const saved: Quote = quoteFromResponse('renewal', '{}', { site: 'cn', language: 
 quoteFromResponse('monthly', '{}');
 const breakdown: Breakdown = saved.breakdown({ language: 'zh_CN', projections: true, hoursPerMonth: '720' });
 const finalTotal: string | null = breakdown.totals.final;
-const best: boolean | undefined = breakdown.options[0]?.best_offer;
+const best: boolean | undefined = breakdown.options[0]?.bestOffer;
 const warning: 'lines_do_not_add_up' | 'currency_defaulted' | 'list_price_only' | 'no_price' | 'discounts_do_not_add_up'
   | 'partial_option' | 'answer_error' | 'repeated_line' | 'unasked_line' | undefined = breakdown.warnings[0]?.code;
 const doc: BreakdownDocument = saved.toJSON();
-const version: 1 = doc.version;
+const version: 2 = doc.version;
 const outputs: string[] = [saved.toText(), saved.toHtml({ language: 'en_US' }), saved.toCsv()];
 // @ts-expect-error: projections is a boolean
 saved.breakdown({ projections: 'yes' });

@@ -131,7 +131,7 @@ test('compose by clicking and typing, validate as you type, price, and check the
   assert.ok(text.includes(`\r\ntotal,,,,,,,,USD,${answer.official_website_rating_result.official_website_amount},${best.discount_amount},${best.amount},\r\n`), text);
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
   const doc = JSON.parse(readFileSync(await json.path(), 'utf8'));
-  assert.deepEqual([doc.format, doc.version, doc.totals.final], ['hwc-price.breakdown', 1, String(best.amount)]);
+  assert.deepEqual([doc.format, doc.version, doc.totals.final], ['hwc-price.breakdown', 2, String(best.amount)]);
 
   // The share link reproduces the estimate in a new page.
   const link = page.url();
@@ -232,6 +232,30 @@ test('every control is labelled, results are announced, and the page fits a phon
   await priceAndWait(page);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
+  // The package's stylesheet at phone width: each table fits, and every cell lines up under the header cells of
+  // the columns it spans (a column dropped from some rows only would shift the rest).
+  const layout = await page.evaluate(() => [...document.querySelectorAll('#breakdown table')].map((table) => {
+    // Each cell's columns are counted over all cells of its row, shown or not, as the markup means them.
+    const edges = (row) => {
+      let column = 0;
+      return [...row.cells].map((c) => {
+        const box = c.getBoundingClientRect();
+        const at = { first: column, last: column + c.colSpan - 1, left: box.left, right: box.right, shown: getComputedStyle(c).display !== 'none' };
+        column += c.colSpan;
+        return at;
+      });
+    };
+    const head = new Map();
+    for (const c of edges(table.tHead.rows[0])) for (let i = c.first; i <= c.last; i++) head.set(i, c);
+    const lined = (c) => c.shown === head.get(c.first)?.shown && c.shown === head.get(c.last)?.shown
+      && (!c.shown || (Math.abs(c.left - head.get(c.first).left) <= 1 && Math.abs(c.right - head.get(c.last).right) <= 1));
+    const off = [...table.tBodies[0].rows, ...(table.tFoot?.rows ?? [])].flatMap((row) => edges(row)
+      .filter((c) => !lined(c)).map((c) => `${row.className}:${c.first}-${c.last}`));
+    return { table: table.className, fits: table.scrollWidth <= table.parentElement.clientWidth, off,
+      aligned: getComputedStyle(table.querySelector('td.hwc-amount')).textAlign };
+  }));
+  assert.ok(layout.length >= 1, 'the breakdown is shown');
+  for (const t of layout) assert.deepEqual(t, { ...t, fits: true, off: [], aligned: 'end' }, t.table);
   await shot(page, '10-phone');
   assert.deepEqual(page.problems, []);
   await page.context().close();

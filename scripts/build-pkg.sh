@@ -18,6 +18,7 @@ node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-reference-types --e
 sed -i '/\[Symbol\.dispose\]()/d' pkg/hwc_price.d.ts
 sed "s/@VERSION@/$version/" npm/package.json >pkg/package.json
 cp npm/node.mjs pkg/node.mjs
+cp npm/breakdown.css pkg/breakdown.css
 node scripts/make-entries.mjs >/dev/null
 node scripts/make-cjs.mjs >/dev/null
 cp npm/README.md LICENSE pkg/

@@ -51,7 +51,7 @@ function loopbackNames(port) {
 function fileFor(path) {
   if (path === '/' || path === '/index.html') return 'www/index.html';
   if (path.includes('..') || path.includes('\\') || path.includes('\0')) return null;
-  if (path.startsWith('/pkg/') && /^\/pkg\/[\w.-]+\.(js|wasm)$/.test(path)) return path.slice(1);
+  if (path.startsWith('/pkg/') && /^\/pkg\/[\w.-]+\.(js|wasm|css)$/.test(path)) return path.slice(1);
   // The package's own JavaScript snippets, which its browser build imports.
   if (/^\/pkg\/snippets\/[\w-]+\/src\/bindings\/\w+\.js$/.test(path)) return path.slice(1);
   if (/^\/[\w.-]+\.(html|css|mjs|svg)$/.test(path)) return `www${path}`;

@@ -4,7 +4,7 @@
 use crate::client::endpoint::EndpointError;
 use crate::client::{CallError, SignError};
 use crate::inquiry::InquiryError;
-use crate::quote::QuoteError;
+use crate::quote::{QuoteError, SavedAnswerError};
 use crate::response::{MergeError, ResponseError};
 use crate::validate::Violations;
 
@@ -41,6 +41,9 @@ pub enum Error {
     /// A saved answer gives no quote.
     #[error(transparent)]
     Quote(#[from] QuoteError),
+    /// A saved answer gives no quote, or is not one of the stated API.
+    #[error(transparent)]
+    SavedAnswer(#[from] SavedAnswerError),
 }
 
 impl From<CallError> for Error {

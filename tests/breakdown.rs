@@ -90,7 +90,7 @@ total,,,,,,,,USD,8.128,0.0,8.128,\r\n"
     assert_eq!(html.matches("<tr class=\"hwc-line\">").count(), 4);
     let json: serde_json::Value = serde_json::from_str(&b.to_json()).unwrap();
     assert_eq!(json["format"], "hwc-price.breakdown");
-    assert_eq!(json["version"], 1);
+    assert_eq!(json["version"], 2);
     assert_eq!(
         json["totals"],
         serde_json::json!({"list": "8.128", "discount": "0.0", "final": "8.128"})
@@ -98,8 +98,8 @@ total,,,,,,,,USD,8.128,0.0,8.128,\r\n"
     assert_eq!(json["lines"][1]["covers"], "1 × 2 hours");
     assert_eq!(
         json["lines"][1]["asked"],
-        serde_json::json!({"cloud_service_type": "hws.service.type.ebs", "resource_type": "hws.resource.type.volume",
-            "resource_spec": "SSD", "region": "ap-southeast-1", "size": "10 GB", "quantity": 1, "usage": "2 hours", "period": null})
+        serde_json::json!({"cloudServiceType": "hws.service.type.ebs", "resourceType": "hws.resource.type.volume",
+            "resourceSpec": "SSD", "region": "ap-southeast-1", "size": "10 GB", "quantity": 1, "usage": "2 hours", "period": null})
     );
     assert!(b.warnings.is_empty(), "{:?}", b.warnings);
 }
@@ -152,7 +152,7 @@ Projections, not prices: the final price per hour of use, times 730 hours a mont
     assert!(
         !Breakdown::of(&exact, &english())
             .to_json()
-            .contains("per_hour"),
+            .contains("perHour"),
         "no projections unless asked"
     );
     assert!(b.warnings.is_empty(), "{:?}", b.warnings);
@@ -237,7 +237,7 @@ Notes
     );
     assert_eq!(
         b.to_json(),
-        r#"{"format":"hwc-price.breakdown","version":1,"kind":"period","currency":"EUR","language":"en_US","totals":{"list":"99.5","discount":null,"final":null},"discount_percent":null,"list_price_only":true,"lines":[{"id":"a","product_id":null,"description":null,"covers":null,"asked":null,"list":"99.5","discount":null,"final":null,"discount_percent":null,"discounts":[],"projection":null}],"options":[],"failures":[],"warnings":[{"code":"list_price_only","message":"List prices only: the answer carries no discount results. Discounts may still apply; seeing them needs the bs:discount:view permission."}],"projections":null}"#
+        r#"{"format":"hwc-price.breakdown","version":2,"kind":"period","currency":"EUR","language":"en_US","totals":{"list":"99.5","discount":null,"final":null},"discountPercent":null,"listPriceOnly":true,"lines":[{"id":"a","productId":null,"description":null,"covers":null,"asked":null,"list":"99.5","discount":null,"final":null,"discountPercent":null,"discounts":[],"projection":null}],"options":[],"failures":[],"warnings":[{"code":"list_price_only","message":"List prices only: the answer carries no discount results. Discounts may still apply; seeing them needs the bs:discount:view permission."}],"projections":null}"#
     );
 }
 

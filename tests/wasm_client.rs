@@ -215,7 +215,7 @@ fn saved_answers_break_down_in_every_output() {
     assert_eq!(
         text(
             &get(&breakdown, "lines").dyn_into::<Array>().unwrap().get(0),
-            "discount_percent"
+            "discountPercent"
         ),
         "16.67"
     );
@@ -227,7 +227,7 @@ fn saved_answers_break_down_in_every_output() {
         .unwrap()
         .contains(",607,\"Partner authorized discount: P,\"\"q\"\"\","));
     let doc = quote.to_json();
-    assert_eq!(get(&doc, "version").as_f64(), Some(1.0));
+    assert_eq!(get(&doc, "version").as_f64(), Some(2.0));
     let options = js(r#"{"language": "fr"}"#).dyn_into::<Object>().unwrap();
     let error = quote.to_text(Some(options)).unwrap_err();
     assert_eq!(text(&error, "name"), "PriceClientError");

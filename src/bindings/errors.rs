@@ -10,6 +10,7 @@ use crate::client::{CallError, FailedPart, SignError};
 use crate::inquiry::{InquiryError, InquiryKind};
 use crate::language::Language;
 use crate::quote::QuoteError;
+use crate::response::KindMismatch;
 use crate::site::Site;
 use crate::validate::text::Quoted;
 use crate::validate::Violations;
@@ -202,4 +203,23 @@ pub(crate) fn internal_error(panic: &str) -> JsValue {
         &format!("hwc-price internal error (please report it): {panic}"),
     )
     .into()
+}
+
+/// `PriceClientError` with code `ANSWER_KIND_MISMATCH`: `kind` the stated kind, `answerKind` what the answer's
+/// members say it is (`null` for an answer of no API or of several), and no `violations`.
+pub(crate) fn kind_mismatch_error(m: &KindMismatch, language: Language) -> JsValue {
+    let error = coded_error(
+        "PriceClientError",
+        "ANSWER_KIND_MISMATCH",
+        &m.message(language),
+    );
+    set(&error, "kind", &JsValue::from_str(m.stated.code()));
+    set(&error, "violations", &Array::new());
+    let found = m.recognised.kind();
+    set(
+        &error,
+        "answerKind",
+        &found.map_or(JsValue::NULL, |k| JsValue::from_str(k.code())),
+    );
+    error
 }

@@ -76,7 +76,7 @@ fn build<I: Inquiry>(input: &JsValue, options: Option<Object>) -> Result<JsValue
 #[wasm_bindgen(js_name = buildOnDemandInquiry, unchecked_return_type = "PreparedRequest")]
 pub fn build_on_demand_inquiry(
     #[wasm_bindgen(unchecked_param_type = "OnDemandInquiryInput | string")] input: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "{ language?: \"en_US\" | \"zh_CN\" }")] options: Option<Object>,
+    #[wasm_bindgen(unchecked_optional_param_type = "InquiryOptions")] options: Option<Object>,
 ) -> Result<JsValue, JsValue> {
     build::<OnDemandInquiry>(&input, options)
 }
@@ -89,7 +89,7 @@ pub fn build_on_demand_inquiry(
 #[wasm_bindgen(js_name = buildPeriodInquiry, unchecked_return_type = "PreparedRequest")]
 pub fn build_period_inquiry(
     #[wasm_bindgen(unchecked_param_type = "PeriodInquiryInput | string")] input: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "{ language?: \"en_US\" | \"zh_CN\" }")] options: Option<Object>,
+    #[wasm_bindgen(unchecked_optional_param_type = "InquiryOptions")] options: Option<Object>,
 ) -> Result<JsValue, JsValue> {
     build::<PeriodInquiry>(&input, options)
 }
@@ -102,7 +102,7 @@ pub fn build_period_inquiry(
 #[wasm_bindgen(js_name = buildRenewalInquiry, unchecked_return_type = "PreparedRequest")]
 pub fn build_renewal_inquiry(
     #[wasm_bindgen(unchecked_param_type = "RenewalInquiryInput | string")] input: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "{ language?: \"en_US\" | \"zh_CN\" }")] options: Option<Object>,
+    #[wasm_bindgen(unchecked_optional_param_type = "InquiryOptions")] options: Option<Object>,
 ) -> Result<JsValue, JsValue> {
     build::<RenewalInquiry>(&input, options)
 }
@@ -119,7 +119,7 @@ fn check<I: Inquiry>(input: &JsValue, batch: bool, language: Language) -> Violat
 /// violations: returns them all, or an empty array when the inquiry is valid. With `{ batch: true }` it is
 /// checked the way `PriceClient` reads it: up to 10,000 products or 1,000 resource ids, split into requests.
 /// `options.language` (`"en_US"` by default, or `"zh_CN"`) is the language of the messages.
-#[wasm_bindgen(js_name = validateInquiry, unchecked_return_type = "Violation[]")]
+#[wasm_bindgen(js_name = validateInquiry, skip_typescript)]
 pub fn validate_inquiry(
     #[wasm_bindgen(unchecked_param_type = "InquiryKind")] kind: JsValue,
     #[wasm_bindgen(

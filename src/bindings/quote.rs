@@ -4,14 +4,14 @@
 use js_sys::{Object, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
-use super::errors::{inquiry_error, options_error, quote_error, unknown_kind};
+use super::errors::{inquiry_error, kind_mismatch_error, options_error, quote_error, unknown_kind};
 use super::input::{option_value, options_argument};
 use super::inquiry::read;
 use crate::breakdown::{csv, html, text, Breakdown, BreakdownOptions};
 use crate::client::options::read_saved_options;
 use crate::inquiry::InquiryKind;
 use crate::language::Language;
-use crate::quote::{Asked, Described, Quote};
+use crate::quote::{Asked, Described, Quote, SavedAnswerError};
 
 /// A priced inquiry: the answer (merged when the inquiry was split) and how it was obtained.
 ///
@@ -110,7 +110,7 @@ impl JsQuote {
         Ok(csv::render(&self.build(options)?))
     }
 
-    /// The versioned JSON document of the breakdown (`format: "hwc-price.breakdown"`, `version: 1`).
+    /// The versioned JSON document of the breakdown (`format: "hwc-price.breakdown"`, `version: 2`).
     #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "BreakdownDocument")]
     pub fn to_json(&self) -> JsValue {
         let b = Breakdown::of(&self.quote, &BreakdownOptions::new(self.quote.language));
@@ -135,6 +135,10 @@ fn asked<I: Described>(inquiry: &JsValue, language: Language) -> Result<Vec<Aske
 /// A quote of a saved answer, with no network: `kind` is `"on-demand"`, `"period"` or `"renewal"`,
 /// `response` the answer's JSON text; `options.inquiry` (the inquiry that was sent) tells what each line
 /// covers, `options.site` what a blank currency means, `options.language` the breakdown's language.
+///
+/// Throws a `PriceApiError` for an error answer, and a `PriceClientError` with code `ANSWER_KIND_MISMATCH`
+/// (`kind`: the stated kind, `answerKind`: the answer's, or `null`) for an answer of another API, or of none
+/// (`{}`); a renewal answer may hold only its business error.
 #[wasm_bindgen(js_name = quoteFromResponse, skip_typescript)]
 pub fn quote_from_response(
     #[wasm_bindgen(unchecked_param_type = "InquiryKind")] kind: JsValue,
@@ -168,9 +172,10 @@ pub fn quote_from_response(
             quote.language = language;
             Ok(JsQuote { quote })
         }
-        Err(e) => {
+        Err(SavedAnswerError::Answer(e)) => {
             let items = asked.into_iter().map(|a| a.id).collect();
             Err(quote_error(kind, e, items, language, site))
         }
+        Err(SavedAnswerError::OtherKind(m)) => Err(kind_mismatch_error(&m, language)),
     }
 }

@@ -143,6 +143,8 @@ export class SignRequestError extends Error {
   private constructor();
   readonly name: "SignRequestError";
   readonly code: "INVALID_INPUT" | "INVALID_URL" | "DUPLICATE_HEADER" | "INVALID_HEADER" | "MISSING_CREDENTIAL" | "INVALID_CREDENTIAL" | "INVALID_METHOD";
+  /** For INVALID_INPUT: each problem of the input (an unknown key, a missing field). */
+  readonly violations?: Violation[];
 }
 
 /** Thrown by the build functions when an inquiry breaks documented rules; lists every violation. */
@@ -437,9 +439,9 @@ export interface BreakdownAmounts {
 
 /** A projection of a pay-per-use price (not a price). */
 export interface BreakdownProjection {
-  per_hour: string;
-  per_month: string;
-  per_year: string;
+  perHour: string;
+  perMonth: string;
+  perYear: string;
   /** False when a value is a rounded quotient (12 significant digits), shown with "≈". */
   exact: boolean;
 }
@@ -448,16 +450,16 @@ export interface BreakdownProjection {
 export interface BreakdownLine extends BreakdownAmounts {
   /** The product id, or the resource id. */
   id: string | null;
-  product_id: string | null;
+  productId: string | null;
   /** What was asked, when known: "c6.large.2.linux, ap-southeast-1, 40 GB". */
   description: string | null;
   /** What the price covers: "1 × 730 hours", "2 × 1 year". */
   covers: string | null;
   /** What was asked, field by field, when the inquiry is known. */
   asked: {
-    cloud_service_type: string | null;
-    resource_type: string | null;
-    resource_spec: string | null;
+    cloudServiceType: string | null;
+    resourceType: string | null;
+    resourceSpec: string | null;
     region: string | null;
     /** "40 GB", "100 Mbit/s". */
     size: string | null;
@@ -468,13 +470,13 @@ export interface BreakdownLine extends BreakdownAmounts {
     period: string | null;
   } | null;
   /** Discount as a share of the list price, in percent, rounded to 2 decimals. */
-  discount_percent: string | null;
+  discountPercent: string | null;
   discounts: {
-    discount_id: string | null;
+    discountId: string | null;
     /** 605, 606, 607, or another type as sent. */
-    type_code: number | null;
+    typeCode: number | null;
     /** "Partner authorized discount", or "Discount type 999" for a type not known here. */
-    type_name: string;
+    typeName: string;
     name: string | null;
     amount: Amount;
   }[];
@@ -483,12 +485,12 @@ export interface BreakdownLine extends BreakdownAmounts {
 
 /** The whole inquiry priced under one optional discount. */
 export interface BreakdownOption extends BreakdownAmounts {
-  discount_id: string | null;
-  type_code: number | null;
-  type_name: string;
+  discountId: string | null;
+  typeCode: number | null;
+  typeName: string;
   name: string | null;
-  discount_percent: string | null;
-  best_offer: boolean;
+  discountPercent: string | null;
+  bestOffer: boolean;
 }
 
 /** A breakdown of a quote; every amount an exact decimal string. */
@@ -498,9 +500,9 @@ export interface Breakdown {
   language: "en_US" | "zh_CN";
   /** The inquiry's totals (the best offer's when there are optional discounts). */
   totals: BreakdownAmounts;
-  discount_percent: string | null;
+  discountPercent: string | null;
   /** No discount results in the answer: discounts may still apply (they need a permission to see). */
-  list_price_only: boolean;
+  listPriceOnly: boolean;
   lines: BreakdownLine[];
   options: BreakdownOption[];
   failures: { id: string | null; code: string | null; message: string | null }[];
@@ -509,22 +511,52 @@ export interface Breakdown {
       | "partial_option" | "answer_error" | "repeated_line" | "unasked_line";
     message: string;
   }[];
-  projections: { hours_per_month: string; assumption: string; total: BreakdownProjection | null } | null;
+  projections: { hoursPerMonth: string; assumption: string; total: BreakdownProjection | null } | null;
 }
 
 /** What `quote.toJSON()` returns: the breakdown, versioned for other programs. */
 export interface BreakdownDocument extends Breakdown {
   format: "hwc-price.breakdown";
-  version: 1;
+  /** 2 since member names are camelCase (1 had snake_case names such as `best_offer`). */
+  version: 2;
 }
 
 /** Thrown for invalid client or call options; lists every problem. */
 export class PriceClientError extends Error {
   private constructor();
   readonly name: "PriceClientError";
-  code: "INVALID_OPTIONS";
-  violations: Violation[];
+  /** INVALID_OPTIONS: options of any call (client, price call, inquiry function, breakdown, saved quote) are
+   *  invalid, each problem in `violations`; ANSWER_KIND_MISMATCH: `quoteFromResponse` was given the answer of
+   *  another API (`answerKind`), or of none. */
+  readonly code: "INVALID_OPTIONS" | "ANSWER_KIND_MISMATCH";
+  /** The problems, for INVALID_OPTIONS (empty otherwise). */
+  readonly violations: Violation[];
+  /** For ANSWER_KIND_MISMATCH: the kind stated. */
+  readonly kind?: InquiryKind;
+  /** For ANSWER_KIND_MISMATCH: the kind the answer is of, or null when it is of none. */
+  readonly answerKind?: InquiryKind | null;
 }
+
+/** Options of `build*Inquiry`. */
+export interface InquiryOptions {
+  /** Language of the violation messages: "en_US" (default) or "zh_CN". */
+  language?: "en_US" | "zh_CN";
+}
+
+/** Options of `validateInquiry`. */
+export interface ValidateOptions extends InquiryOptions {
+  /** Check the inquiry the way `PriceClient` reads it: up to 10,000 products or 1,000 resource ids. */
+  batch?: boolean;
+}
+
+/**
+ * Checks `input` as an inquiry of `kind` without throwing for violations: returns them all, or an empty array
+ * when the inquiry is valid. JSON text is accepted for any kind.
+ */
+export function validateInquiry(kind: "on-demand", input: OnDemandInquiryInput | string, options?: ValidateOptions): Violation[];
+export function validateInquiry(kind: "period", input: PeriodInquiryInput | string, options?: ValidateOptions): Violation[];
+export function validateInquiry(kind: "renewal", input: RenewalInquiryInput | string, options?: ValidateOptions): Violation[];
+export function validateInquiry<K extends InquiryKind>(kind: K, input: InquiryInputs[K] | string, options?: ValidateOptions): Violation[];
 
 /** A bug in the package itself (a panic inside the module), with its message: please report it. */
 export class HwcPriceInternalError extends Error {

@@ -24,7 +24,9 @@ pub use render::{csv, format, html, text};
 pub use words::{discount_type_name, WARNING_CODES};
 
 /// The version of the JSON document [`Breakdown::to_json`] writes; it changes only with incompatible changes.
-pub const JSON_VERSION: u32 = 1;
+/// Version 2 names every member in camelCase (`discountPercent`, `bestOffer`, `perMonth`); version 1 used
+/// snake_case for some.
+pub const JSON_VERSION: u32 = 2;
 
 /// Amounts of a whole inquiry or of one line. `None` when the answer does not say.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -5,8 +5,8 @@
 
 use crate::kind::InquiryKind;
 use crate::language::Language;
-use crate::response::api_error::{read_answer, Answered};
-use crate::response::{ApiError, Rating, ResponseError};
+use crate::response::api_error::{read_saved, Answered};
+use crate::response::{ApiError, KindMismatch, Rating, ResponseError};
 use crate::site::Site;
 
 pub mod asked;
@@ -46,6 +46,18 @@ pub enum QuoteError {
     Unreadable(#[source] ResponseError),
 }
 
+/// Why [`Quote::from_response`] gives no quote: the answer's own reason, or that it answers another API.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SavedAnswerError {
+    /// The answer is an error answer or cannot be read.
+    #[error("the saved answer gives no quote")]
+    Answer(#[source] QuoteError),
+    /// The answer is not one of the stated API: another API's, or none's (`{}`).
+    #[error("the saved answer is not one of the stated API")]
+    OtherKind(#[source] KindMismatch),
+}
+
 impl Quote {
     /// A quote of an answer already at hand; a blank currency means `site`'s.
     pub fn from_rating(rating: Rating, site: Site) -> Quote {
@@ -72,16 +84,21 @@ impl Quote {
 
     /// A quote of a saved answer of `kind`'s API (its JSON text), with no network, read once. An answer that
     /// is an error (an `error_code`) is an error, except renew-rate's, whose failed resources belong in the
-    /// quote.
-    pub fn from_response(kind: InquiryKind, text: &str, site: Site) -> Result<Quote, QuoteError> {
-        match read_answer(kind, 200, None, text) {
+    /// quote. An answer of another API, or with no result member of any (`{}`), is refused
+    /// ([`response::recognise`](crate::response::recognise) says how they are told apart).
+    pub fn from_response(
+        kind: InquiryKind,
+        text: &str,
+        site: Site,
+    ) -> Result<Quote, SavedAnswerError> {
+        match read_saved(kind, text).map_err(SavedAnswerError::OtherKind)? {
             Answered::Rated(rating)
             | Answered::Failed {
                 rating: Some(rating),
                 ..
             } => Ok(Quote::from_rating(rating, site)),
-            Answered::Failed { error, .. } => Err(QuoteError::Api(error)),
-            Answered::Unreadable(e) => Err(QuoteError::Unreadable(e)),
+            Answered::Failed { error, .. } => Err(SavedAnswerError::Answer(QuoteError::Api(error))),
+            Answered::Unreadable(e) => Err(SavedAnswerError::Answer(QuoteError::Unreadable(e))),
         }
     }
 }
@@ -115,8 +132,60 @@ mod tests {
             r#"{"error_code": "CBC.0151", "error_msg": "denied"}"#,
             Site::International,
         );
-        assert!(matches!(error, Err(QuoteError::Api(ref e)) if e.code == "CBC.0151"));
+        assert!(
+            matches!(error, Err(SavedAnswerError::Answer(QuoteError::Api(ref e))) if e.code == "CBC.0151")
+        );
         let odd = Quote::from_response(InquiryKind::OnDemand, "[]", Site::International);
-        assert!(matches!(odd, Err(QuoteError::Unreadable(_))));
+        assert!(matches!(
+            odd,
+            Err(SavedAnswerError::Answer(QuoteError::Unreadable(_)))
+        ));
+    }
+
+    #[test]
+    fn a_saved_answer_of_another_api_or_of_none_is_refused() {
+        let renewal = r#"{"currency": "USD", "renew_inquiry_results": [{"resource_id": "r", "amount": "1.5"}],
+            "official_website_rating_result": {"official_website_amount": "1.5"}, "fail_resource_infos": []}"#;
+        let period = r#"{"official_website_rating_result": {"official_website_amount": 3,
+            "product_rating_results": [{"id": "1", "official_website_amount": 3}]}, "optional_discount_rating_results": []}"#;
+        let on_demand = r#"{"amount": 1, "product_rating_results": [{"id": "1", "amount": 1}]}"#;
+        let answers = [
+            (InquiryKind::OnDemand, on_demand),
+            (InquiryKind::Period, period),
+            (InquiryKind::Renewal, renewal),
+        ];
+        for (kind, text) in answers {
+            for stated in InquiryKind::ALL {
+                let quote = Quote::from_response(stated, text, Site::International);
+                if stated == kind {
+                    assert_eq!(quote.unwrap().kind(), kind);
+                } else {
+                    assert!(
+                        matches!(quote, Err(SavedAnswerError::OtherKind(ref m))
+                            if (m.stated, m.recognised.kind()) == (stated, Some(kind))),
+                        "{} read as {}: {quote:?}",
+                        kind.code(),
+                        stated.code()
+                    );
+                }
+            }
+        }
+        for stated in InquiryKind::ALL {
+            for nothing in ["{}", r#"{"currency": "USD", "request_id": "x"}"#] {
+                let refused = Quote::from_response(stated, nothing, Site::International);
+                assert!(
+                    matches!(refused, Err(SavedAnswerError::OtherKind(ref m)) if m.recognised.kind().is_none()),
+                    "{nothing} as {}",
+                    stated.code()
+                );
+            }
+        }
+        // An error answer is still the error it carries, even with no result member.
+        let error = r#"{"error_code": "CBC.0151", "error_msg": "denied"}"#;
+        let refused = Quote::from_response(InquiryKind::OnDemand, error, Site::International);
+        assert!(matches!(
+            refused,
+            Err(SavedAnswerError::Answer(QuoteError::Api(_)))
+        ));
     }
 }

@@ -3,6 +3,7 @@
 
 use super::messages::plain_message;
 use super::read::{envelope, Envelope};
+use super::recognise::KindMismatch;
 use super::{Rating, ResponseError};
 use crate::kind::InquiryKind;
 use crate::language::Language;
@@ -85,28 +86,64 @@ pub fn read_answer(
     request_id: Option<&str>,
     body: &str,
 ) -> Answered {
-    if !(200..=299).contains(&status) {
-        return Answered::Failed {
-            error: ApiError::new(status, request_id, body, envelope(body).as_ref()),
-            rating: None,
-        };
+    read_noting_members(kind, status, request_id, body).0
+}
+
+/// Reads a saved answer said to be of `kind`'s API, as a 2xx answer, and checks that it is one: an answer of
+/// another API (or of none, such as `{}`) is refused with what its members say it is. An error answer stays
+/// an error, and an unreadable one unreadable; a renewal answer may hold only its business error.
+pub fn read_saved(kind: InquiryKind, body: &str) -> Result<Answered, KindMismatch> {
+    let (answered, members) = read_noting_members(kind, 200, None, body);
+    match &answered {
+        Answered::Rated(_) => KindMismatch::check(kind, &members, false)?,
+        Answered::Failed {
+            rating: Some(_), ..
+        } => KindMismatch::check(kind, &members, true)?,
+        Answered::Failed { rating: None, .. } | Answered::Unreadable(_) => {}
     }
-    match Rating::read(kind, body) {
-        Ok((rating, envelope)) => match envelope.error() {
-            None => Answered::Rated(rating),
-            Some(_) => Answered::Failed {
-                error: ApiError::new(status, request_id, body, Some(&envelope)),
-                rating: (kind == InquiryKind::Renewal).then_some(rating),
-            },
-        },
-        // Not an answer of this API; it may still be an error body whose other fields do not fit.
-        Err(unreadable) => match envelope(body).filter(|e| e.error().is_some()) {
-            Some(envelope) => Answered::Failed {
-                error: ApiError::new(status, request_id, body, Some(&envelope)),
+    Ok(answered)
+}
+
+/// [`read_answer`], with the top-level result members of the answer when it could be read as `kind`'s.
+fn read_noting_members(
+    kind: InquiryKind,
+    status: u16,
+    request_id: Option<&str>,
+    body: &str,
+) -> (Answered, Vec<&'static str>) {
+    if !(200..=299).contains(&status) {
+        let error = ApiError::new(status, request_id, body, envelope(body).as_ref());
+        return (
+            Answered::Failed {
+                error,
                 rating: None,
             },
-            None => Answered::Unreadable(unreadable),
-        },
+            Vec::new(),
+        );
+    }
+    match Rating::read(kind, body) {
+        Ok((rating, mut envelope)) => {
+            let members = std::mem::take(&mut envelope.members);
+            let answered = match envelope.error() {
+                None => Answered::Rated(rating),
+                Some(_) => Answered::Failed {
+                    error: ApiError::new(status, request_id, body, Some(&envelope)),
+                    rating: (kind == InquiryKind::Renewal).then_some(rating),
+                },
+            };
+            (answered, members)
+        }
+        // Not an answer of this API; it may still be an error body whose other fields do not fit.
+        Err(unreadable) => {
+            let answered = match envelope(body).filter(|e| e.error().is_some()) {
+                Some(envelope) => Answered::Failed {
+                    error: ApiError::new(status, request_id, body, Some(&envelope)),
+                    rating: None,
+                },
+                None => Answered::Unreadable(unreadable),
+            };
+            (answered, Vec::new())
+        }
     }
 }
 

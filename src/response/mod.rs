@@ -1,7 +1,8 @@
 //! The answers of the three rating APIs, read exactly: every amount becomes a [`Decimal`] with exactly the
 //! digits sent, whether it arrived as a JSON number (on-demand, subscribe-rate) or a string (renew-rate).
 //! Unknown fields are ignored and `null` means "not given" everywhere, as NOTES.md asks. Each answer is read
-//! once, in one pass over its text, business error and all.
+//! once, in one pass over its text, business error and all, noting the result members that tell which API it
+//! answers ([`recognise`]).
 //!
 //! [`Decimal`]: rust_decimal::Decimal
 
@@ -12,12 +13,14 @@ mod merge;
 pub mod messages;
 pub mod model;
 mod read;
+pub mod recognise;
 mod write;
 
 pub use api_error::ApiError;
 pub use merge::MergeError;
 pub use model::*;
 pub use read::Envelope;
+pub use recognise::{KindMismatch, Recognised};
 
 /// An answer that could not be read, with the wire-name path of the offending value.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

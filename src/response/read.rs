@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 
 use super::model::*;
+use super::recognise::is_result_member;
 use super::ResponseError;
 use crate::money::parse_decimal;
 use crate::validate::read::{read_text, Cx, Each, Members, Mode, Nested, Seen};
@@ -17,6 +18,9 @@ pub struct Envelope {
     pub error: ErrorBody,
     /// The body's `request_id` (gateways put it there; the service uses the `X-Request-Id` header).
     pub request_id: Option<String>,
+    /// The top-level result members of any of the three answers that the body has, by name, whatever their
+    /// values, each once, in the body's order: what tells which API it answers ([`super::recognise`]).
+    pub members: Vec<&'static str>,
 }
 
 impl Envelope {
@@ -27,6 +31,15 @@ impl Envelope {
             .as_deref()
             .is_some_and(|c| !c.is_empty())
             .then_some(&self.error)
+    }
+
+    /// Notes the member `name` when it is a result member of one of the three answers.
+    fn note(&mut self, name: Option<&'static str>) {
+        if let Some(name) = name.filter(|n| is_result_member(n)) {
+            if !self.members.contains(&name) {
+                self.members.push(name);
+            }
+        }
     }
 
     /// Reads one of the envelope's members; `false` when `key` is not one.
@@ -247,7 +260,8 @@ impl Members for FailedResource {
 
 /// The data members of an answer: after the envelope's four, in [`Answer`]'s member positions.
 trait Data: Default {
-    /// Wire names of the envelope's members, then the data's.
+    /// Wire names of the envelope's members, then the data's, then the other APIs' top-level result members,
+    /// which are only noted (their values skipped) to tell which API an answer comes from.
     const FIELDS: &'static [&'static str];
     /// Reads the scalar data member `FIELDS[index]` (at least 4).
     fn scalar(&mut self, index: usize, seen: Seen<'_>, cx: &mut Cx, at: &Path<'_>);
@@ -272,6 +286,7 @@ impl<R: Data> Members for Answer<R> {
     }
 
     fn scalar(&mut self, index: usize, seen: Seen<'_>, cx: &mut Cx, at: &Path<'_>) {
+        self.envelope.note(R::FIELDS.get(index).copied());
         match ENVELOPE.get(index) {
             // The envelope is read for what it can tell: a member of an unexpected kind is left out, and never
             // spoils the answer (as `error_body` reads it).
@@ -284,6 +299,7 @@ impl<R: Data> Members for Answer<R> {
     }
 
     fn nested(&mut self, index: usize) -> Option<Nested<'_>> {
+        self.envelope.note(R::FIELDS.get(index).copied());
         self.rating.nested(index)
     }
 }
@@ -300,6 +316,11 @@ impl Data for OnDemandRating {
         "measure_id",
         "currency",
         "product_rating_results",
+        // Another API's, only noted.
+        "official_website_rating_result",
+        "optional_discount_rating_results",
+        "renew_inquiry_results",
+        "fail_resource_infos",
     ];
 
     fn scalar(&mut self, index: usize, seen: Seen<'_>, cx: &mut Cx, at: &Path<'_>) {
@@ -310,7 +331,8 @@ impl Data for OnDemandRating {
             5 => self.discount_amount = amount(cx, seen, &here),
             6 => self.official_website_amount = amount(cx, seen, &here),
             7 => self.measure_id = int(cx, seen, &here),
-            _ => self.currency = text(cx, seen, &here),
+            8 => self.currency = text(cx, seen, &here),
+            _ => {}
         }
     }
 
@@ -333,10 +355,20 @@ impl Data for PeriodRating {
         "official_website_rating_result",
         "optional_discount_rating_results",
         "currency",
+        // Other APIs', only noted.
+        "amount",
+        "discount_amount",
+        "official_website_amount",
+        "measure_id",
+        "product_rating_results",
+        "renew_inquiry_results",
+        "fail_resource_infos",
     ];
 
-    fn scalar(&mut self, _: usize, seen: Seen<'_>, cx: &mut Cx, at: &Path<'_>) {
-        self.currency = text(cx, seen, &at.key("currency"));
+    fn scalar(&mut self, index: usize, seen: Seen<'_>, cx: &mut Cx, at: &Path<'_>) {
+        if index == 6 {
+            self.currency = text(cx, seen, &at.key("currency"));
+        }
     }
 
     fn nested(&mut self, index: usize) -> Option<Nested<'_>> {
@@ -362,10 +394,18 @@ impl Data for RenewalRating {
         "official_website_rating_result",
         "optional_discount_rating_results",
         "fail_resource_infos",
+        // Another API's, only noted.
+        "amount",
+        "discount_amount",
+        "official_website_amount",
+        "measure_id",
+        "product_rating_results",
     ];
 
-    fn scalar(&mut self, _: usize, seen: Seen<'_>, cx: &mut Cx, at: &Path<'_>) {
-        self.currency = text(cx, seen, &at.key("currency"));
+    fn scalar(&mut self, index: usize, seen: Seen<'_>, cx: &mut Cx, at: &Path<'_>) {
+        if index == 4 {
+            self.currency = text(cx, seen, &at.key("currency"));
+        }
     }
 
     fn nested(&mut self, index: usize) -> Option<Nested<'_>> {

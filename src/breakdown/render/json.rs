@@ -1,5 +1,6 @@
 //! The breakdown as JSON: the plain object that `quote.breakdown()` returns, and the versioned document of
-//! `toJSON()`. Amounts are exact decimal strings.
+//! `toJSON()`. Amounts are exact decimal strings. Every member name is camelCase, as JavaScript names its own
+//! objects; the breakdown embeds nothing of the wire's shape.
 
 use crate::breakdown::{Amounts, Breakdown, Projection, JSON_VERSION};
 use crate::json::{object_text, ObjectWriter};
@@ -10,7 +11,7 @@ impl Breakdown {
         object_text(|w| self.write(w))
     }
 
-    /// The versioned JSON document: `{ "format": "hwc-price.breakdown", "version": 1, … }`, amounts as exact
+    /// The versioned JSON document: `{ "format": "hwc-price.breakdown", "version": 2, … }`, amounts as exact
     /// decimal strings.
     pub fn to_json(&self) -> String {
         object_text(|w| {
@@ -25,17 +26,17 @@ impl Breakdown {
         w.string("currency", &self.currency);
         w.string("language", self.language.header());
         w.object_or_null("totals", Some(&self.totals), write_amounts);
-        w.amount("discount_percent", self.discount_percent);
-        w.boolean("list_price_only", self.list_price_only);
+        w.amount("discountPercent", self.discount_percent);
+        w.boolean("listPriceOnly", self.list_price_only);
         w.objects("lines", &self.lines, |w, l| {
             w.text_or_null("id", l.id.as_deref());
-            w.text_or_null("product_id", l.product_id.as_deref());
+            w.text_or_null("productId", l.product_id.as_deref());
             w.text_or_null("description", l.description.as_deref());
             w.text_or_null("covers", l.covers.as_deref());
             w.object_or_null("asked", l.asked.as_ref(), |w, a| {
-                w.text_or_null("cloud_service_type", a.cloud_service_type.as_deref());
-                w.text_or_null("resource_type", a.resource_type.as_deref());
-                w.text_or_null("resource_spec", a.resource_spec.as_deref());
+                w.text_or_null("cloudServiceType", a.cloud_service_type.as_deref());
+                w.text_or_null("resourceType", a.resource_type.as_deref());
+                w.text_or_null("resourceSpec", a.resource_spec.as_deref());
                 w.text_or_null("region", a.region.as_deref());
                 w.text_or_null("size", a.size.as_deref());
                 w.int_or_null("quantity", a.quantity);
@@ -43,24 +44,24 @@ impl Breakdown {
                 w.text_or_null("period", a.period.as_deref());
             });
             write_amounts(w, &l.amounts);
-            w.amount("discount_percent", l.discount_percent);
+            w.amount("discountPercent", l.discount_percent);
             w.objects("discounts", &l.discounts, |w, d| {
-                w.text_or_null("discount_id", d.discount_id.as_deref());
-                w.int_or_null("type_code", d.type_code);
-                w.string("type_name", &d.type_name);
+                w.text_or_null("discountId", d.discount_id.as_deref());
+                w.int_or_null("typeCode", d.type_code);
+                w.string("typeName", &d.type_name);
                 w.text_or_null("name", d.name.as_deref());
                 w.amount("amount", d.amount);
             });
             w.object_or_null("projection", l.projection.as_ref(), write_projection);
         });
         w.objects("options", &self.options, |w, o| {
-            w.text_or_null("discount_id", o.discount_id.as_deref());
-            w.int_or_null("type_code", o.type_code);
-            w.string("type_name", &o.type_name);
+            w.text_or_null("discountId", o.discount_id.as_deref());
+            w.int_or_null("typeCode", o.type_code);
+            w.string("typeName", &o.type_name);
             w.text_or_null("name", o.name.as_deref());
             write_amounts(w, &o.amounts);
-            w.amount("discount_percent", o.discount_percent);
-            w.boolean("best_offer", o.best_offer);
+            w.amount("discountPercent", o.discount_percent);
+            w.boolean("bestOffer", o.best_offer);
         });
         w.objects("failures", &self.failures, |w, f| {
             w.text_or_null("id", f.id.as_deref());
@@ -72,7 +73,7 @@ impl Breakdown {
             w.string("message", &x.message);
         });
         w.object_or_null("projections", self.projections.as_ref(), |w, p| {
-            w.amount("hours_per_month", Some(p.hours_per_month));
+            w.amount("hoursPerMonth", Some(p.hours_per_month));
             w.string("assumption", &p.assumption);
             w.object_or_null("total", p.total.as_ref(), write_projection);
         });
@@ -86,8 +87,8 @@ fn write_amounts(w: &mut ObjectWriter<'_>, a: &Amounts) {
 }
 
 fn write_projection(w: &mut ObjectWriter<'_>, p: &Projection) {
-    w.amount("per_hour", Some(p.per_hour));
-    w.amount("per_month", Some(p.per_month));
-    w.amount("per_year", Some(p.per_year));
+    w.amount("perHour", Some(p.per_hour));
+    w.amount("perMonth", Some(p.per_month));
+    w.amount("perYear", Some(p.per_year));
     w.boolean("exact", p.exact);
 }
