@@ -8,6 +8,7 @@ pub mod config;
 pub mod credentials;
 pub mod endpoint;
 pub mod error;
+pub mod isolate;
 mod join;
 pub(crate) mod messages;
 pub mod options;
