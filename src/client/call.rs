@@ -218,6 +218,8 @@ impl Client {
         let mut isolation = Isolation::new();
         // The request of each job sent (a job's number is its position here), for the failures' order.
         let mut request_of = Vec::new();
+        // Each job's place in input order: its request, then the caller's index of its first item.
+        let mut order_of: Vec<(usize, usize)> = Vec::new();
         let (mut rated, mut failed) = (Vec::new(), Vec::new());
         let (mut attempts, mut answered, mut request_ids) = (0, 0, Vec::new());
         while !jobs.is_empty() {
@@ -227,6 +229,7 @@ impl Client {
             for (job, outcome) in jobs.into_iter().zip(outcomes) {
                 let index = request_of.len();
                 request_of.push(job.group.request);
+                order_of.push((job.group.request, job.first));
                 attempts += outcome.attempts;
                 answered += usize::from(outcome.answered);
                 let failed_part = |items, failure| FailedPart {
@@ -237,7 +240,7 @@ impl Client {
                 };
                 match outcome.result {
                     Ok((rating, request_id)) => {
-                        request_ids.extend(request_id);
+                        request_ids.extend(request_id.map(|id| (index, id)));
                         let missing = unanswered(&job.items, &rating);
                         if !job.items.is_empty() && missing.len() == job.items.len() {
                             // Nothing of this request is priced: its totals, if any, are not added.
@@ -299,6 +302,8 @@ impl Client {
                         if let (Some((_, failure, attempts)), Some(items)) = (parent, items) {
                             sender.total.set(sender.total.get().saturating_sub(1));
                             request_of.push(group.request);
+                            order_of
+                                .push((group.request, part.map_or(0, |p| p.first) + group.start));
                             failed.push(FailedPart {
                                 index: request_of.len() - 1,
                                 items: items.to_vec(),
@@ -310,6 +315,10 @@ impl Client {
                 }
             }
         }
+        // Answers in input order, so that the merged answer lists the items as the caller did.
+        rated.sort_by_key(|r| order_of.get(r.index).copied());
+        request_ids.sort_by_key(|(index, _)| order_of.get(*index).copied());
+        let request_ids = request_ids.into_iter().map(|(_, id)| id).collect();
         refuse_other_currencies(
             &mut rated,
             &mut failed,

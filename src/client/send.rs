@@ -181,6 +181,10 @@ impl<R: Runtime> Sender<'_, R> {
             let secrets = credentials_of(&request);
             let sent = rt.send(request).await;
             place.answered(rt.now_ms());
+            // No answer because the caller ended the call (a transport sees a deadline signal as a timeout).
+            if sent.is_err() && rt.is_cancelled() {
+                return Outcome::after(attempt, answered, self.cancelled());
+            }
             let (outcome, retry_after, failure) = match sent {
                 Ok(response) => {
                     answered = true;

@@ -57,7 +57,16 @@ fn a_bad_product_is_found_and_the_rest_priced() {
     );
     assert!(!message.contains("product_infos[0]"), "{message}");
     let partial = err.partial.as_ref().unwrap();
-    assert_eq!(on_demand_rating(partial).product_rating_results.len(), 299);
+    let lines: Vec<_> = on_demand_rating(partial)
+        .product_rating_results
+        .iter()
+        .map(|l| l.id.clone().unwrap_or_default())
+        .collect();
+    let expected: Vec<_> = (1..=300)
+        .filter(|&i| i != 151)
+        .map(|i| format!("p{i}"))
+        .collect();
+    assert_eq!(lines, expected, "in input order");
     // 3 requests, then at most 2·⌈log2 100⌉ = 14 to find one product among 100.
     let sent = rt.sent_count();
     assert!((3 + 2..=3 + 14).contains(&sent), "{sent}");
