@@ -211,3 +211,23 @@ fn cancelling_stops_sending_and_says_so() {
         "cancelled before the call"
     );
 }
+
+#[test]
+fn clients_of_one_url_share_its_quota() {
+    let rt = Fake::new(|req, _| ok(price_on_demand(&req.body)));
+    // A new client for each batch, as an application may make: the second waits for the first's window.
+    block_on(client(Auth::None, |c| c.concurrency = 10).price(&rt, &on_demand(1_000))).unwrap();
+    block_on(client(Auth::None, |c| c.concurrency = 10).price(&rt, &on_demand(1_000))).unwrap();
+    let times: Vec<u64> = rt.sent.borrow().iter().map(|(t, _)| *t).collect();
+    assert_eq!(times.len(), 20);
+    for start in &times {
+        let in_window = times
+            .iter()
+            .filter(|t| (*start..start + 1_000).contains(t))
+            .count();
+        assert!(
+            in_window <= 10,
+            "{in_window} requests in the second from {start}"
+        );
+    }
+}
