@@ -185,17 +185,22 @@ test('cancelling with an AbortSignal stops the call, before or during a request'
 });
 
 test('a failed part of a batch names its items and keeps what was priced', async () => {
-  await withSandbox({}, async (base) => {
+  await withSandbox({}, async (base, sandbox) => {
     const inquiry = onDemand(250);
     inquiry.product_infos[120].resource_spec = 'no.such.flavor';
-    const error = await rejection(new PriceClient({ endpoint: base, concurrency: 1 }).priceOnDemand(inquiry));
-    assert.equal(error.code, 'CBC.99006006');
-    assert.deepEqual([error.requests, error.failures.length], [3, 1]);
-    assert.deepEqual(error.failedItems, inquiry.product_infos.slice(100, 200).map((p) => p.id));
-    assert.match(error.message, /^1 of 3 requests failed; not priced: "p101", "p102", "p103", "p104", "p105" and 95 more\. Product not found/);
-    const priced = error.partial.response.product_rating_results.map((l) => l.id);
+    // Without isolation the whole request fails, and the message names the caller's index, not the request's.
+    const whole = await rejection(new PriceClient({ endpoint: base, concurrency: 1, isolateFailures: false }).priceOnDemand(inquiry));
+    assert.equal(whole.code, 'CBC.99006006');
+    assert.deepEqual([whole.requests, whole.failures.length], [3, 1]);
+    assert.deepEqual(whole.failedItems, inquiry.product_infos.slice(100, 200).map((p) => p.id));
+    assert.deepEqual(whole.failures[0].indexes, Array.from({ length: 100 }, (_, i) => 100 + i));
+    assert.match(whole.message, /^1 of 3 requests failed; not priced: "p101", "p102", "p103", "p104", "p105" and 95 more\. Product not found/);
+    assert.match(whole.message, /product_infos\[120\]/);
+    assert.doesNotMatch(whole.message, /product_infos\[20\]/);
+    const priced = whole.partial.response.product_rating_results.map((l) => l.id);
     assert.deepEqual(priced, [...inquiry.product_infos.slice(0, 100), ...inquiry.product_infos.slice(200)].map((p) => p.id));
-    assert.equal(error.partial.requests, 3);
+    assert.equal(whole.partial.requests, 3, 'three requests answered');
+    assert.equal(sandbox.requests.length, 3);
   });
 });
 

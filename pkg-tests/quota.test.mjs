@@ -44,3 +44,18 @@ test('no second at the sandbox holds more requests of one API than its quota', a
     }
   });
 });
+
+test('back-to-back large batches (8 × 3,000 products) never meet a 429, on one client or a new client each', async () => {
+  for (const fresh of [false, true]) {
+    await withSandbox({}, async (base, sandbox) => {
+      const shared = new PriceClient({ endpoint: base, concurrency: 16, retry: { maxAttempts: 1 } });
+      for (let batch = 0; batch < 8; batch++) {
+        const client = fresh ? new PriceClient({ endpoint: base, concurrency: 16, retry: { maxAttempts: 1 } }) : shared;
+        const quote = await client.priceOnDemand(onDemand(3_000));
+        assert.equal(quote.requests, 30);
+      }
+      assert.equal(sandbox.requests.length, 240);
+      assert.deepEqual(sandbox.requests.filter((r) => r.status === 429).length, 0, fresh ? 'new clients' : 'one client');
+    });
+  }
+});

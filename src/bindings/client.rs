@@ -1,9 +1,10 @@
 //! `PriceClient`: the rating client for JavaScript. Options and inputs are converted here; everything else
 //! happens in `crate::client`.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
-use js_sys::{Function, Object, Promise, Reflect};
+use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
@@ -13,11 +14,11 @@ use super::fetch::WebRuntime;
 use super::input::{is_abort_signal, option_value, JsObject};
 use super::inquiry::read;
 use super::quote::JsQuote;
-use crate::client::call::Batch;
-use crate::client::options::read_options;
-use crate::client::Client;
+use crate::client::call::{Batch, CallOptions};
+use crate::client::divide::Divisible;
+use crate::client::options::{read_call_options, read_options, CALL_OPTIONS};
+use crate::client::{CallError, Client, ClientConfig};
 use crate::inquiry::{OnDemandInquiry, PeriodInquiry, RenewalInquiry};
-use crate::quote::Described;
 use crate::validate::options::{OptionReader, OptionValue};
 use crate::validate::{Path, Rule};
 
@@ -27,6 +28,8 @@ pub struct PriceClient {
     client: Rc<Client>,
     /// `options.fetch`, or undefined for the global `fetch`.
     fetch: JsValue,
+    /// `options.onRetry`.
+    on_retry: Option<Function>,
 }
 
 #[wasm_bindgen]
@@ -40,13 +43,15 @@ impl PriceClient {
         let config = read_options(option_value(options.clone()))
             .map_err(|v| options_error("client options", &v))?;
         // Checked to be a function (or absent) above; read again, a getter could now give anything else.
-        let fetch = Reflect::get(&options, &JsValue::from_str("fetch"))
-            .ok()
+        let get = |key: &str| Reflect::get(&options, &JsValue::from_str(key)).ok();
+        let fetch = get("fetch")
             .filter(JsValue::is_function)
             .unwrap_or(JsValue::UNDEFINED);
+        let on_retry = get("onRetry").and_then(|f| f.dyn_into::<Function>().ok());
         Ok(PriceClient {
             client: Rc::new(Client::new(config)),
             fetch,
+            on_retry,
         })
     }
 
@@ -108,67 +113,103 @@ impl PriceClient {
 }
 
 impl PriceClient {
-    fn price<I: Described + 'static>(&self, input: &JsValue, options: Option<Object>) -> Promise {
+    fn price<I: Divisible + 'static>(&self, input: &JsValue, options: Option<Object>) -> Promise {
         let client = self.client.clone();
         // Everything the caller passed is read now, before the promise: a later change to it changes nothing.
-        let fetch = self.fetch.clone();
-        let prepared = call_options(options, fetch).and_then(|rt| {
-            let language = client.config().language;
-            let parts = read::<I>(input, true, language).map_err(|e| inquiry_error(&e))?;
-            Ok((Batch::of(&parts), rt))
-        });
+        let prepared = call_options(options, &self.fetch, &self.on_retry, client.config())
+            .and_then(|(rt, call)| {
+                let parts = read::<I>(input, true, client.config().language)
+                    .map_err(|e| inquiry_error(&e))?;
+                Ok((Batch::of(parts), rt, call))
+            });
         price(client, prepared)
     }
 }
 
 /// The promise of one call; not generic, so its machinery is in the module once.
-fn price(client: Rc<Client>, prepared: Result<(Batch, WebRuntime), JsValue>) -> Promise {
-    {
-        wasm_bindgen_futures::future_to_promise(async move {
-            let (batch, rt) = prepared?;
-            let result = client.price_batch(&rt, batch).await;
-            let config = client.config();
-            result
-                .map(|quote| JsQuote::from(quote).into())
-                .map_err(|e| {
-                    let error = api_error(&e, config.language, config.endpoint.site());
-                    if let Some(partial) = e.partial {
-                        set(&error, "partial", &JsQuote::from(partial).into());
-                    }
-                    error
-                })
-        })
+fn price(
+    client: Rc<Client>,
+    prepared: Result<(Batch, WebRuntime, CallOptions), JsValue>,
+) -> Promise {
+    wasm_bindgen_futures::future_to_promise(async move {
+        let (batch, rt, call) = prepared?;
+        // The caller's index of each item, for the failures; read before the batch is consumed.
+        let ids: Vec<String> = batch.item_ids().into_iter().map(str::to_owned).collect();
+        let result = client.price_batch(&rt, batch, &call).await;
+        // A hook that threw ends the call with what it threw.
+        if let Some(thrown) = rt.hook_error() {
+            return Err(thrown);
+        }
+        let config = client.config();
+        result
+            .map(|quote| JsQuote::from(quote).into())
+            .map_err(|e| {
+                let error = api_error(&e, config.language, config.endpoint.site());
+                if let Some(cause) = rt.cause_of(&e) {
+                    set(&error, "cause", &cause);
+                }
+                add_indexes(&error, &e, &ids);
+                if let Some(partial) = e.partial {
+                    set(&error, "partial", &JsQuote::from(partial).into());
+                }
+                error
+            })
+    })
+}
+
+/// Gives each of the error's `failures` its items' `indexes`: their positions in the caller's whole inquiry.
+fn add_indexes(error: &JsValue, e: &CallError, ids: &[String]) {
+    let position: HashMap<&str, usize> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (id.as_str(), i))
+        .collect();
+    let Ok(failures) = Reflect::get(error, &JsValue::from_str("failures")) else {
+        return;
+    };
+    let failures = Array::from(&failures);
+    for (i, part) in (0u32..).zip(&e.failed) {
+        let indexes: Array = part
+            .items
+            .iter()
+            .filter_map(|id| position.get(id.as_str()))
+            .map(|&n| JsValue::from(n as f64))
+            .collect();
+        set(&failures.get(i), "indexes", &indexes);
     }
 }
 
-/// Reads a call's `{ onProgress, signal }` options into its runtime.
-fn call_options(options: Option<Object>, fetch: JsValue) -> Result<WebRuntime, JsValue> {
-    let mut rt = WebRuntime {
-        fetch,
-        signal: None,
-        on_progress: None,
-    };
+/// Reads a call's options (`{ signal, onProgress, onRetry, timeoutMs, retry, isolateFailures }`) into its
+/// runtime and what they change for the call.
+fn call_options(
+    options: Option<Object>,
+    fetch: &JsValue,
+    client_on_retry: &Option<Function>,
+    config: &ClientConfig,
+) -> Result<(WebRuntime, CallOptions), JsValue> {
+    let defaults = || WebRuntime::new(fetch.clone(), None, None, client_on_retry.clone());
     let value: JsValue = match options {
-        None => return Ok(rt),
+        None => return Ok((defaults(), CallOptions::default())),
         Some(o) => o.into(),
     };
     let mut r = OptionReader::new();
     let root = Path::Root;
     match option_value(value.clone()) {
-        OptionValue::Absent | OptionValue::Null => return Ok(rt),
+        OptionValue::Absent | OptionValue::Null => return Ok((defaults(), CallOptions::default())),
         OptionValue::Object(_) => {}
         _ => {
             r.fail(
                 &root,
                 Rule::Type,
-                "must be an object: { onProgress?, signal? }".into(),
+                "must be an object: { signal?, onProgress?, onRetry?, timeoutMs?, retry?, isolateFailures? }"
+                    .into(),
             );
             return Err(finish(r));
         }
     }
     let o = JsObject(value.clone());
-    r.only(&o, &root, &["onProgress", "signal"]);
-    let has_progress = r.function(&o, &root, "onProgress");
+    r.only(&o, &root, CALL_OPTIONS);
+    let (call, has_progress, has_retry) = read_call_options(&mut r, &o, config);
     let get =
         |key: &str| Reflect::get(&value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
     let signal = match r.get(&o, &root, "signal") {
@@ -190,11 +231,22 @@ fn call_options(options: Option<Object>, fetch: JsValue) -> Result<WebRuntime, J
     if !r.is_empty() {
         return Err(finish(r));
     }
-    if has_progress {
-        rt.on_progress = Some(get("onProgress").unchecked_into::<Function>());
-    }
-    rt.signal = signal;
-    Ok(rt)
+    // Checked to be functions above; read again, a getter could now give anything else.
+    let function = |key: &str| get(key).dyn_into::<Function>().ok();
+    let on_progress = if has_progress {
+        function("onProgress")
+    } else {
+        None
+    };
+    let on_retry = if has_retry {
+        function("onRetry")
+    } else {
+        client_on_retry.clone()
+    };
+    Ok((
+        WebRuntime::new(fetch.clone(), signal, on_progress, on_retry),
+        call,
+    ))
 }
 
 fn finish(r: OptionReader) -> JsValue {

@@ -91,3 +91,35 @@ export function send(fetchFn, url, headers, body, timeoutMs, signal) {
       .catch((error) => fail('NETWORK', describe(error), error));
   });
 }
+
+/**
+ * The signal of one call: aborted when the caller's `signal` aborts (with its reason) or when the call ends
+ * itself (a hook threw). `abort(reason)` aborts it; `dispose()` stops listening to the caller's signal.
+ */
+export function callSignal(signal) {
+  const controller = new AbortController();
+  const follow = () => controller.abort(signal.reason);
+  let listening = false;
+  try {
+    if (signal?.aborted) follow();
+    else if (signal) {
+      signal.addEventListener('abort', follow, { once: true });
+      listening = true;
+    }
+  } catch {
+    // a signal that cannot be listened to: `aborted` is still read before each request
+  }
+  return {
+    signal: controller.signal,
+    abort: (reason) => controller.abort(reason),
+    dispose: () => {
+      if (!listening) return;
+      listening = false;
+      try {
+        signal.removeEventListener('abort', follow);
+      } catch {
+        // nothing more to do: the listener only aborts a controller no one uses any more
+      }
+    },
+  };
+}

@@ -1,19 +1,28 @@
 //! The client's runtime in JavaScript: `fetch` (the global one in browsers, workers and Node 20, or the
 //! caller's), called through `fetch.js`, which bounds every call by its timeout and the caller's signal and
 //! turns anything that is not a Response into a failure; timers, the clock, `Math.random`, the caller's
-//! `AbortSignal` and `onProgress` callback.
+//! `AbortSignal`, and its `onProgress` and `onRetry` hooks.
+//!
+//! Each call has a signal of its own (`callSignal` in `fetch.js`), aborted when the caller's aborts or when a
+//! hook throws: everything in flight then ends at once, and the call rejects with the hook's error.
 //!
 //! Not gloo-net, which this used before: it can neither call a fetch function given by the caller nor survive
 //! one that throws at once or resolves to something else than a Response (the module trapped, and the call
 //! never settled).
 
-use js_sys::{Array, Function, Promise};
+use std::cell::RefCell;
+
+use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
-use crate::client::runtime::{Cancelled, HttpRequest, HttpResponse, Runtime, TransportError};
+use super::errors::set;
+use crate::client::runtime::{
+    Cancelled, HttpRequest, HttpResponse, RetryEvent, Runtime, Thrown, TransportError,
+};
+use crate::client::{CallError, Failure};
 
 #[wasm_bindgen(module = "/src/bindings/fetch.js")]
 extern "C" {
@@ -26,6 +35,10 @@ extern "C" {
         timeout_ms: f64,
         signal: &JsValue,
     ) -> Promise;
+
+    /// `{ signal, abort(reason), dispose() }`: the signal of one call, which follows the caller's `signal`.
+    #[wasm_bindgen(js_name = callSignal, catch)]
+    fn call_signal(signal: &JsValue) -> Result<JsValue, JsValue>;
 }
 
 #[wasm_bindgen]
@@ -87,9 +100,96 @@ impl Drop for OnAbort {
 /// The runtime of one `price…` call.
 pub(crate) struct WebRuntime {
     /// The fetch function to call; undefined for the global `fetch`.
-    pub(crate) fetch: JsValue,
-    pub(crate) signal: Option<AbortSignal>,
-    pub(crate) on_progress: Option<Function>,
+    fetch: JsValue,
+    /// The caller's signal.
+    signal: Option<AbortSignal>,
+    on_progress: Option<Function>,
+    on_retry: Option<Function>,
+    /// The call's own signal (`callSignal`), and the object that aborts and disposes of it.
+    call: Option<(AbortSignal, JsValue)>,
+    /// What a hook threw first: the call rejects with it.
+    hook_error: RefCell<Option<JsValue>>,
+    /// What fetch functions threw, kept as the causes of network failures.
+    thrown: RefCell<Vec<JsValue>>,
+}
+
+impl WebRuntime {
+    /// The runtime of a call through `fetch` (undefined: the global one), with the caller's signal and hooks.
+    pub(crate) fn new(
+        fetch: JsValue,
+        signal: Option<AbortSignal>,
+        on_progress: Option<Function>,
+        on_retry: Option<Function>,
+    ) -> WebRuntime {
+        let given = signal.as_ref().map_or(JsValue::UNDEFINED, JsValue::from);
+        let call = call_signal(&given).ok().and_then(|handle| {
+            let own = Reflect::get(&handle, &JsValue::from_str("signal")).ok()?;
+            Some((own.dyn_into::<AbortSignal>().ok()?, handle))
+        });
+        WebRuntime {
+            fetch,
+            signal,
+            on_progress,
+            on_retry,
+            call,
+            hook_error: RefCell::new(None),
+            thrown: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// What a hook threw, if one did: the call rejects with that very value.
+    pub(crate) fn hook_error(&self) -> Option<JsValue> {
+        self.hook_error.borrow().clone()
+    }
+
+    /// The `cause` of the error for `error`: what the fetch function threw for a network failure, the caller's
+    /// reason for a cancellation.
+    pub(crate) fn cause_of(&self, error: &CallError) -> Option<JsValue> {
+        match &error.headline()?.failure {
+            Failure::Network {
+                cause:
+                    TransportError::Network {
+                        thrown: Some(Thrown(n)),
+                        ..
+                    },
+                ..
+            } => self.thrown.borrow().get(usize::try_from(*n).ok()?).cloned(),
+            Failure::Aborted | Failure::Deadline => Some(self.signal.as_ref()?.reason()),
+            _ => None,
+        }
+    }
+
+    /// Ends the call because a hook threw `error`: nothing more is sent, and whatever is in flight ends now.
+    fn hook_threw(&self, error: JsValue) {
+        if self.hook_error.borrow().is_some() {
+            return;
+        }
+        *self.hook_error.borrow_mut() = Some(error.clone());
+        if let Some((_, handle)) = &self.call {
+            if let Ok(abort) = Reflect::get(handle, &JsValue::from_str("abort")) {
+                if let Some(abort) = abort.dyn_ref::<Function>() {
+                    let _ = abort.call1(&JsValue::UNDEFINED, &error);
+                }
+            }
+        }
+    }
+
+    /// The signal fetches and sleeps follow: the call's own, else the caller's.
+    fn live_signal(&self) -> Option<&AbortSignal> {
+        self.call.as_ref().map(|(s, _)| s).or(self.signal.as_ref())
+    }
+}
+
+impl Drop for WebRuntime {
+    fn drop(&mut self) {
+        if let Some((_, handle)) = &self.call {
+            if let Ok(dispose) = Reflect::get(handle, &JsValue::from_str("dispose")) {
+                if let Some(dispose) = dispose.dyn_ref::<Function>() {
+                    let _ = dispose.call0(&JsValue::UNDEFINED);
+                }
+            }
+        }
+    }
 }
 
 /// Whether a header can be set on a `fetch` request without throwing: a token name, a visible-ASCII value.
@@ -109,19 +209,17 @@ impl Runtime for WebRuntime {
             return Err(TransportError::Aborted);
         }
         if let Some((name, _)) = request.headers.iter().find(|(n, v)| !sendable(n, v)) {
-            return Err(TransportError::Network(format!(
-                "the header {name} holds characters HTTP cannot carry"
-            )));
+            return Err(TransportError::Network {
+                detail: format!("the header {name} holds characters HTTP cannot carry"),
+                thrown: None,
+            });
         }
         let headers = Array::new();
         for (name, value) in &request.headers {
             headers.push(&JsValue::from_str(name));
             headers.push(&JsValue::from_str(value));
         }
-        let signal = self
-            .signal
-            .as_ref()
-            .map_or(JsValue::UNDEFINED, JsValue::from);
+        let signal = self.live_signal().map_or(JsValue::UNDEFINED, JsValue::from);
         // `fetch.js` settles this promise exactly once, whatever the fetch function does.
         let promise = send(
             &self.fetch,
@@ -153,7 +251,15 @@ impl Runtime for WebRuntime {
                     Some("TIMEOUT") => TransportError::Timeout,
                     Some("ABORTED") => TransportError::Aborted,
                     Some("BAD_RESPONSE") => TransportError::BadResponse(detail),
-                    _ => TransportError::Network(detail),
+                    _ => {
+                        let thrown = failure.get(2);
+                        let thrown = (!thrown.is_undefined()).then(|| {
+                            let mut kept = self.thrown.borrow_mut();
+                            kept.push(thrown);
+                            Thrown(u32::try_from(kept.len() - 1).unwrap_or(u32::MAX))
+                        });
+                        TransportError::Network { detail, thrown }
+                    }
                 })
             }
         }
@@ -174,7 +280,7 @@ impl Runtime for WebRuntime {
                 let _ = resolve.call0(&JsValue::UNDEFINED);
             })
         };
-        let _wake = self.signal.as_ref().map(|signal| {
+        let _wake = self.live_signal().map(|signal| {
             OnAbort::new(signal, move || {
                 let _ = resolve.call0(&JsValue::UNDEFINED);
             })
@@ -196,17 +302,53 @@ impl Runtime for WebRuntime {
     }
 
     fn is_cancelled(&self) -> bool {
-        self.signal.as_ref().is_some_and(AbortSignal::aborted)
+        self.hook_error.borrow().is_some()
+            || self.signal.as_ref().is_some_and(AbortSignal::aborted)
+            || self.live_signal().is_some_and(AbortSignal::aborted)
+    }
+
+    fn timed_out(&self) -> bool {
+        self.hook_error.borrow().is_none()
+            && self.signal.as_ref().is_some_and(|s| {
+                s.aborted()
+                    && Reflect::get(&s.reason(), &JsValue::from_str("name"))
+                        .ok()
+                        .and_then(|n| n.as_string())
+                        .is_some_and(|n| n == "TimeoutError")
+            })
     }
 
     fn progress(&self, done: usize, total: usize) {
         if let Some(callback) = &self.on_progress {
-            // A callback that throws does not stop the inquiry.
-            let _ = callback.call2(
+            // A callback that throws ends the call with what it threw.
+            if let Err(error) = callback.call2(
                 &JsValue::UNDEFINED,
                 &JsValue::from(done as f64),
                 &JsValue::from(total as f64),
-            );
+            ) {
+                self.hook_threw(error);
+            }
+        }
+    }
+
+    fn retrying(&self, event: &RetryEvent<'_>) {
+        let Some(callback) = &self.on_retry else {
+            return;
+        };
+        let info = Object::new();
+        set(&info, "kind", &JsValue::from_str(event.kind));
+        set(&info, "request", &JsValue::from(event.request as f64));
+        set(&info, "attempt", &JsValue::from(event.attempt));
+        set(&info, "delayMs", &JsValue::from(event.delay_ms as f64));
+        set(&info, "code", &JsValue::from_str(event.code));
+        set(
+            &info,
+            "status",
+            &event.status.map_or(JsValue::NULL, JsValue::from),
+        );
+        // A hook that throws ends the call with what it threw, as `onProgress` does.
+        if let Err(error) = callback.call1(&JsValue::UNDEFINED, &info) {
+            self.hook_threw(error);
         }
     }
 }

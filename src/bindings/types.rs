@@ -172,31 +172,69 @@ export interface PriceClientOptions {
   language?: "en_US" | "zh_CN";
   /** Longest wait for one answer, 1–600000 ms (default 30000). */
   timeoutMs?: number;
-  /** Retries of 429, 5xx, timeouts and network errors: exponential backoff with full jitter. */
-  retry?: {
-    /** Attempts in all, 1–10 (default 4). */
-    maxAttempts?: number;
-    /** Backoff cap of the first retry, 0–60000 ms (default 200); it doubles with each retry. */
-    baseDelayMs?: number;
-    /** Largest backoff cap, 0–600000 ms (default 10000). */
-    maxDelayMs?: number;
-    /** Longest Retry-After honoured, 0–600000 ms (default 60000); a longer one ends the retries. */
-    maxRetryAfterMs?: number;
-  };
+  /** Retries of 408, 429, 500, 502, 503, 504, timeouts and network errors (never 501, 505 or another answer a
+   *  retry cannot change): exponential backoff with full jitter. */
+  retry?: RetryOptions;
   /** Requests of one batch in flight at once, 1–16 (default 4); the per-second quotas apply anyway. */
   concurrency?: number;
   /** The fetch function to send requests with (a proxy agent, a test double); the global `fetch` by default.
    *  Whatever it does, each call settles: a result that is not a Response is a BAD_RESPONSE error, and
    *  timeoutMs bounds every attempt even if it ignores its AbortSignal. */
   fetch?: (url: string, init: RequestInit) => Promise<Response>;
+  /** When a request of several products is refused with a product-level error (CBC.99006006, CBC.99006050,
+   *  CBC.99006055, CBC.99006074), send its halves, and their halves, to find the failing products and price
+   *  the rest: at most 2·f·⌈log2 n⌉ extra requests for f failing products among n (14 per product in a request
+   *  of 100), never more than 56 per request nor 100 per call. Default true. */
+  isolateFailures?: boolean;
+  /** Called before the wait of each retry, for logging. If it throws, the call rejects with what it threw. */
+  onRetry?: (event: RetryEvent) => void;
+}
+
+/** When to retry; each member given replaces the default (in a call's options: the client's). */
+export interface RetryOptions {
+  /** Attempts in all, 1–10 (default 4). */
+  maxAttempts?: number;
+  /** Backoff cap of the first retry, 0–60000 ms (default 200); it doubles with each retry. */
+  baseDelayMs?: number;
+  /** Largest backoff cap, 0–600000 ms (default 10000). */
+  maxDelayMs?: number;
+  /** Longest Retry-After honoured, 0–600000 ms (default 60000); a longer one ends the retries. */
+  maxRetryAfterMs?: number;
+}
+
+/** What `onRetry` is told before a request is tried again. */
+export interface RetryEvent {
+  /** "status": an HTTP answer; "network": no answer; "timeout": no answer within timeoutMs. */
+  kind: "status" | "network" | "timeout";
+  /** The request's index in the batch (0-based); a request split to find failing products counts as it. */
+  request: number;
+  /** The attempt that failed (1-based); the next one is attempt + 1. */
+  attempt: number;
+  /** The wait before the next attempt, in ms. */
+  delayMs: number;
+  /** "APIG.0308", "HTTP.503", "NETWORK", "TIMEOUT", … */
+  code: string;
+  /** The HTTP status, null when there was no answer. */
+  status: number | null;
 }
 
 /** Options of one price call. */
 export interface PriceOptions {
-  /** Called after each request of the inquiry finishes: done of total. */
+  /** Called each time a request is answered (priced, or failed for good once sent): done of total. Requests
+   *  not sent (after a cancellation) are not counted; total grows when a request is split to find failing
+   *  products. If it throws, the call rejects with what it threw and sends nothing more. */
   onProgress?: (done: number, total: number) => void;
-  /** Cancels the call: it rejects with a PriceApiError whose code is "ABORTED". */
+  /** Cancels the call: it rejects at once (in-flight requests are abandoned) with a PriceApiError whose code is
+   *  "ABORTED" and whose cause is the signal's reason, or "TIMEOUT" for a signal of AbortSignal.timeout(). */
   signal?: AbortSignal;
+  /** This call's onRetry, instead of the client's. */
+  onRetry?: (event: RetryEvent) => void;
+  /** This call's timeout per answer, 1–600000 ms, instead of the client's. */
+  timeoutMs?: number;
+  /** This call's retry policy: members given replace the client's. */
+  retry?: RetryOptions;
+  /** This call's isolateFailures, instead of the client's. */
+  isolateFailures?: boolean;
 }
 
 /** What `JSON.stringify(client)` shows: never a credential. */
@@ -320,7 +358,7 @@ export class Quote<K extends InquiryKind = InquiryKind> {
   readonly currency: string;
   /** Whether `currency` is the site's because the answer left it blank. */
   readonly currencyDefaulted: boolean;
-  /** Requests sent. */
+  /** Requests answered, those sent to find the products that failed a request included. */
   readonly requests: number;
   /** Attempts made, retries included. */
   readonly attempts: number;
@@ -376,10 +414,12 @@ export type QuoteOf<K extends InquiryKind> = K extends InquiryKind ? Quote<K> : 
 /** A quote of any kind; check `kind` to know which. */
 export type AnyQuote = QuoteOf<InquiryKind>;
 
-/** One request of an inquiry that failed for good. */
+/** One request of an inquiry that failed for good, or one product of a request split to find its failing products. */
 export interface PriceFailure {
   /** The items it carried: product ids, or resource ids. */
   items: string[];
+  /** Their indexes in the whole inquiry (product_infos or resource_ids), 0-based. */
+  indexes: number[];
   code: string;
   status: number | null;
   message: string;
@@ -391,9 +431,13 @@ export interface PriceFailure {
 export class PriceApiError extends Error {
   private constructor();
   readonly name: "PriceApiError";
-  /** The service's code ("CBC.0154", "APIG.0308", "HTTP.502"), or "TIMEOUT", "NETWORK", "ABORTED",
-   *  "NOT_SENT", "BAD_RESPONSE", "SIGNING_FAILED", "INCONSISTENT_ANSWERS". */
+  /** The service's code ("CBC.0154", "APIG.0308", "HTTP.502"), or "TIMEOUT" (timeoutMs, or a signal of
+   *  AbortSignal.timeout()), "NETWORK", "ABORTED", "NOT_SENT", "BAD_RESPONSE", "SIGNING_FAILED",
+   *  "INCOMPLETE_ANSWER", "INCONSISTENT_ANSWERS". */
   code: string;
+  /** What the fetch function threw (NETWORK: Node's TypeError "fetch failed", whose own cause has the system
+   *  code such as ECONNREFUSED), or the signal's reason (ABORTED, TIMEOUT); absent otherwise. */
+  cause?: unknown;
   /** HTTP status of the answer, null when there was none. */
   status: number | null;
   /** From X-Request-Id or the body. */
@@ -401,7 +445,7 @@ export class PriceApiError extends Error {
   /** Attempts made for the failed request, retries included. */
   attempts: number;
   kind: InquiryKind;
-  /** Requests the inquiry was split into. */
+  /** Requests the inquiry was split into (before any split to find failing products). */
   requests: number;
   /** Items not priced, in input order. */
   failedItems: string[];

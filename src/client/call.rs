@@ -1,83 +1,172 @@
 //! The rating client: sends validated inquiries, splits batches into requests, keeps within each API's quota,
-//! retries what may succeed later, and merges the answers back into one [`Quote`].
+//! retries what may succeed later, finds the products that fail a request, and merges the answers back into
+//! one [`Quote`].
 //!
 //! All I/O goes through a [`Runtime`]: HTTP, the clock, sleeping, randomness, cancellation and progress. The
 //! JavaScript bindings supply one over `fetch`; the tests supply a scripted one with a fake clock.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashSet;
-use std::future::Future;
-use std::pin::Pin;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
 use std::rc::Rc;
 
 use super::accounting::{refuse_other_currencies, unanswered, Rated};
-use super::config::{Auth, ClientConfig};
-use super::credentials::{credentials_of, scrub};
+use super::config::ClientConfig;
+use super::divide::{to_caller_indexes, Divisible};
 use super::error::{CallError, FailedPart, Failure};
-use super::join::join_all;
-use super::retry::AttemptOutcome;
-use super::runtime::{HttpRequest, Runtime, TransportError};
-use super::signing::{sign, SignError, SignRequest};
+use super::isolate::{is_product_level, Group, Isolation};
+use super::retry::RetryPolicy;
+use super::runtime::Runtime;
+use super::send::{Job, Sender, Settings};
 use super::throttle::Throttle;
 use crate::kind::InquiryKind;
-use crate::quote::{Asked, Described, Quote};
-use crate::response::api_error::{read_answer, Answered};
-use crate::response::{Rating, ResponseError};
+use crate::quote::{Asked, Quote};
+use crate::response::Rating;
+use crate::validate::text::Quoted;
 
-/// One request of a batch: its body and the items it carries.
+/// One request of a batch: its body, the items it carries, and the caller's index of the first.
 #[derive(Debug, Clone)]
 struct Part {
     items: Vec<String>,
     body: Rc<str>,
+    first: usize,
 }
 
+/// Makes the body of a request for some items of a request of the batch: (request, first item, end).
+type Divide = Rc<dyn Fn(usize, usize, usize) -> Option<String>>;
+
 /// The requests of one inquiry, ready to send: what each carries, and what was asked for each item.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Batch {
     kind: InquiryKind,
     parts: Vec<Part>,
     asked: Vec<Asked>,
+    divide: Divide,
 }
 
-impl Batch {
-    /// The requests of `inquiries` (the parts of one batch, in order).
-    pub fn of<I: Described>(inquiries: &[I]) -> Batch {
-        Batch {
-            kind: I::KIND,
-            parts: inquiries
-                .iter()
-                .map(|p| Part {
-                    items: p.item_ids().into_iter().map(str::to_owned).collect(),
-                    body: p.body().into(),
-                })
-                .collect(),
-            asked: I::asked(inquiries),
-        }
+impl fmt::Debug for Batch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Batch")
+            .field("kind", &self.kind)
+            .field("parts", &self.parts)
+            .field("asked", &self.asked)
+            .finish_non_exhaustive()
     }
 }
 
-/// How one request ended: the answer read once (or why there is none), and the attempts made.
-#[derive(Debug)]
-struct Outcome {
-    result: Result<(Rating, Option<String>), (Failure, Option<Rating>)>,
-    attempts: u32,
+impl Batch {
+    /// The requests of `inquiries` (the parts of one batch, in order), kept to send smaller requests when one
+    /// must be split.
+    pub fn of<I: Divisible + 'static>(inquiries: Vec<I>) -> Batch {
+        let mut first = 0;
+        let parts = inquiries
+            .iter()
+            .map(|p| {
+                let items: Vec<String> = p.item_ids().into_iter().map(str::to_owned).collect();
+                let part = Part {
+                    first,
+                    body: p.body().into(),
+                    items,
+                };
+                first += part.items.len();
+                part
+            })
+            .collect();
+        let asked = I::asked(&inquiries);
+        let divide: Divide =
+            Rc::new(move |request, start, end| inquiries.get(request)?.body_of(start..end));
+        Batch {
+            kind: I::KIND,
+            parts,
+            asked,
+            divide,
+        }
+    }
+
+    /// The ids of every item, in input order: an item's position is the caller's index of it.
+    pub fn item_ids(&self) -> Vec<&str> {
+        self.asked.iter().map(|a| a.id.as_str()).collect()
+    }
 }
 
-/// A client of the three rating APIs. It throttles all the calls made through it together.
+/// What one call may change of the client's configuration (`None`: the client's).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CallOptions {
+    /// Longest wait for one answer, in milliseconds.
+    pub timeout_ms: Option<u64>,
+    /// When to try again.
+    pub retry: Option<RetryPolicy>,
+    /// Whether to split a request that fails with a product-level error to find the failing products.
+    pub isolate_failures: Option<bool>,
+}
+
+/// A client of the three rating APIs. It throttles all the calls made through it together, and with every
+/// other client of this thread that calls the same URLs.
 #[derive(Debug)]
 pub struct Client {
     config: ClientConfig,
-    /// One per API, in [`InquiryKind::ALL`] order.
-    throttles: RefCell<[Throttle; 3]>,
+    /// One per API, in [`InquiryKind::ALL`] order, shared by the clients of one URL.
+    throttles: [Rc<RefCell<Throttle>>; 3],
+}
+
+thread_local! {
+    /// The quota of each API URL called from this thread, whichever client calls it. The gateway counts the
+    /// requests of a source address and account together: a client made for each batch must not start from an
+    /// empty count while the last one's requests are still counted. Kept for the life of the thread; an
+    /// application calls a handful of URLs.
+    static QUOTAS: RefCell<HashMap<String, Rc<RefCell<Throttle>>>> = RefCell::new(HashMap::new());
+}
+
+/// The quota of `kind` at `url`, shared with every client of this thread that calls it.
+fn shared_throttle(kind: InquiryKind, url: String) -> Rc<RefCell<Throttle>> {
+    QUOTAS.with(|quotas| {
+        Rc::clone(
+            quotas
+                .borrow_mut()
+                .entry(url)
+                .or_insert_with(|| Rc::new(RefCell::new(Throttle::for_kind(kind)))),
+        )
+    })
+}
+
+/// The wire name of the list an inquiry's items are in.
+fn item_field(kind: InquiryKind) -> &'static str {
+    match kind {
+        InquiryKind::Renewal => "resource_ids",
+        InquiryKind::OnDemand | InquiryKind::Period => "product_infos",
+    }
+}
+
+/// Says which of the caller's items a failure is about: indexes in the server's message become the caller's,
+/// and a product-level failure of one item that the message does not name by index names it first.
+fn locate(failure: &mut Failure, field: &str, job: &Job) {
+    if let Failure::Api(error) = failure {
+        let product_level = is_product_level(&error.code);
+        let message = error.server_message.as_deref().unwrap_or_default();
+        let mut located = to_caller_indexes(message, field, job.first);
+        if let (true, [item]) = (product_level, job.items.as_slice()) {
+            let name = format!("{field}[{}]", job.first);
+            if !located.contains(&name) {
+                let named = format!("{name} (id {})", Quoted(item));
+                located = if located.is_empty() {
+                    named
+                } else {
+                    format!("{named}: {located}")
+                };
+            }
+        }
+        if !located.is_empty() {
+            error.server_message = Some(located);
+        }
+    }
 }
 
 impl Client {
     /// A client with `config`.
     pub fn new(config: ClientConfig) -> Self {
-        Client {
-            config,
-            throttles: RefCell::new(InquiryKind::ALL.map(Throttle::for_kind)),
-        }
+        let throttles =
+            InquiryKind::ALL.map(|kind| shared_throttle(kind, config.endpoint.url(kind)));
+        Client { config, throttles }
     }
 
     /// The configuration.
@@ -86,71 +175,222 @@ impl Client {
     }
 
     /// Prices an inquiry: the parts of one batch (of any kind), in order.
-    pub async fn price<R: Runtime, I: Described>(
+    pub async fn price<R: Runtime, I: Divisible + Clone + 'static>(
         &self,
         rt: &R,
         inquiries: &[I],
     ) -> Result<Quote, CallError> {
-        let batch = Batch::of(inquiries);
-        self.price_batch(rt, batch).await
+        let batch = Batch::of(inquiries.to_vec());
+        self.price_batch(rt, batch, &CallOptions::default()).await
     }
 
-    /// Prices a batch made by [`Batch::of`]. Not generic in the inquiry type, so that the WebAssembly module
-    /// holds one copy of the sending machinery, not one per kind.
-    pub async fn price_batch<R: Runtime>(&self, rt: &R, batch: Batch) -> Result<Quote, CallError> {
-        let Batch { kind, parts, asked } = batch;
-        let outcomes = self.send_all(rt, kind, &parts).await;
+    /// Prices a batch made by [`Batch::of`], with `options` for this call. Not generic in the inquiry type, so
+    /// that the WebAssembly module holds one copy of the sending machinery, not one per kind.
+    ///
+    /// A request refused with a product-level error ([`super::isolate::PRODUCT_CODES`]) is split, unless
+    /// `isolate_failures` is off, to price the rest and name each failing product (at most
+    /// `2·f·⌈log2 n⌉` extra requests for `f` failing products among `n`; see [`super::isolate`]).
+    pub async fn price_batch<R: Runtime>(
+        &self,
+        rt: &R,
+        batch: Batch,
+        options: &CallOptions,
+    ) -> Result<Quote, CallError> {
+        let Batch {
+            kind,
+            parts,
+            asked,
+            divide,
+        } = batch;
+        let settings = Settings {
+            timeout_ms: options.timeout_ms.unwrap_or(self.config.timeout_ms),
+            retry: options.retry.unwrap_or(self.config.retry),
+            isolate_failures: options
+                .isolate_failures
+                .unwrap_or(self.config.isolate_failures),
+        };
         let requests = parts.len();
-        let mut rated = Vec::new();
-        let mut failed = Vec::new();
-        let mut attempts = 0;
-        let mut request_ids = Vec::new();
-        for (index, (part, outcome)) in parts.into_iter().zip(outcomes).enumerate() {
-            attempts += outcome.attempts;
-            let failed_part = |items, failure| FailedPart {
-                index,
-                items,
-                failure,
-                attempts: outcome.attempts,
-            };
-            match outcome.result {
-                Ok((rating, request_id)) => {
-                    request_ids.extend(request_id);
-                    let missing = unanswered(&part.items, &rating);
-                    if !part.items.is_empty() && missing.len() == part.items.len() {
-                        // Nothing of this part is priced: its totals, if any, are not added.
-                        failed.push(failed_part(part.items, Failure::Unanswered));
-                        continue;
+        let field = item_field(kind);
+        let sender = Sender {
+            client: self,
+            rt,
+            kind,
+            settings,
+            url: self.config.endpoint.url(kind),
+            done: Cell::new(0),
+            total: Cell::new(requests),
+            stop: Cell::new(false),
+        };
+        let mut jobs: Vec<Job> = parts
+            .iter()
+            .enumerate()
+            .map(|(request, part)| Job {
+                group: Group {
+                    request,
+                    start: 0,
+                    end: part.items.len(),
+                },
+                items: part.items.clone(),
+                body: Rc::clone(&part.body),
+                first: part.first,
+            })
+            .collect();
+        let mut isolation = Isolation::new();
+        // The request of each job sent (a job's number is its position here), for the failures' order.
+        let mut request_of = Vec::new();
+        // Each job's place in input order: its request, then the caller's index of its first item.
+        let mut order_of: Vec<(usize, usize)> = Vec::new();
+        let (mut rated, mut failed) = (Vec::new(), Vec::new());
+        let (mut attempts, mut answered, mut request_ids) = (0, 0, Vec::new());
+        while !jobs.is_empty() {
+            let outcomes = sender.send_all(&jobs).await;
+            // Groups split this round, with the failure that made them split.
+            let mut split = Vec::new();
+            for (job, outcome) in jobs.into_iter().zip(outcomes) {
+                let index = request_of.len();
+                request_of.push(job.group.request);
+                order_of.push((job.group.request, job.first));
+                attempts += outcome.attempts;
+                answered += usize::from(outcome.answered);
+                let failed_part = |items, failure| FailedPart {
+                    index,
+                    items,
+                    failure,
+                    attempts: outcome.attempts,
+                };
+                match outcome.result {
+                    Ok((rating, request_id)) => {
+                        request_ids.extend(request_id.map(|id| (index, id)));
+                        let missing = unanswered(&job.items, &rating);
+                        if !job.items.is_empty() && missing.len() == job.items.len() {
+                            // Nothing of this request is priced: its totals, if any, are not added.
+                            failed.push(failed_part(job.items, Failure::Unanswered));
+                            continue;
+                        }
+                        if !missing.is_empty() {
+                            failed.push(failed_part(missing, Failure::Unanswered));
+                        }
+                        rated.push(Rated {
+                            index,
+                            items: job.items,
+                            attempts: outcome.attempts,
+                            rating,
+                        });
                     }
-                    if !missing.is_empty() {
-                        failed.push(failed_part(missing, Failure::Unanswered));
+                    Err((mut failure, rating)) => {
+                        locate(&mut failure, field, &job);
+                        let product_level = rating.is_none()
+                            && settings.isolate_failures
+                            && is_product_level(failure.code());
+                        if product_level && !isolation.failed(job.group) {
+                            split.push((job.group, failure, outcome.attempts));
+                            continue;
+                        }
+                        // A renewal answer with an error code may still list per-resource failures: keep them
+                        // (its items are all in `failed` already, so it carries none).
+                        rated.extend(rating.map(|rating| Rated {
+                            index,
+                            items: Vec::new(),
+                            attempts: outcome.attempts,
+                            rating,
+                        }));
+                        failed.push(failed_part(job.items, failure));
                     }
-                    rated.push(Rated {
-                        index,
-                        items: part.items,
-                        attempts: outcome.attempts,
-                        rating,
-                    });
                 }
-                Err((failure, rating)) => {
-                    // A renewal answer with an error code may still list per-resource failures: keep them
-                    // (its items are all in `failed` already, so it carries none).
-                    rated.extend(rating.map(|rating| Rated {
-                        index,
-                        items: Vec::new(),
-                        attempts: outcome.attempts,
-                        rating,
-                    }));
-                    failed.push(failed_part(part.items, failure));
+            }
+            let round = isolation.next_round();
+            sender.total.set(sender.total.get() + round.len());
+            jobs = Vec::with_capacity(round.len());
+            for group in round {
+                let part = parts.get(group.request);
+                let items = part.and_then(|p| p.items.get(group.start..group.end));
+                let body = divide(group.request, group.start, group.end);
+                match (part, items, body) {
+                    (Some(part), Some(items), Some(body)) => jobs.push(Job {
+                        group,
+                        items: items.to_vec(),
+                        body: body.into(),
+                        first: part.first + group.start,
+                    }),
+                    // No smaller request can be made: the items fail as their group did.
+                    (_, items, _) => {
+                        let parent = split.iter().find(|(g, _, _)| {
+                            g.request == group.request
+                                && g.start <= group.start
+                                && group.end <= g.end
+                        });
+                        if let (Some((_, failure, attempts)), Some(items)) = (parent, items) {
+                            sender.total.set(sender.total.get().saturating_sub(1));
+                            request_of.push(group.request);
+                            order_of
+                                .push((group.request, part.map_or(0, |p| p.first) + group.start));
+                            failed.push(FailedPart {
+                                index: request_of.len() - 1,
+                                items: items.to_vec(),
+                                failure: failure.clone(),
+                                attempts: *attempts,
+                            });
+                        }
+                    }
                 }
             }
         }
+        // Answers in input order, so that the merged answer lists the items as the caller did.
+        rated.sort_by_key(|r| order_of.get(r.index).copied());
+        request_ids.sort_by_key(|(index, _)| order_of.get(*index).copied());
+        let request_ids = request_ids.into_iter().map(|(_, id)| id).collect();
         refuse_other_currencies(
             &mut rated,
             &mut failed,
             self.config.endpoint.site().currency(),
         );
-        let merged = match rated.len() {
+        let merged = self.merge(kind, rated, &mut failed);
+        // In input order: by request, then by the caller's index of the first item; then each failure says
+        // its request's position in the batch.
+        let position: HashMap<&str, usize> = asked
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i))
+            .collect();
+        failed.sort_by_cached_key(|p| {
+            (
+                request_of.get(p.index).copied(),
+                p.items
+                    .first()
+                    .and_then(|id| position.get(id.as_str()).copied()),
+            )
+        });
+        for p in &mut failed {
+            p.index = request_of.get(p.index).copied().unwrap_or(p.index);
+        }
+        let quote = merged.map(|rating| Quote {
+            requests: answered,
+            attempts,
+            request_ids,
+            asked,
+            language: self.config.language,
+            ..Quote::from_rating(rating, self.config.endpoint.site())
+        });
+        match quote {
+            Some(quote) if failed.is_empty() => Ok(quote),
+            partial => Err(CallError {
+                kind,
+                failed,
+                requests,
+                partial,
+            }),
+        }
+    }
+
+    /// Merges the answers kept into one. When they cannot be added up, every job that was priced fails with the
+    /// reason, and replaces any entry for some of its items.
+    fn merge(
+        &self,
+        kind: InquiryKind,
+        mut rated: Vec<Rated>,
+        failed: &mut Vec<FailedPart>,
+    ) -> Option<Rating> {
+        match rated.len() {
             0 => None,
             // One answer is the answer: nothing to merge.
             1 => rated.pop().map(|r| r.rating),
@@ -162,8 +402,6 @@ impl Client {
                 match Rating::merge(kind, ratings) {
                     Ok(rating) => Some(rating),
                     Err(merge) => {
-                        // Nothing can be added up: every part that was priced fails with the reason, and
-                        // replaces any entry for some of its items.
                         let carried: Vec<_> = carried
                             .into_iter()
                             .filter(|(_, items, _)| !items.is_empty())
@@ -182,274 +420,18 @@ impl Client {
                     }
                 }
             }
-        };
-        // At most one entry per part, so no two keys are equal.
-        failed.sort_unstable_by_key(|p| p.index);
-        let quote = merged.map(|rating| Quote {
-            requests,
-            attempts,
-            request_ids,
-            asked,
-            language: self.config.language,
-            ..Quote::from_rating(rating, self.config.endpoint.site())
-        });
-        match quote {
-            Some(quote) if failed.is_empty() => Ok(quote),
-            partial => Err(CallError {
-                kind,
-                failed,
-                requests,
-                partial,
-            }),
         }
-    }
-
-    /// Sends every part, a few at a time, and returns their outcomes in part order.
-    async fn send_all<R: Runtime>(
-        &self,
-        rt: &R,
-        kind: InquiryKind,
-        parts: &[Part],
-    ) -> Vec<Outcome> {
-        let total = parts.len();
-        let next = Cell::new(0usize);
-        let done = Cell::new(0usize);
-        let stop = Cell::new(false);
-        let outcomes: RefCell<Vec<Option<Outcome>>> =
-            RefCell::new(std::iter::repeat_with(|| None).take(total).collect());
-        let worker = || async {
-            loop {
-                let index = next.get();
-                let Some(part) = parts.get(index) else {
-                    break;
-                };
-                next.set(index + 1);
-                let skipped = if rt.is_cancelled() {
-                    Some(Failure::Aborted)
-                } else {
-                    stop.get().then_some(Failure::NotSent)
-                };
-                let outcome = if let Some(failure) = skipped {
-                    Outcome {
-                        result: Err((failure, None)),
-                        attempts: 0,
-                    }
-                } else {
-                    self.send_one(rt, kind, part).await
-                };
-                if let Err((f, _)) = &outcome.result {
-                    if f.stops_the_batch() {
-                        stop.set(true);
-                    }
-                }
-                if let Some(slot) = outcomes.borrow_mut().get_mut(index) {
-                    *slot = Some(outcome);
-                }
-                done.set(done.get() + 1);
-                rt.progress(done.get(), total);
-            }
-        };
-        let workers = self.config.concurrency.clamp(1, total.max(1));
-        let futures: Vec<Pin<Box<dyn Future<Output = ()> + '_>>> =
-            (0..workers).map(|_| Box::pin(worker()) as _).collect();
-        join_all(futures).await;
-        let outcomes = outcomes.into_inner();
-        let cancelled = rt.is_cancelled();
-        outcomes
-            .into_iter()
-            .map(|o| {
-                o.unwrap_or(Outcome {
-                    result: Err((
-                        if cancelled {
-                            Failure::Aborted
-                        } else {
-                            Failure::NotSent
-                        },
-                        None,
-                    )),
-                    attempts: 0,
-                })
-            })
-            .collect()
     }
 
     /// Runs `f` on `kind`'s throttle.
-    fn throttle<T>(&self, kind: InquiryKind, f: impl FnOnce(&mut Throttle) -> T) -> T {
-        let mut throttles = self.throttles.borrow_mut();
-        let [on_demand, period, renewal] = &mut *throttles;
-        f(match kind {
+    pub(super) fn throttle<T>(&self, kind: InquiryKind, f: impl FnOnce(&mut Throttle) -> T) -> T {
+        let [on_demand, period, renewal] = &self.throttles;
+        let throttle = match kind {
             InquiryKind::OnDemand => on_demand,
             InquiryKind::Period => period,
             InquiryKind::Renewal => renewal,
-        })
-    }
-
-    /// Sends one request within the quota, retrying while the policy allows, and reads its answer once.
-    async fn send_one<R: Runtime>(&self, rt: &R, kind: InquiryKind, part: &Part) -> Outcome {
-        let url = self.config.endpoint.url(kind);
-        let mut attempt = 0;
-        loop {
-            attempt += 1;
-            let fail = |failure| Outcome {
-                result: Err((failure, None)),
-                attempts: attempt,
-            };
-            // A place in the quota, held from when the request leaves until a window after it comes back.
-            let place = loop {
-                if rt.is_cancelled() {
-                    return fail(Failure::Aborted);
-                }
-                match self.throttle(kind, |t| t.try_send(rt.now_ms())) {
-                    Ok(()) => break Place { client: self, kind },
-                    Err(wait) if rt.sleep(wait).await.is_err() => return fail(Failure::Aborted),
-                    Err(_) => {}
-                }
-            };
-            // Dropped without being given back as answered (the request could not be made): never sent.
-            let request = match self.request(&url, &part.body, rt.now_ms() / 1000) {
-                Ok(request) => request,
-                Err(e) => return fail(Failure::Sign(e)),
-            };
-            // What the fetch function says when it fails may repeat what it was given: never the credentials.
-            let secrets = credentials_of(&request);
-            let sent = rt.send(request).await;
-            place.answered(rt.now_ms());
-            let (outcome, retry_after, failure) = match sent {
-                Ok(response) => {
-                    let request_id = response.request_id.as_deref();
-                    match read_answer(kind, response.status, request_id, &response.body) {
-                        Answered::Rated(rating) => {
-                            return Outcome {
-                                result: Ok((rating, response.request_id)),
-                                attempts: attempt,
-                            }
-                        }
-                        Answered::Unreadable(e) => return fail(Failure::Unreadable(e)),
-                        Answered::Failed {
-                            error,
-                            rating: Some(rating),
-                        } => {
-                            // A business error with the renewal's own failures: final, nothing to retry.
-                            return Outcome {
-                                result: Err((Failure::Api(error), Some(rating))),
-                                attempts: attempt,
-                            };
-                        }
-                        Answered::Failed {
-                            error,
-                            rating: None,
-                        } => (
-                            AttemptOutcome::Status(response.status),
-                            response.retry_after,
-                            Failure::Api(error),
-                        ),
-                    }
-                }
-                Err(TransportError::Timeout) => (
-                    AttemptOutcome::Timeout,
-                    None,
-                    Failure::Timeout {
-                        timeout_ms: self.config.timeout_ms,
-                    },
-                ),
-                Err(TransportError::Network(detail)) => (
-                    AttemptOutcome::Network,
-                    None,
-                    Failure::Network {
-                        url: url.clone(),
-                        cause: TransportError::Network(scrub(&detail, &secrets)),
-                    },
-                ),
-                Err(TransportError::Aborted) => return fail(Failure::Aborted),
-                // Not an HTTP answer at all (a fetch function that resolves to something else): final.
-                Err(TransportError::BadResponse(detail)) => {
-                    return fail(Failure::Unreadable(ResponseError {
-                        path: String::new(),
-                        message: detail,
-                    }))
-                }
-            };
-            let delay = self.config.retry.next_delay_ms(
-                attempt,
-                outcome,
-                retry_after.as_deref(),
-                rt.now_ms(),
-                rt.random(),
-            );
-            match delay {
-                Some(ms) if rt.sleep(ms).await.is_err() => return fail(Failure::Aborted),
-                Some(_) => {}
-                None => return fail(failure),
-            }
-        }
-    }
-
-    /// The request for one attempt: content type, language, credentials (signed at `unix_seconds`). The body
-    /// is shared, not copied, between attempts.
-    fn request(
-        &self,
-        url: &str,
-        body: &Rc<str>,
-        unix_seconds: u64,
-    ) -> Result<HttpRequest, SignError> {
-        let mut headers = vec![
-            ("Content-Type".to_owned(), "application/json".to_owned()),
-            (
-                "X-Language".to_owned(),
-                self.config.language.header().to_owned(),
-            ),
-        ];
-        match &self.config.auth {
-            Auth::None => {}
-            Auth::Token(token) => {
-                // EXPOSE: the token is the credential the service reads from this header.
-                headers.push(("X-Auth-Token".to_owned(), token.expose().to_owned()));
-            }
-            Auth::AccessKey { ak, sk, domain_id } => {
-                if let Some(domain) = domain_id {
-                    headers.push(("X-Domain-Id".to_owned(), domain.clone()));
-                }
-                headers = sign(&SignRequest {
-                    method: "POST",
-                    url,
-                    headers: &headers,
-                    body: body.as_bytes(),
-                    ak,
-                    sk,
-                    unix_seconds,
-                })?;
-                // The transport sets Host from the URL (the value signed); browsers refuse to set it.
-                headers.retain(|(name, _)| !name.eq_ignore_ascii_case("host"));
-            }
-        }
-        Ok(HttpRequest {
-            url: url.to_owned(),
-            headers,
-            body: Rc::clone(body),
-            timeout_ms: self.config.timeout_ms,
-        })
-    }
-}
-
-/// A place taken in an API's quota. It is given back when the answer comes back ([`Place::answered`]), or, if it
-/// is dropped first (the request could not be made, or the call's future was dropped), as never sent, so that
-/// no path leaves a place taken for good.
-struct Place<'c> {
-    client: &'c Client,
-    kind: InquiryKind,
-}
-
-impl Place<'_> {
-    /// The request came back (answered, failed or timed out) at `now_ms`.
-    fn answered(self, now_ms: u64) {
-        self.client.throttle(self.kind, |t| t.answered(now_ms));
-        std::mem::forget(self);
-    }
-}
-
-impl Drop for Place<'_> {
-    fn drop(&mut self) {
-        self.client.throttle(self.kind, Throttle::not_sent);
+        };
+        f(&mut throttle.borrow_mut())
     }
 }
 

@@ -50,11 +50,14 @@ pub struct ClientConfig {
     pub retry: RetryPolicy,
     /// Requests of one batch in flight at once (at least 1).
     pub concurrency: usize,
+    /// Whether a request refused with a product-level error is split to find the failing products (see
+    /// [`super::isolate`]).
+    pub isolate_failures: bool,
 }
 
 impl ClientConfig {
     /// A configuration for `endpoint` with the defaults: the site's language, 30 s timeout, 4 attempts,
-    /// 4 requests in flight.
+    /// 4 requests in flight, failing products isolated.
     pub fn new(endpoint: Endpoint, auth: Auth) -> Self {
         ClientConfig {
             language: endpoint.site().language(),
@@ -63,6 +66,7 @@ impl ClientConfig {
             timeout_ms: 30_000,
             retry: RetryPolicy::default(),
             concurrency: 4,
+            isolate_failures: true,
         }
     }
 }

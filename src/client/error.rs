@@ -36,6 +36,9 @@ pub enum Failure {
     /// The caller cancelled.
     #[error("the price inquiry was cancelled")]
     Aborted,
+    /// The caller's signal ended the call because its time ran out (`AbortSignal.timeout`).
+    #[error("the caller's deadline passed")]
+    Deadline,
     /// The request was never sent: an earlier one failed in a way every request would (credentials, site),
     /// or the caller cancelled first.
     #[error("not sent: an earlier request failed in a way every request would")]
@@ -64,6 +67,7 @@ impl Failure {
             Failure::Timeout { .. } => "TIMEOUT",
             Failure::Network { .. } => "NETWORK",
             Failure::Aborted => "ABORTED",
+            Failure::Deadline => "TIMEOUT",
             Failure::NotSent => "NOT_SENT",
             Failure::Unreadable(_) => "BAD_RESPONSE",
             Failure::Sign(_) => "SIGNING_FAILED",
@@ -90,15 +94,22 @@ impl Failure {
 
     /// Whether every other request of the inquiry would fail the same way (credentials, permission, site).
     pub(crate) fn stops_the_batch(&self) -> bool {
-        matches!(self, Failure::Sign(_) | Failure::Aborted)
+        matches!(self, Failure::Sign(_))
+            || self.is_cancellation()
             || matches!(self.status(), Some(401 | 403))
+    }
+
+    /// Whether the caller ended the call: a cancellation, or the caller's deadline.
+    pub fn is_cancellation(&self) -> bool {
+        matches!(self, Failure::Aborted | Failure::Deadline)
     }
 }
 
 /// One request of an inquiry that failed for good.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FailedPart {
-    /// Position of the request in the batch (0-based).
+    /// Position of the request in the batch (0-based); the failures of one request split to find its failing
+    /// products share it.
     pub index: usize,
     /// The items it carried: product ids, or resource ids.
     pub items: Vec<String>,
@@ -113,7 +124,7 @@ pub struct FailedPart {
 pub struct CallError {
     /// The kind of inquiry.
     pub kind: InquiryKind,
-    /// The requests that failed, in batch order.
+    /// The requests (or the products of a split request) that failed, in input order.
     pub failed: Vec<FailedPart>,
     /// Requests in the batch.
     pub requests: usize,
@@ -127,7 +138,7 @@ impl CallError {
     pub fn headline(&self) -> Option<&FailedPart> {
         self.failed
             .iter()
-            .find(|p| p.failure == Failure::Aborted)
+            .find(|p| p.failure.is_cancellation())
             .or_else(|| self.failed.iter().find(|p| p.failure != Failure::NotSent))
             .or(self.failed.first())
     }
@@ -135,6 +146,14 @@ impl CallError {
     /// The headline's code (`NOT_SENT` if, against every expectation, nothing failed).
     pub fn code(&self) -> &str {
         self.headline().map_or("NOT_SENT", |p| p.failure.code())
+    }
+
+    /// How many requests of the batch failed, in whole or in part (a request split to find its failing
+    /// products has one entry per failing product).
+    pub fn failed_requests(&self) -> usize {
+        let mut requests: Vec<usize> = self.failed.iter().map(|p| p.index).collect();
+        requests.dedup();
+        requests.len()
     }
 
     /// The items (product ids or resource ids) that were not priced, in input order.
@@ -148,11 +167,12 @@ impl CallError {
 
 impl fmt::Display for CallError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let failed = self.failed_requests();
         write!(
             f,
             "{} of {} requests of a {} inquiry failed",
-            self.failed.len(),
-            self.requests.max(self.failed.len()),
+            failed,
+            self.requests.max(failed),
             self.kind.label()
         )
     }

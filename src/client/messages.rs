@@ -32,7 +32,7 @@ fn failure(failure: &Failure, language: Language, site: Site) -> String {
         ),
         Failure::Network { url, cause } => {
             let detail = match cause {
-                TransportError::Network(detail) => detail.clone(),
+                TransportError::Network { detail, .. } => detail.clone(),
                 other => other.to_string(),
             };
             language.pick(
@@ -42,6 +42,12 @@ fn failure(failure: &Failure, language: Language, site: Site) -> String {
         }
         Failure::Aborted => language
             .pick("The price inquiry was cancelled.", "询价已取消。")
+            .to_owned(),
+        Failure::Deadline => language
+            .pick(
+                "The price inquiry was cancelled: the caller's signal ran out of time.",
+                "询价已取消：调用方信号的时限已到。",
+            )
             .to_owned(),
         Failure::NotSent => language
             .pick(
@@ -96,7 +102,7 @@ fn call(error: &CallError, language: Language, site: Site) -> String {
         return message;
     }
     let list = quoted_list(&error.failed_items(), language);
-    let (failed, requests) = (error.failed.len(), error.requests);
+    let (failed, requests) = (error.failed_requests(), error.requests);
     language.pick(
         format!("{failed} of {requests} requests failed; not priced: {list}. {message}"),
         format!("{requests} 个请求中有 {failed} 个失败，未询价：{list}。{message}"),

@@ -6,21 +6,26 @@ mod accounting;
 pub mod call;
 pub mod config;
 pub mod credentials;
+pub mod divide;
 pub mod endpoint;
 pub mod error;
+pub mod isolate;
 mod join;
 pub(crate) mod messages;
 pub mod options;
 pub mod retry;
 pub mod runtime;
+mod send;
 pub mod signing;
 pub mod throttle;
 pub mod url;
 
-pub use call::Client;
+pub use call::{CallOptions, Client};
 pub use config::{Auth, ClientConfig};
 pub use credentials::Secret;
 pub use endpoint::{Endpoint, Site};
 pub use error::{CallError, FailedPart, Failure};
-pub use runtime::{Cancelled, HttpRequest, HttpResponse, Runtime, TransportError};
+pub use runtime::{
+    Cancelled, HttpRequest, HttpResponse, RetryEvent, Runtime, Thrown, TransportError,
+};
 pub use signing::{sign, sign_request, SignError, SignRequest, Signed};

@@ -1,7 +1,9 @@
 //! The client's options as JavaScript passes them (`{ endpoint, site, auth, language, timeoutMs, retry,
-//! concurrency, fetch }`), read into a [`ClientConfig`] with every problem reported at once, by option path.
-//! Secret values are never echoed in a message.
+//! concurrency, isolateFailures, fetch, onRetry }`), read into a [`ClientConfig`] with every problem reported at
+//! once, by option path, and a call's (`{ signal, onProgress, onRetry, timeoutMs, retry, isolateFailures }`)
+//! into [`CallOptions`]. Secret values are never echoed in a message.
 
+use super::call::CallOptions;
 use super::config::{Auth, ClientConfig};
 use super::endpoint::Endpoint;
 use super::retry::RetryPolicy;
@@ -20,7 +22,18 @@ const OPTIONS: &[&str] = &[
     "timeoutMs",
     "retry",
     "concurrency",
+    "isolateFailures",
     "fetch",
+    "onRetry",
+];
+/// The options of one call. `signal` is read by the bindings, which hold the JavaScript value.
+pub const CALL_OPTIONS: &[&str] = &[
+    "signal",
+    "onProgress",
+    "onRetry",
+    "timeoutMs",
+    "retry",
+    "isolateFailures",
 ];
 const AUTH: &[&str] = &["token", "ak", "sk", "domainId"];
 const RETRY: &[&str] = &[
@@ -59,27 +72,9 @@ pub fn read_options(value: OptionValue) -> Result<ClientConfig, Violations> {
     let concurrency = r.whole(o, &root, "concurrency", (1, MAX_CONCURRENCY));
     // The function itself is the bindings' to keep: the core sends nothing.
     r.function(o, &root, "fetch");
-    let mut retry = RetryPolicy::default();
-    if let Some(policy) = r.object(o, &root, "retry") {
-        let p = policy.as_ref();
-        let at = root.key("retry");
-        r.only(p, &at, RETRY);
-        let mut read = |key, range| r.whole(p, &at, key, range);
-        let attempts = read("maxAttempts", (1, MAX_ATTEMPTS));
-        let base = read("baseDelayMs", (0, 60_000));
-        let max = read("maxDelayMs", (0, MAX_TIMEOUT_MS));
-        let after = read("maxRetryAfterMs", (0, MAX_TIMEOUT_MS));
-        // Each value is within a small non-negative range, so the conversions are exact.
-        let ms = |v: Option<i64>, default: u64| {
-            v.map_or(default, |v| u64::try_from(v).unwrap_or(default))
-        };
-        retry = RetryPolicy {
-            max_attempts: attempts.map_or(retry.max_attempts, |v| u32::try_from(v).unwrap_or(1)),
-            base_delay_ms: ms(base, retry.base_delay_ms),
-            max_delay_ms: ms(max, retry.max_delay_ms),
-            max_retry_after_ms: ms(after, retry.max_retry_after_ms),
-        };
-    }
+    r.function(o, &root, "onRetry");
+    let isolate = r.boolean(o, &root, "isolateFailures");
+    let retry = retry_policy(&mut r, o, RetryPolicy::default());
     let endpoint_text = endpoint_text.unwrap_or_else(|| "intl".to_owned());
     let endpoint = match Endpoint::parse(&endpoint_text, site) {
         Ok(endpoint) => Some(endpoint),
@@ -107,8 +102,59 @@ pub fn read_options(value: OptionValue) -> Result<ClientConfig, Violations> {
     if let Some(n) = concurrency.and_then(|v| usize::try_from(v).ok()) {
         config.concurrency = n;
     }
-    config.retry = retry;
+    config.retry = retry.unwrap_or_default();
+    if let Some(isolate) = isolate {
+        config.isolate_failures = isolate;
+    }
     Ok(config)
+}
+
+/// The `retry` option: each member given replaces `base`'s. `None` when absent or invalid.
+fn retry_policy(
+    r: &mut OptionReader,
+    o: &dyn OptionSource,
+    base: RetryPolicy,
+) -> Option<RetryPolicy> {
+    let root = Path::Root;
+    let policy = r.object(o, &root, "retry")?;
+    let p = policy.as_ref();
+    let at = root.key("retry");
+    r.only(p, &at, RETRY);
+    let mut read = |key, range| r.whole(p, &at, key, range);
+    let attempts = read("maxAttempts", (1, MAX_ATTEMPTS));
+    let base_delay = read("baseDelayMs", (0, 60_000));
+    let max = read("maxDelayMs", (0, MAX_TIMEOUT_MS));
+    let after = read("maxRetryAfterMs", (0, MAX_TIMEOUT_MS));
+    // Each value is within a small non-negative range, so the conversions are exact.
+    let ms =
+        |v: Option<i64>, default: u64| v.map_or(default, |v| u64::try_from(v).unwrap_or(default));
+    Some(RetryPolicy {
+        max_attempts: attempts.map_or(base.max_attempts, |v| u32::try_from(v).unwrap_or(1)),
+        base_delay_ms: ms(base_delay, base.base_delay_ms),
+        max_delay_ms: ms(max, base.max_delay_ms),
+        max_retry_after_ms: ms(after, base.max_retry_after_ms),
+    })
+}
+
+/// What a call's options change for that call, read after their keys were checked against [`CALL_OPTIONS`]:
+/// `timeoutMs` and `retry` (members given replace the client's `retry`), with the bounds of the client's
+/// options, and `isolateFailures`; the hooks are checked to be functions. Returns the options and whether
+/// `onProgress` and `onRetry` are given.
+pub fn read_call_options(
+    r: &mut OptionReader,
+    o: &dyn OptionSource,
+    client: &ClientConfig,
+) -> (CallOptions, bool, bool) {
+    let root = Path::Root;
+    let progress = r.function(o, &root, "onProgress");
+    let on_retry = r.function(o, &root, "onRetry");
+    let timeout = r.whole(o, &root, "timeoutMs", (1, MAX_TIMEOUT_MS));
+    let options = CallOptions {
+        timeout_ms: timeout.and_then(|v| u64::try_from(v).ok()),
+        retry: retry_policy(r, o, client.retry),
+        isolate_failures: r.boolean(o, &root, "isolateFailures"),
+    };
+    (options, progress, on_retry)
 }
 
 /// Reads the options of a saved answer, `{ site, language, inquiry }` (the inquiry is read by the caller):

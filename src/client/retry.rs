@@ -15,15 +15,26 @@ pub enum AttemptOutcome {
 }
 
 impl AttemptOutcome {
-    /// Whether another attempt may help: 429, 5xx, network failures and timeouts; never other 4xx,
-    /// successes or a cancellation.
+    /// Whether another attempt may help: network failures, timeouts and the statuses of
+    /// [`is_retryable_status`]; never a cancellation.
     pub fn is_retryable(self) -> bool {
         match self {
-            AttemptOutcome::Status(status) => status == 429 || (500..=599).contains(&status),
+            AttemptOutcome::Status(status) => is_retryable_status(status),
             AttemptOutcome::Network | AttemptOutcome::Timeout => true,
             AttemptOutcome::Aborted => false,
         }
     }
+}
+
+/// Whether an answer with `status` may be different if the same request is sent again: 408 (the server gave
+/// up waiting), 429 (over the quota), 500 (the service failed: `CBC.0999` says to try again later), 502, 503
+/// and 504 (a gateway or the service is down or overloaded for now).
+///
+/// Every other status is final, the other 5xx included: 501 (the server does not implement the API), 505
+/// (HTTP version), 506, 507, 508, 510 and 511 describe the server or the network path, which another attempt
+/// a few hundred milliseconds later does not change. Successes and other 4xx are answers about the request.
+pub fn is_retryable_status(status: u16) -> bool {
+    matches!(status, 408 | 429 | 500 | 502 | 503 | 504)
 }
 
 /// Exponential backoff with full jitter, honouring `Retry-After`.
@@ -144,10 +155,12 @@ mod tests {
     fn retries_only_what_may_succeed_later() {
         let policy = RetryPolicy::default();
         let retried = |o| policy.next_delay_ms(1, o, None, 0, 0.5).is_some();
-        for status in [429, 500, 502, 503, 504] {
+        for status in [408, 429, 500, 502, 503, 504] {
             assert!(retried(AttemptOutcome::Status(status)), "{status}");
         }
-        for status in [200, 400, 401, 403, 404, 409] {
+        for status in [
+            200, 301, 400, 401, 403, 404, 409, 413, 501, 505, 506, 507, 508, 510, 511, 599,
+        ] {
             assert!(!retried(AttemptOutcome::Status(status)), "{status}");
         }
         assert!(retried(AttemptOutcome::Network) && retried(AttemptOutcome::Timeout));

@@ -28,12 +28,22 @@ pub struct HttpResponse {
     pub body: String,
 }
 
+/// A handle on what a fetch function threw, given by the runtime that keeps it (the JavaScript bindings give the
+/// value back as the `cause` of the error the caller sees).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Thrown(pub u32);
+
 /// Why the transport got no answer.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TransportError {
     /// Connection refused or reset, DNS, CORS, an unreadable body: the detail says which when known.
-    #[error("no answer: {0}")]
-    Network(String),
+    #[error("no answer: {detail}")]
+    Network {
+        /// What the transport said, credentials removed.
+        detail: String,
+        /// What was thrown, when the runtime keeps it.
+        thrown: Option<Thrown>,
+    },
     /// No complete answer within the timeout.
     #[error("no answer within the timeout")]
     Timeout,
@@ -43,6 +53,24 @@ pub enum TransportError {
     /// The caller cancelled.
     #[error("cancelled")]
     Aborted,
+}
+
+/// Why a request is about to be tried again, for a caller's hook that logs retries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RetryEvent<'a> {
+    /// `status` (an HTTP answer), `network` (no answer) or `timeout` (no answer in time).
+    pub kind: &'static str,
+    /// The request's position in the batch (0-based); a request sent to find failing products counts as the
+    /// request it was split from.
+    pub request: usize,
+    /// The attempt that failed (1-based); the next one is `attempt + 1`.
+    pub attempt: u32,
+    /// The wait before the next attempt, in milliseconds.
+    pub delay_ms: u64,
+    /// The failure's code: the API's (`APIG.0308`, `HTTP.503`), `NETWORK` or `TIMEOUT`.
+    pub code: &'a str,
+    /// The HTTP status, when there was an answer.
+    pub status: Option<u16>,
 }
 
 /// The caller cancelled while the client was waiting.
@@ -62,6 +90,13 @@ pub trait Runtime {
     fn random(&self) -> f64;
     /// Whether the caller has cancelled.
     fn is_cancelled(&self) -> bool;
-    /// Reports `done` of `total` requests finished (priced or failed for good).
+    /// Whether the cancellation is the caller's deadline running out (a signal of `AbortSignal.timeout`).
+    fn timed_out(&self) -> bool {
+        false
+    }
+    /// Reports `done` of `total` requests answered (priced or failed for good once sent); `total` grows when
+    /// requests are split to find failing products.
     fn progress(&self, done: usize, total: usize);
+    /// Tells the caller a request is about to be tried again, before the wait.
+    fn retrying(&self, _event: &RetryEvent<'_>) {}
 }

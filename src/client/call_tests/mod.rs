@@ -9,10 +9,11 @@ use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
 use super::*;
+use crate::client::config::Auth;
 use crate::client::endpoint::{Endpoint, Site};
 use crate::client::join::block_on;
 use crate::client::retry::RetryPolicy;
-use crate::client::runtime::{Cancelled, HttpResponse};
+use crate::client::runtime::{Cancelled, HttpRequest, HttpResponse, TransportError};
 use crate::client::signing;
 use crate::client::Secret;
 use crate::inquiry::{OnDemandInquiry, RenewalInquiry};
@@ -29,8 +30,14 @@ struct Fake {
     sent: RefCell<Vec<(u64, HttpRequest)>>,
     sleeps: RefCell<Vec<u64>>,
     progress: RefCell<Vec<(usize, usize)>>,
+    /// Each retry event: kind, request, attempt, delay, code, status.
+    retries: RefCell<Vec<RetryCall>>,
     cancel_after: Option<usize>,
+    /// Whether the cancellation is the caller's deadline.
+    deadline: bool,
 }
+
+type RetryCall = (String, usize, u32, u64, String, Option<u16>);
 
 impl Fake {
     fn new(
@@ -42,7 +49,9 @@ impl Fake {
             sent: RefCell::default(),
             sleeps: RefCell::default(),
             progress: RefCell::default(),
+            retries: RefCell::default(),
             cancel_after: None,
+            deadline: false,
         }
     }
 
@@ -82,8 +91,23 @@ impl Runtime for Fake {
         self.cancel_after.is_some_and(|n| self.sent_count() >= n)
     }
 
+    fn timed_out(&self) -> bool {
+        self.deadline && self.is_cancelled()
+    }
+
     fn progress(&self, done: usize, total: usize) {
         self.progress.borrow_mut().push((done, total));
+    }
+
+    fn retrying(&self, e: &crate::client::RetryEvent<'_>) {
+        self.retries.borrow_mut().push((
+            e.kind.to_owned(),
+            e.request,
+            e.attempt,
+            e.delay_ms,
+            e.code.to_owned(),
+            e.status,
+        ));
     }
 }
 
@@ -254,7 +278,10 @@ fn retries_429_5xx_timeouts_and_network_errors_honouring_retry_after() {
         ),
         1 => status(503, "<html>busy</html>", None),
         2 => Err(TransportError::Timeout),
-        3 => Err(TransportError::Network("reset".into())),
+        3 => Err(TransportError::Network {
+            detail: "reset".into(),
+            thrown: None,
+        }),
         _ => ok(price_on_demand(&req.body)),
     });
     let client = client(Auth::None, |c| c.retry.max_attempts = 5);
@@ -294,7 +321,13 @@ fn gives_up_after_max_attempts_and_never_retries_other_4xx() {
 
     for (transport, code) in [
         (TransportError::Timeout, "TIMEOUT"),
-        (TransportError::Network("refused".into()), "NETWORK"),
+        (
+            TransportError::Network {
+                detail: "refused".into(),
+                thrown: None,
+            },
+            "NETWORK",
+        ),
     ] {
         let rt = Fake::new(move |_, _| Err(transport.clone()));
         let err = block_on(
@@ -402,30 +435,10 @@ fn bad_credentials_stop_the_batch() {
         ["CBC.0154", "NOT_SENT", "NOT_SENT", "NOT_SENT", "NOT_SENT"]
     );
     assert_eq!(err.failed_items().len(), 500);
-    assert_eq!(rt.progress.borrow().len(), 5);
-}
-
-#[test]
-fn cancelling_stops_sending_and_says_so() {
-    let mut rt = Fake::new(|_, _| status(503, "", None));
-    rt.cancel_after = Some(1);
-    let err = block_on(client(Auth::None, |c| c.concurrency = 1).price(&rt, &on_demand(300)))
-        .unwrap_err();
-    assert_eq!((err.code(), rt.sent_count()), ("ABORTED", 1));
     assert_eq!(
-        err.message(Language::English, Site::International),
-        "3 of 3 requests failed; not priced: \"p1\", \"p2\", \"p3\", \"p4\", \"p5\" and 295 more. The price inquiry was cancelled."
-    );
-    let codes: Vec<_> = err.failed.iter().map(|p| p.failure.code()).collect();
-    assert_eq!(codes, ["ABORTED", "ABORTED", "ABORTED"]);
-
-    let mut rt = Fake::new(|_, _| status(503, "", None));
-    rt.cancel_after = Some(0);
-    let err = block_on(client(Auth::None, |_| {}).price(&rt, &on_demand(1))).unwrap_err();
-    assert_eq!(
-        (err.code(), rt.sent_count()),
-        ("ABORTED", 0),
-        "cancelled before the call"
+        *rt.progress.borrow(),
+        [(1, 5)],
+        "only the request answered is progress"
     );
 }
 
@@ -487,3 +500,4 @@ fn an_unreadable_success_is_an_error_not_a_price() {
 }
 
 mod accounting;
+mod isolation;
