@@ -114,9 +114,9 @@ test('501 and 505 are not retried; per-call retry and timeoutMs replace the clie
   const slow = await rejection(clientOf(() => new Promise(() => {})).priceOnDemand(onDemand(1), { timeoutMs: 1 }));
   assert.equal(slow.code, 'TIMEOUT');
   assert.match(slow.message, /No answer within 1 ms/);
-  for (const [options, message] of [[{ retry: { maxAttempt: 2 } }, /retry\.maxAttempt: is not a retry option; did you mean maxAttempts\?/],
+  for (const [options, message] of [[{ retry: { maxAttempt: 2 } }, /retry\.maxAttempt: is not a known option; did you mean maxAttempts\?/],
     [{ timeoutMs: 0 }, /timeoutMs: must be a whole number from 1 to 600000/], [{ isolateFailures: 'yes' }, /isolateFailures: must be true or false/],
-    [{ onRetry: 1 }, /onRetry: must be a function/], [{ onRetyr: () => {} }, /onRetyr: is not a price option; did you mean onRetry\?/]]) {
+    [{ onRetry: 1 }, /onRetry: must be a function/], [{ onRetyr: () => {} }, /onRetyr: is not a known option; did you mean onRetry\?/]]) {
     const bad = await rejection(busy.priceOnDemand(onDemand(1), options));
     assert.equal(bad.name, 'PriceClientError');
     assert.match(bad.message, message);
