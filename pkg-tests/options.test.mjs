@@ -117,3 +117,23 @@ test("a client's price call and a saved quote's inquiry are checked in the langu
   assert.deepEqual(saved.violations.map((v) => [v.path, v.rule]), [['resource_ids[1]', 'unique']]);
   assert.match(saved.violations[0].message, /^在询价中必须唯一/);
 });
+
+test('every options error is said in its language: a head line naming the options, then one line per problem', async () => {
+  const caught = async (f) => { try { await f(); } catch (e) { return e; } assert.fail('no error'); };
+  const client = await caught(() => new hwc.PriceClient({ language: 'zh_CN', auth: { token: ' ' }, nope: 1 }));
+  const [head, ...lines] = client.message.split('\n');
+  assert.equal(head, '客户端选项无效：2 个问题');
+  assert.match(lines[0], /^ {2}nope: 不是已知的选项；/);
+  assert.equal(lines[1], '  auth.token: 不能为空');
+  const english = await caught(() => new hwc.PriceClient({ auth: { ak: 'a' } }));
+  assert.equal(english.message, 'invalid client options: 1 problem\n  auth.sk: is required: ak and sk go together');
+  // A call's options are read in its client's language.
+  const chinese = new hwc.PriceClient({ language: 'zh_CN', endpoint: 'http://127.0.0.1:9' });
+  const call = await caught(() => chinese.priceRenewal({ resource_ids: ['r'], period_type: 2, period_num: 1 }, { signal: {} }));
+  assert.equal(call.message, '询价调用选项无效：1 个问题\n  signal: 应为 AbortSignal');
+  const quote = hwc.quoteFromResponse('renewal', '{"renew_inquiry_results": []}');
+  const breakdown = await caught(() => quote.toText({ language: 'zh_CN', hoursPerMonth: 0 }));
+  assert.match(breakdown.message, /^明细选项无效：1 个问题\n {2}hoursPerMonth: /);
+  const saved = await caught(() => hwc.quoteFromResponse('renewal', '{}', { language: 'zh_CN', sit: 'cn' }));
+  assert.match(saved.message, /^已保存应答选项无效：1 个问题\n {2}sit: 不是已知的选项；是否应为 site？$/);
+});

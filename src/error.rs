@@ -6,12 +6,7 @@ use crate::client::{CallError, SignError};
 use crate::inquiry::InquiryError;
 use crate::quote::{QuoteError, SavedAnswerError};
 use crate::response::{MergeError, ResponseError};
-use crate::validate::Violations;
-
-/// Options (client, breakdown or per-call) that break their rules; every problem is listed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("invalid options: {0}")]
-pub struct OptionsError(pub Violations);
+pub use crate::validate::InvalidOptions as OptionsError;
 
 /// Any error this crate returns.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

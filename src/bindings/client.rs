@@ -16,11 +16,12 @@ use super::inquiry::read;
 use super::quote::JsQuote;
 use crate::client::call::{Batch, CallOptions};
 use crate::client::divide::Divisible;
+use crate::client::messages::options::ABORT_SIGNAL;
 use crate::client::options::{read_call_options, read_options, CALL_OPTIONS};
 use crate::client::{CallError, Client, ClientConfig};
 use crate::inquiry::{OnDemandInquiry, PeriodInquiry, RenewalInquiry};
 use crate::validate::options::{OptionReader, OptionValue};
-use crate::validate::{Path, Rule};
+use crate::validate::{bags, Path, Rule};
 
 /// A client of Huawei Cloud's three rating APIs. All calls made through one client share its per-API quotas.
 #[wasm_bindgen(skip_typescript)]
@@ -40,8 +41,7 @@ impl PriceClient {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "PriceClientOptions")] options: JsValue,
     ) -> Result<PriceClient, JsValue> {
-        let config = read_options(option_value(options.clone()))
-            .map_err(|v| options_error("client options", &v))?;
+        let config = read_options(option_value(options.clone())).map_err(|e| options_error(&e))?;
         // Checked to be a function (or absent) above; read again, a getter could now give anything else.
         let get = |key: &str| Reflect::get(&options, &JsValue::from_str(key)).ok();
         let fetch = get("fetch")
@@ -192,7 +192,7 @@ fn call_options(
         None => return Ok((defaults(), CallOptions::default())),
         Some(o) => o.into(),
     };
-    let mut r = OptionReader::new();
+    let mut r = OptionReader::in_language(config.language);
     let root = Path::Root;
     match option_value(value.clone()) {
         OptionValue::Absent | OptionValue::Null => return Ok((defaults(), CallOptions::default())),
@@ -222,7 +222,7 @@ fn call_options(
                 r.fail(
                     &root.key("signal"),
                     Rule::Type,
-                    "must be an AbortSignal".into(),
+                    r.language().say(ABORT_SIGNAL).into(),
                 );
                 None
             }
@@ -250,8 +250,8 @@ fn call_options(
 }
 
 fn finish(r: OptionReader) -> JsValue {
-    match r.finish() {
+    match r.finish(bags::PRICE) {
         Ok(()) => JsValue::UNDEFINED,
-        Err(v) => options_error("price options", &v),
+        Err(e) => options_error(&e),
     }
 }

@@ -13,7 +13,7 @@ use crate::quote::QuoteError;
 use crate::response::KindMismatch;
 use crate::site::Site;
 use crate::validate::text::Quoted;
-use crate::validate::Violations;
+use crate::validate::{InvalidOptions, Violations};
 
 /// Sets a property on a fresh object; on such an object this cannot fail, and if it ever did the error would
 /// only lack that property.
@@ -54,25 +54,12 @@ pub(crate) fn violations(list: &Violations) -> JsValue {
     array.into()
 }
 
-/// `PriceClientError` with code `INVALID_OPTIONS` and the violations, one line each in the message; `what`
-/// names the options ("client options").
-pub(crate) fn options_error(what: &str, list: &Violations) -> JsValue {
-    let lines: Vec<String> = list
-        .iter()
-        .map(|v| {
-            if v.path.is_empty() {
-                format!("- {}", v.message)
-            } else {
-                format!("- {}: {}", v.path, v.message)
-            }
-        })
-        .collect();
-    let error = named(
-        "PriceClientError",
-        &format!("invalid {what}:\n{}", lines.join("\n")),
-    );
+/// `PriceClientError` with code `INVALID_OPTIONS` and the violations, one line each in the message, in the
+/// language the options asked for.
+pub(crate) fn options_error(err: &InvalidOptions) -> JsValue {
+    let error = named("PriceClientError", &err.to_string());
     set(&error, "code", &JsValue::from_str("INVALID_OPTIONS"));
-    set(&error, "violations", &violations(list));
+    set(&error, "violations", &violations(&err.violations));
     error.into()
 }
 

@@ -10,7 +10,7 @@ use crate::inquiry::RenewalInquiry;
 use crate::inquiry::{Inquiry, InquiryError, InquiryKind, OnDemandInquiry, PeriodInquiry};
 use crate::language::Language;
 use crate::validate::options::OptionReader;
-use crate::validate::{Path, Violations};
+use crate::validate::{bags, Path, Violations};
 
 /// Reads and checks `input` as an inquiry of `I` (as one request, or as a batch), with the messages of its
 /// violations in `language`.
@@ -51,8 +51,7 @@ fn inquiry_options(options: Option<Object>, batch_allowed: bool) -> Result<ReadO
             read.batch = r.boolean(o, &root, "batch").unwrap_or(false);
         }
     }
-    r.finish()
-        .map_err(|v| options_error("inquiry options", &v))?;
+    r.finish(bags::INQUIRY).map_err(|e| options_error(&e))?;
     Ok(read)
 }
 

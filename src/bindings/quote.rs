@@ -121,7 +121,7 @@ impl JsQuote {
 impl JsQuote {
     fn build(&self, options: Option<Object>) -> Result<Breakdown, JsValue> {
         let options = BreakdownOptions::read(options_argument(options), self.quote.language)
-            .map_err(|v| options_error("breakdown options", &v))?;
+            .map_err(|e| options_error(&e))?;
         Ok(Breakdown::of(&self.quote, &options))
     }
 }
@@ -154,8 +154,8 @@ pub fn quote_from_response(
         )
     })?;
     let options = options.map_or(JsValue::UNDEFINED, JsValue::from);
-    let (site, language) = read_saved_options(option_value(options.clone()))
-        .map_err(|v| options_error("options", &v))?;
+    let (site, language) =
+        read_saved_options(option_value(options.clone())).map_err(|e| options_error(&e))?;
     let inquiry = if options.is_object() {
         Reflect::get(&options, &JsValue::from_str("inquiry")).unwrap_or_default()
     } else {

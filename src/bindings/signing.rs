@@ -11,7 +11,7 @@ use crate::json::object_text;
 use crate::validate::options::{OptionReader, OptionValue};
 use crate::validate::read::maybe_strings;
 use crate::validate::text::{cut, Quoted};
-use crate::validate::Path;
+use crate::validate::{bags, Path};
 
 const NAME: &str = "SignRequestError";
 
@@ -26,11 +26,9 @@ fn unknown_fields(input: &JsValue) -> Result<(), JsValue> {
     };
     let mut r = OptionReader::new();
     r.only(object.as_ref(), &Path::Root, FIELDS);
-    r.finish().map_err(|list| {
-        let lines: Vec<String> = list.iter().map(|v| format!("\n  {v}")).collect();
-        let message = format!("invalid request to sign:{}", lines.concat());
-        let error = coded_error(NAME, "INVALID_INPUT", &message);
-        set(&error, "violations", &violations(&list));
+    r.finish(bags::SIGN).map_err(|e| {
+        let error = coded_error(NAME, "INVALID_INPUT", &e.to_string());
+        set(&error, "violations", &violations(&e.violations));
         error
     })
 }

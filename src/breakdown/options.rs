@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use crate::language::Language;
 use crate::validate::options::{OptionReader, OptionValue};
-use crate::validate::{Path, Rule, Violations};
+use crate::validate::{bags, InvalidOptions, Path, Rule};
 
 /// The most hours a month may have for projections: 31 days.
 const MAX_HOURS_PER_MONTH: i64 = 744;
@@ -33,19 +33,18 @@ impl BreakdownOptions {
     /// Reads `{ language, projections, hoursPerMonth }` as JavaScript passes them; absent values take the
     /// defaults, with `language` defaulting to `default_language`. Giving `hoursPerMonth` asks for projections
     /// unless `projections` says otherwise. Every problem is reported at once.
-    pub fn read(value: OptionValue, default_language: Language) -> Result<Self, Violations> {
+    pub fn read(value: OptionValue, default_language: Language) -> Result<Self, InvalidOptions> {
         let mut options = BreakdownOptions::new(default_language);
-        let mut r = OptionReader::new();
+        let mut r = OptionReader::in_language(default_language);
         let Some(object) = r.root(value, "breakdown options") else {
-            return r.finish().map(|()| options);
+            return r.finish(bags::BREAKDOWN).map(|()| options);
         };
         let o = object.as_ref();
         let root = Path::Root;
-        r.only(o, &root, &["language", "projections", "hoursPerMonth"]);
-        let languages = [("en_US", Language::English), ("zh_CN", Language::Chinese)];
-        if let Some(language) = r.choice(o, &root, "language", &languages) {
+        if let Some(language) = r.read_language(o, &root) {
             options.language = language;
         }
+        r.only(o, &root, &["language", "projections", "hoursPerMonth"]);
         let projections = r.boolean(o, &root, "projections");
         if let Some(p) = projections {
             options.projections = p;
@@ -62,7 +61,7 @@ impl BreakdownOptions {
                 );
             }
         }
-        r.finish().map(|()| options)
+        r.finish(bags::BREAKDOWN).map(|()| options)
     }
 }
 
@@ -108,12 +107,12 @@ mod tests {
             en,
         )
         .unwrap_err();
-        let found: Vec<String> = err.iter().map(ToString::to_string).collect();
+        let found: Vec<String> = err.violations.iter().map(ToString::to_string).collect();
         assert_eq!(
             found,
             [
-                "projection: is not a known option; did you mean projections?",
                 "language: must be \"en_US\" or \"zh_CN\", got a string (\"fr\")",
+                "projection: is not a known option; did you mean projections?",
                 "hoursPerMonth: must be greater than 0 and at most 744 (31 days), got 0",
             ]
         );
@@ -124,7 +123,7 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(
-            bad_hours.as_slice()[0].to_string(),
+            bad_hours.violations.as_slice()[0].to_string(),
             "hoursPerMonth: must be a decimal number, got a string (\"lots\")"
         );
     }

@@ -108,3 +108,33 @@ fn call(error: &CallError, language: Language, site: Site) -> String {
         format!("{requests} 个请求中有 {failed} 个失败，未询价：{list}。{message}"),
     )
 }
+
+/// The client options' own sentences (the option readers say the rest).
+pub(crate) mod options {
+    use crate::language::Words;
+
+    pub(crate) const NOT_BLANK: Words = ("must not be blank", "不能为空");
+    pub(crate) const VISIBLE_ASCII: Words = (
+        "must hold only visible ASCII characters (no spaces or line breaks)",
+        "只能包含可见的 ASCII 字符（不能有空格或换行）",
+    );
+    pub(crate) const A_STRING: Words = ("must be a string", "应为字符串");
+    pub(crate) const ABORT_SIGNAL: Words = ("must be an AbortSignal", "应为 AbortSignal");
+    pub(crate) const AUTH_OBJECT: Words = (
+        "must be an object: { token } or { ak, sk, domainId? }",
+        "应为对象：{ token } 或 { ak, sk, domainId? }",
+    );
+    pub(crate) const TOKEN_OR_KEYS: Words = (
+        "give either token or ak and sk (with an optional domainId), not both",
+        "token 与 ak/sk（可另加 domainId）只能给出其一",
+    );
+    pub(crate) const DOMAIN_WITH_KEYS: Words = ("goes with ak and sk", "须与 ak 和 sk 一起给出");
+    pub(crate) const KEYS_TOGETHER: Words = (
+        "is required: ak and sk go together",
+        "必填：ak 与 sk 须同时给出",
+    );
+    pub(crate) const KEYS_NEED_URL: Words = (
+        "AK/SK signing needs a full http(s) endpoint URL; a page calls a same-origin proxy that signs, with no auth",
+        "AK/SK 签名需要完整的 http(s) 端点 URL；网页应调用负责签名的同源代理，且不设 auth",
+    );
+}

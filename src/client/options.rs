@@ -6,13 +6,14 @@
 use super::call::CallOptions;
 use super::config::{Auth, ClientConfig};
 use super::endpoint::Endpoint;
+use super::messages::options as words;
 use super::retry::RetryPolicy;
 use super::Secret;
 use crate::language::Language;
 use crate::site::Site;
 use crate::validate::options::{OptionReader, OptionSource, OptionValue};
 use crate::validate::text::quote;
-use crate::validate::{Path, Rule, Violations};
+use crate::validate::{bags, InvalidOptions, Path, Rule, Violations};
 
 const OPTIONS: &[&str] = &[
     "endpoint",
@@ -50,24 +51,23 @@ pub const MAX_ATTEMPTS: i64 = 10;
 /// Most requests of one batch in flight at once.
 pub const MAX_CONCURRENCY: i64 = 16;
 
-const LANGUAGES: [(&str, Language); 2] =
-    [("en_US", Language::English), ("zh_CN", Language::Chinese)];
 const SITES: [(&str, Site); 2] = [("intl", Site::International), ("cn", Site::China)];
 
 /// Reads client options; absent or `null` options mean all defaults (`intl`, no auth).
-pub fn read_options(value: OptionValue) -> Result<ClientConfig, Violations> {
+pub fn read_options(value: OptionValue) -> Result<ClientConfig, InvalidOptions> {
     let mut r = OptionReader::new();
     let root = Path::Root;
     let object = r.root(value, "client options");
     let Some(o) = object.as_deref() else {
         return r
-            .finish()
+            .finish(bags::CLIENT)
             .map(|()| ClientConfig::new(Endpoint::of_site(Site::International), Auth::None));
     };
+    // First, so that every later problem is said in the language asked for.
+    let language = r.read_language(o, &root);
     r.only(o, &root, OPTIONS);
     let site = language_or_site(&mut r, o, "site", &SITES);
     let endpoint_text = r.string(o, &root, "endpoint");
-    let language = language_or_site(&mut r, o, "language", &LANGUAGES);
     let timeout = r.whole(o, &root, "timeoutMs", (1, MAX_TIMEOUT_MS));
     let concurrency = r.whole(o, &root, "concurrency", (1, MAX_CONCURRENCY));
     // The function itself is the bindings' to keep: the core sends nothing.
@@ -88,9 +88,14 @@ pub fn read_options(value: OptionValue) -> Result<ClientConfig, Violations> {
         }
     };
     let auth = auth(&mut r, o, endpoint.as_ref());
-    r.finish()?;
+    let language_of_messages = r.language();
+    r.finish(bags::CLIENT)?;
     let Some(endpoint) = endpoint else {
-        return Err(Violations::default());
+        return Err(InvalidOptions {
+            violations: Violations::default(),
+            language: language_of_messages,
+            what: bags::CLIENT,
+        });
     };
     let mut config = ClientConfig::new(endpoint, auth);
     if let Some(language) = language {
@@ -160,18 +165,19 @@ pub fn read_call_options(
 /// Reads the options of a saved answer, `{ site, language, inquiry }` (the inquiry is read by the caller):
 /// the site whose currency a blank `currency` means (`intl` by default), and the language of breakdowns
 /// (the site's by default).
-pub fn read_saved_options(value: OptionValue) -> Result<(Site, Language), Violations> {
+pub fn read_saved_options(value: OptionValue) -> Result<(Site, Language), InvalidOptions> {
     let mut r = OptionReader::new();
     let Some(o) = r.root(value, "options") else {
         return r
-            .finish()
+            .finish(bags::SAVED)
             .map(|()| (Site::International, Site::International.language()));
     };
     let o = o.as_ref();
+    let language = r.read_language(o, &Path::Root);
     r.only(o, &Path::Root, &["site", "language", "inquiry"]);
     let site = language_or_site(&mut r, o, "site", &SITES).unwrap_or(Site::International);
-    let language = language_or_site(&mut r, o, "language", &LANGUAGES).unwrap_or(site.language());
-    r.finish().map(|()| (site, language))
+    r.finish(bags::SAVED)
+        .map(|()| (site, language.unwrap_or(site.language())))
 }
 
 /// The `site` or `language` option: one of `choices`.
@@ -191,20 +197,24 @@ fn credential(r: &mut OptionReader, auth: &dyn OptionSource, key: &str) -> Optio
     match auth.get(key) {
         OptionValue::Absent | OptionValue::Null => None,
         OptionValue::Str(s) if s.trim().is_empty() => {
-            r.fail(&here, Rule::Blank, "must not be blank".into());
+            r.fail(
+                &here,
+                Rule::Blank,
+                r.language().say(words::NOT_BLANK).into(),
+            );
             None
         }
         OptionValue::Str(s) if !s.chars().all(|ch| ch.is_ascii_graphic()) => {
             r.fail(
                 &here,
                 Rule::Type,
-                "must hold only visible ASCII characters (no spaces or line breaks)".into(),
+                r.language().say(words::VISIBLE_ASCII).into(),
             );
             None
         }
         OptionValue::Str(s) => Some(s),
         _ => {
-            r.fail(&here, Rule::Type, "must be a string".into());
+            r.fail(&here, Rule::Type, r.language().say(words::A_STRING).into());
             None
         }
     }
@@ -216,11 +226,7 @@ fn auth(r: &mut OptionReader, o: &dyn OptionSource, endpoint: Option<&Endpoint>)
         OptionValue::Absent | OptionValue::Null => return Auth::None,
         OptionValue::Object(map) => map,
         _ => {
-            r.fail(
-                &at,
-                Rule::Type,
-                "must be an object: { token } or { ak, sk, domainId? }".into(),
-            );
+            r.fail(&at, Rule::Type, r.language().say(words::AUTH_OBJECT).into());
             return Auth::None;
         }
     };
@@ -237,7 +243,7 @@ fn auth(r: &mut OptionReader, o: &dyn OptionSource, endpoint: Option<&Endpoint>)
         r.fail(
             &at,
             Rule::Together,
-            "give either token or ak and sk (with an optional domainId), not both".into(),
+            r.language().say(words::TOKEN_OR_KEYS).into(),
         );
         return Auth::None;
     }
@@ -249,7 +255,7 @@ fn auth(r: &mut OptionReader, o: &dyn OptionSource, endpoint: Option<&Endpoint>)
             r.fail(
                 &at.key("domainId"),
                 Rule::Together,
-                "goes with ak and sk".into(),
+                r.language().say(words::DOMAIN_WITH_KEYS).into(),
             );
             Auth::None
         }
@@ -259,7 +265,7 @@ fn auth(r: &mut OptionReader, o: &dyn OptionSource, endpoint: Option<&Endpoint>)
             r.fail(
                 &at.key(missing),
                 Rule::Together,
-                "is required: ak and sk go together".into(),
+                r.language().say(words::KEYS_TOGETHER).into(),
             );
             Auth::None
         }
@@ -268,7 +274,7 @@ fn auth(r: &mut OptionReader, o: &dyn OptionSource, endpoint: Option<&Endpoint>)
                 r.fail(
                     &at,
                     Rule::Together,
-                    "AK/SK signing needs a full http(s) endpoint URL; a page calls a same-origin proxy that signs, with no auth".into(),
+                    r.language().say(words::KEYS_NEED_URL).into(),
                 );
             }
             match (ak, sk) {
@@ -289,13 +295,14 @@ mod tests {
     use crate::validate::options::js_like;
     use serde_json::{json, Value};
 
-    fn parse_options(value: &Value) -> Result<ClientConfig, Violations> {
+    fn parse_options(value: &Value) -> Result<ClientConfig, InvalidOptions> {
         read_options(js_like(value))
     }
 
     fn violations(value: Value) -> Vec<(String, &'static str, String)> {
         parse_options(&value)
             .unwrap_err()
+            .violations
             .iter()
             .map(|v| (v.path.clone(), v.rule.code(), v.message.clone()))
             .collect()
@@ -366,10 +373,12 @@ mod tests {
                 "timeoutMs range",
             ]
         );
+        // The language comes first (the rest is said in it), then the options in their order.
+        assert_eq!(found[0].0, "language");
         assert!(
-            found[0].2.ends_with("did you mean concurrency?"),
+            found[1].2.ends_with("did you mean concurrency?"),
             "{:?}",
-            found[0]
+            found[1]
         );
         assert!(found
             .iter()

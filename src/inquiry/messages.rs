@@ -177,16 +177,12 @@ pub fn at_path(language: Language, detail: &str, path: &str) -> String {
 pub(crate) fn invalid(language: Language, kind: InquiryKind, violations: &Violations) -> String {
     let n = violations.len();
     let label = kind.label_in(language);
-    let mut out = match language {
+    let head = match language {
         Language::English => format!(
             "invalid {label} inquiry: {n} problem{}",
             if n == 1 { "" } else { "s" }
         ),
         Language::Chinese => format!("{label}询价无效：{n} 个问题"),
     };
-    for violation in violations {
-        out.push_str("\n  ");
-        out.push_str(&violation.to_string());
-    }
-    out
+    crate::validate::messages::listed(head, violations)
 }

@@ -3,6 +3,7 @@
 //! for people. A message states the rule and the value seen; paths and rule codes are the same in both
 //! languages.
 
+use super::violation::Violations;
 use crate::language::{Language, Words};
 
 /// `text` after the Chinese `prefix`, with the space Chinese typesetting puts before Latin letters, digits
@@ -277,4 +278,46 @@ mod tests {
         assert_eq!(unsendable(zh, "a function"), "函数（JSON 无法表示）");
         assert_eq!(unsendable(zh, "NaN"), "NaN（JSON 无法表示）");
     }
+}
+
+/// What each options object is called in its error's head line.
+pub mod bags {
+    use crate::language::Words;
+
+    /// `new PriceClient(options)`.
+    pub const CLIENT: Words = ("client options", "客户端选项");
+    /// The options of one price call.
+    pub const PRICE: Words = ("price options", "询价调用选项");
+    /// The options of the inquiry functions (`build*Inquiry`, `validateInquiry`).
+    pub const INQUIRY: Words = ("inquiry options", "询价选项");
+    /// The options of a breakdown and its renderings.
+    pub const BREAKDOWN: Words = ("breakdown options", "明细选项");
+    /// The options of a saved answer.
+    pub const SAVED: Words = ("saved answer options", "已保存应答选项");
+    /// A request to sign.
+    pub const SIGN: Words = ("request to sign", "待签名请求");
+}
+
+/// A head line, then one indented line per violation: how every list of problems is said.
+pub(crate) fn listed(head: String, violations: &Violations) -> String {
+    let mut out = head;
+    for violation in violations {
+        out.push_str("\n  ");
+        out.push_str(&violation.to_string());
+    }
+    out
+}
+
+/// "invalid client options: 2 problems", then one line per problem.
+pub(crate) fn invalid_options(language: Language, what: Words, violations: &Violations) -> String {
+    let n = violations.len();
+    let head = match language {
+        Language::English => format!(
+            "invalid {}: {n} problem{}",
+            what.0,
+            if n == 1 { "" } else { "s" }
+        ),
+        Language::Chinese => format!("{}无效：{n} 个问题", what.1),
+    };
+    listed(head, violations)
 }

@@ -10,7 +10,8 @@ pub mod suggest;
 pub mod text;
 pub mod violation;
 
-pub use options::{OptionMap, OptionReader, OptionSource, OptionValue};
+pub use messages::bags;
+pub use options::{InvalidOptions, OptionMap, OptionReader, OptionSource, OptionValue};
 pub use path::Path;
 pub use read::Unsendable;
 pub use scalar::IntRule;

@@ -12,7 +12,7 @@ use super::violation::{Collector, Rule, Violations};
 
 mod map;
 
-use crate::language::Language;
+use crate::language::{Language, Words};
 use crate::money::parse_decimal;
 pub use map::{js_like, OptionMap};
 use rust_decimal::prelude::ToPrimitive;
@@ -323,27 +323,48 @@ impl OptionReader {
         self.c.is_empty()
     }
 
-    /// `Ok` when nothing was recorded, else every problem.
-    pub fn finish(self) -> Result<(), Violations> {
+    /// `Ok` when nothing was recorded, else every problem, in the reader's language; `what` names the options
+    /// in the error's head line (one of [`messages::bags`]).
+    pub fn finish(self, what: Words) -> Result<(), InvalidOptions> {
         if self.c.is_empty() {
             Ok(())
         } else {
-            Err(self.c.finish())
+            let language = self.c.language();
+            Err(InvalidOptions {
+                violations: self.c.finish(),
+                language,
+                what,
+            })
         }
     }
+}
+
+/// Options that break their rules: every problem, said in the language the options asked for. The message is
+/// a head line naming the options and then one indented line per problem.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", messages::invalid_options(*language, *what, violations))]
+pub struct InvalidOptions {
+    /// Every problem, in order.
+    pub violations: Violations,
+    /// The language of the messages.
+    pub language: Language,
+    /// What the options are called ([`messages::bags`]).
+    pub what: Words,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::validate::bags;
 
     fn num(text: &str) -> OptionValue {
         OptionValue::Number(text.to_owned())
     }
 
     fn found(r: OptionReader) -> Vec<String> {
-        r.finish()
+        r.finish(bags::CLIENT)
             .unwrap_err()
+            .violations
             .iter()
             .map(ToString::to_string)
             .collect()
@@ -470,5 +491,34 @@ mod tests {
         let mut r = OptionReader::in_language(Language::Chinese);
         assert!(r.root(OptionValue::Bool(true), "options").is_none());
         assert_eq!(found(r), ["选项应为对象，实际为布尔值"]);
+    }
+
+    #[test]
+    fn an_invalid_options_message_names_the_options_and_lists_each_problem_in_its_language() {
+        let o = OptionMap::new()
+            .with("nope", num("1"))
+            .with("n", OptionValue::Bool(true));
+        for (language, head, first) in [
+            (
+                Language::English,
+                "invalid client options: 2 problems",
+                "  nope: is not a known option; the options are n",
+            ),
+            (
+                Language::Chinese,
+                "客户端选项无效：2 个问题",
+                "  nope: 不是已知的选项；可用的选项为 n",
+            ),
+        ] {
+            let mut r = OptionReader::in_language(language);
+            r.only(&o, &Path::Root, &["n"]);
+            r.whole(&o, &Path::Root, "n", (0, 1));
+            let err = r.finish(bags::CLIENT).unwrap_err();
+            let message = err.to_string();
+            let lines: Vec<&str> = message.lines().collect();
+            assert_eq!(lines.len(), 3, "{message}");
+            assert_eq!((lines[0], lines[1]), (head, first));
+            assert_eq!(err.language, language);
+        }
     }
 }
