@@ -13,37 +13,13 @@ use hwc_price::language::Language;
 use hwc_price::quote::asked;
 use hwc_price::quote::Quote;
 use hwc_price::site::Site;
-use hwc_price::{InquiryKind, OnDemandInquiry, PeriodInquiry, RenewalInquiry};
+use hwc_price::{InquiryKind, OnDemandInquiry, RenewalInquiry};
+
+mod common;
+use common::quote;
 
 fn fixture(path: &str) -> String {
-    std::fs::read_to_string(format!(
-        "{}/tests/fixtures/{path}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
-}
-
-/// A quote of a saved answer in `breakdown/<name>.json`, with its inquiry when `<name>.request.json` exists.
-fn quote(kind: InquiryKind, name: &str, site: Site) -> Quote {
-    let answer = fixture(&format!("breakdown/{name}.json"));
-    let mut quote = Quote::from_response(kind, &answer, site).unwrap();
-    if let Ok(request) = std::fs::read_to_string(format!(
-        "{}/tests/fixtures/breakdown/{name}.request.json",
-        env!("CARGO_MANIFEST_DIR")
-    )) {
-        quote.asked = match kind {
-            InquiryKind::OnDemand => {
-                asked::on_demand(&OnDemandInquiry::batch_from_json(&request).unwrap())
-            }
-            InquiryKind::Period => {
-                asked::period(&PeriodInquiry::batch_from_json(&request).unwrap())
-            }
-            InquiryKind::Renewal => {
-                asked::renewal(&RenewalInquiry::batch_from_json(&request).unwrap())
-            }
-        };
-    }
-    quote
+    common::fixture(path).unwrap()
 }
 
 fn english() -> BreakdownOptions {

@@ -8,34 +8,11 @@
 
 use hwc_price::breakdown::{Breakdown, BreakdownOptions};
 use hwc_price::language::Language;
-use hwc_price::quote::{asked, Quote};
 use hwc_price::site::Site;
-use hwc_price::{InquiryKind, OnDemandInquiry, PeriodInquiry, RenewalInquiry};
+use hwc_price::InquiryKind;
 
-fn fixture(name: &str) -> Option<String> {
-    let dir = env!("CARGO_MANIFEST_DIR");
-    std::fs::read_to_string(format!("{dir}/tests/fixtures/breakdown/{name}")).ok()
-}
-
-/// A quote of `breakdown/<name>.json`, with its inquiry when `<name>.request.json` exists.
-fn quote(kind: InquiryKind, name: &str, site: Site) -> Quote {
-    let answer = fixture(&format!("{name}.json")).unwrap();
-    let mut quote = Quote::from_response(kind, &answer, site).unwrap();
-    if let Some(request) = fixture(&format!("{name}.request.json")) {
-        quote.asked = match kind {
-            InquiryKind::OnDemand => {
-                asked::on_demand(&OnDemandInquiry::batch_from_json(&request).unwrap())
-            }
-            InquiryKind::Period => {
-                asked::period(&PeriodInquiry::batch_from_json(&request).unwrap())
-            }
-            InquiryKind::Renewal => {
-                asked::renewal(&RenewalInquiry::batch_from_json(&request).unwrap())
-            }
-        };
-    }
-    quote
-}
+mod common;
+use common::quote;
 
 /// Collects, by path, every member name in `value` (nested objects and lists included) that is not camelCase,
 /// and every name seen.
