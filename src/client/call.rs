@@ -5,20 +5,19 @@
 //! All I/O goes through a [`Runtime`]: HTTP, the clock, sleeping, randomness, cancellation and progress. The
 //! JavaScript bindings supply one over `fetch`; the tests supply a scripted one with a fake clock.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::rc::Rc;
 
 use super::accounting::{refuse_other_currencies, unanswered, Rated};
-use super::config::ClientConfig;
 use super::divide::{to_caller_indexes, Divisible};
 use super::error::{CallError, FailedPart, Failure};
 use super::isolate::{is_product_level, Group, Isolation};
 use super::retry::RetryPolicy;
 use super::runtime::Runtime;
 use super::send::{Job, Sender, Settings};
-use super::throttle::Throttle;
+use super::shared::Client;
 use crate::kind::InquiryKind;
 use crate::quote::{Asked, Quote};
 use crate::response::Rating;
@@ -100,35 +99,6 @@ pub struct CallOptions {
     pub isolate_failures: Option<bool>,
 }
 
-/// A client of the three rating APIs. It throttles all the calls made through it together, and with every
-/// other client of this thread that calls the same URLs.
-#[derive(Debug)]
-pub struct Client {
-    config: ClientConfig,
-    /// One per API, in [`InquiryKind::ALL`] order, shared by the clients of one URL.
-    throttles: [Rc<RefCell<Throttle>>; 3],
-}
-
-thread_local! {
-    /// The quota of each API URL called from this thread, whichever client calls it. The gateway counts the
-    /// requests of a source address and account together: a client made for each batch must not start from an
-    /// empty count while the last one's requests are still counted. Kept for the life of the thread; an
-    /// application calls a handful of URLs.
-    static QUOTAS: RefCell<HashMap<String, Rc<RefCell<Throttle>>>> = RefCell::new(HashMap::new());
-}
-
-/// The quota of `kind` at `url`, shared with every client of this thread that calls it.
-fn shared_throttle(kind: InquiryKind, url: String) -> Rc<RefCell<Throttle>> {
-    QUOTAS.with(|quotas| {
-        Rc::clone(
-            quotas
-                .borrow_mut()
-                .entry(url)
-                .or_insert_with(|| Rc::new(RefCell::new(Throttle::for_kind(kind)))),
-        )
-    })
-}
-
 /// The wire name of the list an inquiry's items are in.
 fn item_field(kind: InquiryKind) -> &'static str {
     match kind {
@@ -162,18 +132,6 @@ fn locate(failure: &mut Failure, field: &str, job: &Job) {
 }
 
 impl Client {
-    /// A client with `config`.
-    pub fn new(config: ClientConfig) -> Self {
-        let throttles =
-            InquiryKind::ALL.map(|kind| shared_throttle(kind, config.endpoint.url(kind)));
-        Client { config, throttles }
-    }
-
-    /// The configuration.
-    pub fn config(&self) -> &ClientConfig {
-        &self.config
-    }
-
     /// Prices an inquiry: the parts of one batch (of any kind), in order.
     pub async fn price<R: Runtime, I: Divisible + Clone + 'static>(
         &self,
@@ -203,11 +161,11 @@ impl Client {
             divide,
         } = batch;
         let settings = Settings {
-            timeout_ms: options.timeout_ms.unwrap_or(self.config.timeout_ms),
-            retry: options.retry.unwrap_or(self.config.retry),
+            timeout_ms: options.timeout_ms.unwrap_or(self.config().timeout_ms),
+            retry: options.retry.unwrap_or(self.config().retry),
             isolate_failures: options
                 .isolate_failures
-                .unwrap_or(self.config.isolate_failures),
+                .unwrap_or(self.config().isolate_failures),
         };
         let requests = parts.len();
         let field = item_field(kind);
@@ -216,7 +174,7 @@ impl Client {
             rt,
             kind,
             settings,
-            url: self.config.endpoint.url(kind),
+            url: self.config().endpoint.url(kind),
             done: Cell::new(0),
             total: Cell::new(requests),
             stop: Cell::new(false),
@@ -342,7 +300,7 @@ impl Client {
         refuse_other_currencies(
             &mut rated,
             &mut failed,
-            self.config.endpoint.site().currency(),
+            self.config().endpoint.site().currency(),
         );
         let merged = self.merge(kind, rated, &mut failed);
         // In input order: by request, then by the caller's index of the first item; then each failure says
@@ -368,8 +326,8 @@ impl Client {
             attempts,
             request_ids,
             asked,
-            language: self.config.language,
-            ..Quote::from_rating(rating, self.config.endpoint.site())
+            language: self.config().language,
+            ..Quote::from_rating(rating, self.config().endpoint.site())
         });
         match quote {
             Some(quote) if failed.is_empty() => Ok(quote),
@@ -421,17 +379,6 @@ impl Client {
                 }
             }
         }
-    }
-
-    /// Runs `f` on `kind`'s throttle.
-    pub(super) fn throttle<T>(&self, kind: InquiryKind, f: impl FnOnce(&mut Throttle) -> T) -> T {
-        let [on_demand, period, renewal] = &self.throttles;
-        let throttle = match kind {
-            InquiryKind::OnDemand => on_demand,
-            InquiryKind::Period => period,
-            InquiryKind::Renewal => renewal,
-        };
-        f(&mut throttle.borrow_mut())
     }
 }
 

@@ -16,11 +16,12 @@ pub mod options;
 pub mod retry;
 pub mod runtime;
 mod send;
+mod shared;
 pub mod signing;
 pub mod throttle;
 pub mod url;
 
-pub use call::{CallOptions, Client};
+pub use call::CallOptions;
 pub use config::{Auth, ClientConfig};
 pub use credentials::Secret;
 pub use endpoint::{Endpoint, Site};
@@ -28,4 +29,5 @@ pub use error::{CallError, FailedPart, Failure};
 pub use runtime::{
     Cancelled, HttpRequest, HttpResponse, RetryEvent, Runtime, Thrown, TransportError,
 };
+pub use shared::Client;
 pub use signing::{sign, sign_request, SignError, SignRequest, Signed};

@@ -7,7 +7,6 @@ use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 
-use super::call::Client;
 use super::config::Auth;
 use super::credentials::{credentials_of, scrub};
 use super::error::Failure;
@@ -15,6 +14,7 @@ use super::isolate::Group;
 use super::join::join_all;
 use super::retry::{AttemptOutcome, RetryPolicy};
 use super::runtime::{HttpRequest, RetryEvent, Runtime, TransportError};
+use super::shared::Client;
 use super::signing::{sign, SignError, SignRequest};
 use super::throttle::Throttle;
 use crate::kind::InquiryKind;

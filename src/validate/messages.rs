@@ -3,7 +3,6 @@
 //! for people. A message states the rule and the value seen; paths and rule codes are the same in both
 //! languages.
 
-use super::violation::Violations;
 use crate::language::{Language, Words};
 
 /// `text` after the Chinese `prefix`, with the space Chinese typesetting puts before Latin letters, digits
@@ -298,19 +297,26 @@ pub mod bags {
     pub const SIGN: Words = ("request to sign", "待签名请求");
 }
 
-/// A head line, then one indented line per violation: how every list of problems is said.
-pub(crate) fn listed(head: String, violations: &Violations) -> String {
+/// A head line, then one indented line per problem: how every list of problems is said.
+pub(crate) fn listed<T: std::fmt::Display>(
+    head: String,
+    problems: impl IntoIterator<Item = T>,
+) -> String {
     let mut out = head;
-    for violation in violations {
+    for problem in problems {
         out.push_str("\n  ");
-        out.push_str(&violation.to_string());
+        out.push_str(&problem.to_string());
     }
     out
 }
 
 /// "invalid client options: 2 problems", then one line per problem.
-pub(crate) fn invalid_options(language: Language, what: Words, violations: &Violations) -> String {
-    let n = violations.len();
+pub(crate) fn invalid_options<T: std::fmt::Display>(
+    language: Language,
+    what: Words,
+    problems: impl ExactSizeIterator<Item = T>,
+) -> String {
+    let n = problems.len();
     let head = match language {
         Language::English => format!(
             "invalid {}: {n} problem{}",
@@ -319,5 +325,5 @@ pub(crate) fn invalid_options(language: Language, what: Words, violations: &Viol
         ),
         Language::Chinese => format!("{}无效：{n} 个问题", what.1),
     };
-    listed(head, violations)
+    listed(head, problems)
 }

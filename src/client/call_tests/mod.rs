@@ -10,6 +10,7 @@ use serde_json::{json, Value};
 
 use super::*;
 use crate::client::config::Auth;
+use crate::client::config::ClientConfig;
 use crate::client::endpoint::{Endpoint, Site};
 use crate::client::join::block_on;
 use crate::client::retry::RetryPolicy;

@@ -342,7 +342,7 @@ impl OptionReader {
 /// Options that break their rules: every problem, said in the language the options asked for. The message is
 /// a head line naming the options and then one indented line per problem.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", messages::invalid_options(*language, *what, violations))]
+#[error("{}", messages::invalid_options(*language, *what, violations.iter()))]
 pub struct InvalidOptions {
     /// Every problem, in order.
     pub violations: Violations,
