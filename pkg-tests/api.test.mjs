@@ -106,6 +106,8 @@ test('errors are real Errors with name, code, kind, message and violations', () 
   assert.ok(!hwc.isInquiryValidationError(new TypeError('x')));
   assert.ok(!hwc.isInquiryValidationError(undefined));
   assert.throws(() => hwc.validateInquiry('weekly', {}), { name: 'TypeError', message: /unknown inquiry kind "weekly"/ });
+  assert.throws(() => hwc.validateInquiry(undefined, {}), { name: 'TypeError', message: /^unknown inquiry kind undefined: use "on-demand"/ });
+  assert.throws(() => hwc.quoteFromResponse(7, '{}'), { name: 'TypeError', message: /^unknown inquiry kind number:/ });
 });
 
 test('hostile input never breaks the module', () => {

@@ -99,9 +99,11 @@ const signing = caught(() => signRequest({ method: 'POST', url: 'nope', ak: 'a',
 console.log([esmError instanceof InquiryValidationError, cjsError instanceof InquiryValidationError, esmError instanceof cjs.InquiryValidationError,
   esmError instanceof Error, esmError instanceof PriceApiError, isInquiryValidationError(cjsError), isPriceApiError(esmError),
   options instanceof PriceClientError, isPriceClientError(options), signing instanceof SignRequestError, isSignRequestError(signing),
-  esmError.name, esmError.constructor === InquiryValidationError, isPriceApiError(new Proxy({}, { get() { throw new Error('trap'); } }))].join(' '));`);
+  esmError.name, esmError.constructor === InquiryValidationError, isPriceApiError(new Proxy({}, { get() { throw new Error('trap'); } })),
+  // One copy of the module for import and require: the same classes, so one set of quotas too.
+  cjs.PriceClient === PriceClient, cjs.InquiryValidationError === InquiryValidationError].join(' '));`);
   assert.equal(run(process.execPath, ['errors.mjs']).trim(),
-    'true true true true false true false true true true true InquiryValidationError true false');
+    'true true true true false true false true true true true InquiryValidationError true false true true');
 });
 
 test('TypeScript consumers (node16 resolution, Node types only, no DOM) type-check as ES module and as CommonJS', () => {
@@ -123,6 +125,13 @@ try {
   if (e instanceof PriceApiError) console.log(e.failedItems.length, e.partial?.kind);
 }
 void r;
+`);
+  // The browser entry too: code shared by pages and Node type-checks with Node's types alone.
+  write('ts/web.mts', `import init, { initSync, buildRenewalInquiry, type InitInput } from 'hwc-price/web';
+const input: InitInput = new URL('https://example.test/hwc_price_bg.wasm');
+await init({ module_or_path: input });
+initSync({ module: new Uint8Array(0) });
+buildRenewalInquiry({ resource_ids: ['a'], period_type: 2, period_num: 1 });
 `);
   write('ts/check.cts', `import hwc = require('hwc-price');
 const r: hwc.PreparedRequest = hwc.buildRenewalInquiry({ resource_ids: ['a'], period_type: 2, period_num: 1 });

@@ -5,14 +5,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as hwc from 'hwc-price';
 import { initSync } from 'hwc-price/web';
+import { readFileSync } from 'node:fs';
 import { withSandbox, onDemand, rejection } from './helpers.mjs';
 
 const { PriceClient } = hwc;
 const fast = { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 };
-test('a panic becomes a thrown Error with its message, and the module keeps working', () => {
+test('a panic becomes a thrown Error with its message, and the module keeps working', async () => {
   // The deliberate panic is no export of the package: it is reached through the module's raw exports, which
-  // the browser entry's initSync returns (the module is loaded already, so it returns them at once).
-  const raw = initSync({});
+  // the browser entry's initSync returns (in Node that entry is a copy of its own, loaded here).
+  const raw = initSync({ module: readFileSync(new URL(import.meta.resolve('hwc-price/hwc_price_bg.wasm'))) });
+  const web = await import('hwc-price/web');
   assert.equal(hwc.__panicForTests, undefined);
   assert.throws(() => raw.__panicForTests(), (e) => {
     assert.ok(e instanceof hwc.HwcPriceInternalError);
@@ -20,6 +22,7 @@ test('a panic becomes a thrown Error with its message, and the module keeps work
     assert.match(e.message, /^hwc-price internal error \(please report it\): panicked at .*a deliberate panic/s);
     return true;
   });
+  assert.equal(web.buildRenewalInquiry({ resource_ids: ['a'], period_type: 2, period_num: 1 }).method, 'POST');
   assert.equal(hwc.buildRenewalInquiry({ resource_ids: ['a'], period_type: 2, period_num: 1 }).method, 'POST');
   assert.equal(hwc.validateInquiry('period', {}).length, 2);
   assert.match(hwc.quoteFromResponse('renewal', '{"renew_inquiry_results": [{"resource_id": "r", "amount": "1.5"}]}').toText(), /\$1\.50/);

@@ -17,7 +17,6 @@ node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-reference-types --e
 # stays in the JS (for `using`), only its declaration goes, so the types compile under any ES2020+ lib.
 sed -i '/\[Symbol\.dispose\]()/d' pkg/hwc_price.d.ts
 sed "s/@VERSION@/$version/" npm/package.json >pkg/package.json
-cp npm/node.mjs pkg/node.mjs
 cp npm/breakdown.css pkg/breakdown.css
 node scripts/make-entries.mjs >/dev/null
 node scripts/make-cjs.mjs >/dev/null

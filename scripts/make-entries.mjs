@@ -4,7 +4,8 @@
 //   exports the error classes and guards of src/bindings/errors.js.
 // - index.js (what bundlers and browsers resolve "hwc-price" to): the same glue, ready on import (top-level
 //   await of `init()`), so bundled code needs no init call.
-// - node.mjs / node.cjs (Node, by the "node" condition): ready on import or require (make-cjs.mjs).
+// - node.cjs / node.mjs (Node, by the "node" condition): ready on require or import, one copy of the module for
+//   both (make-cjs.mjs, which runs after this script).
 // - Declarations: hwc_price.d.ts keeps the browser `init` types; index.d.ts, node.d.ts and node.d.cts have an
 //   `init()` that needs nothing, so Node projects type-check without the DOM library. None of them lists the
 //   module's raw exports.
@@ -72,14 +73,33 @@ const types = replaceOnce(generated, hookDeclaration.exec(generated)?.[0] ?? 'in
 const tail = types.indexOf('export type InitInput');
 if (tail < 0) throw new Error('make-entries: no InitInput in the generated declarations');
 const api = `${types.slice(0, tail).trimEnd()}\n`;
-const output = /export interface InitOutput \{[^}]*\}\n/;
-if (!output.test(types)) throw new Error('make-entries: no InitOutput in the generated declarations');
-const webTypes = replaceOnce(types, 'export default function __wbg_init (', 'export default function init(', 'the init declaration');
-write('hwc_price.d.ts', webTypes.replace(output, `/** What \`init()\` resolves to once the module is loaded. */
-export interface InitOutput {
-  readonly memory: WebAssembly.Memory;
+// The browser entry's init declarations, written here so that they need no DOM library (a program shared by
+// pages and Node type-checks with Node's types alone): what wasm-bindgen declares, less the deprecated forms.
+const webInit = `/** A compiled \`WebAssembly.Module\` (typed loosely, so that these declarations need no DOM library). */
+export type CompiledModule = object;
+
+/** Where \`init()\` gets the module: a URL to fetch, a \`Response\`, its bytes, or a compiled module. */
+export type InitInput = string | URL | Request | Response | ArrayBuffer | ArrayBufferView | CompiledModule;
+
+/** What \`initSync()\` instantiates: the module's bytes, or a compiled module. */
+export type SyncInitInput = ArrayBuffer | ArrayBufferView | CompiledModule;
+
+/** What \`init()\` and \`initSync()\` return: the module's raw exports, which are not for use. */
+export type InitOutput = unknown;
+
+/** Instantiates the module from its bytes or a compiled module, synchronously; once is enough. */
+export function initSync(module: { module: SyncInitInput }): InitOutput;
+
+/** Loads the module (by default \`hwc_price_bg.wasm\` next to \`hwc_price.js\`); call it once, before anything else. */
+export default function init(options?: { module_or_path: InitInput | Promise<InitInput> }): Promise<InitOutput>;
+`;
+for (const name of ['InitInput', 'InitOutput', 'SyncInitInput']) {
+  if (!types.includes(`export type ${name}`) && !types.includes(`export interface ${name}`)) {
+    throw new Error(`make-entries: no ${name} in the generated declarations`);
+  }
 }
-`));
+replaceOnce(types, 'export default function __wbg_init (', '', 'the init declaration');
+write('hwc_price.d.ts', `${api}\n${webInit}`);
 const readyInit = `
 /** Nothing to do: this entry is ready on import. Kept so that code shared with "hwc-price/web" runs unchanged. */
 export default function init(): Promise<void>;

@@ -172,14 +172,16 @@ pub(crate) fn usage_error(name: &str, message: &str) -> JsValue {
     named(name, message).into()
 }
 
-/// The `TypeError` for a kind that is not `on-demand`, `period` or `renewal`.
-pub(crate) fn unknown_kind(code: &str) -> JsValue {
+/// The `TypeError` for a kind that is not `on-demand`, `period` or `renewal`: a string is quoted (cut), any
+/// other value named by its type.
+pub(crate) fn unknown_kind(kind: &JsValue) -> JsValue {
+    let seen = match kind.as_string() {
+        Some(code) => Quoted(&crate::validate::text::cut(&code, 40)).to_string(),
+        None => kind.js_typeof().as_string().unwrap_or_default(),
+    };
     usage_error(
         "TypeError",
-        &format!(
-            "unknown inquiry kind {}: use \"on-demand\", \"period\" or \"renewal\"",
-            Quoted(&crate::validate::text::cut(code, 40))
-        ),
+        &format!("unknown inquiry kind {seen}: use \"on-demand\", \"period\" or \"renewal\""),
     )
 }
 

@@ -125,13 +125,10 @@ pub fn validate_inquiry(
         unchecked_param_type = "OnDemandInquiryInput | PeriodInquiryInput | RenewalInquiryInput | string"
     )]
     input: JsValue,
-    #[wasm_bindgen(
-        unchecked_optional_param_type = "{ batch?: boolean; language?: \"en_US\" | \"zh_CN\" }"
-    )]
-    options: Option<Object>,
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: Option<Object>,
 ) -> Result<JsValue, JsValue> {
     let code = kind.as_string().unwrap_or_default();
-    let kind = InquiryKind::from_code(&code).ok_or_else(|| unknown_kind(&code))?;
+    let kind = InquiryKind::from_code(&code).ok_or_else(|| unknown_kind(&kind))?;
     let ReadOptions { language, batch } = inquiry_options(options, true)?;
     let found = super::for_kind!(kind, check, &input, batch, language);
     Ok(violations(&found))

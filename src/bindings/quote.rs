@@ -146,7 +146,7 @@ pub fn quote_from_response(
     #[wasm_bindgen(unchecked_optional_param_type = "SavedQuoteOptions")] options: Option<Object>,
 ) -> Result<JsQuote, JsValue> {
     let code = kind.as_string().unwrap_or_default();
-    let kind = InquiryKind::from_code(&code).ok_or_else(|| unknown_kind(&code))?;
+    let kind = InquiryKind::from_code(&code).ok_or_else(|| unknown_kind(&kind))?;
     let text = response.as_string().ok_or_else(|| {
         super::errors::usage_error(
             "TypeError",
