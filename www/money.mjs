@@ -82,3 +82,13 @@ export function headline(text, currency) {
   const shown = formatAmount(r.value, currency);
   return { text: r.rounded ? `≈ ${shown}` : shown, exact, rounded: r.rounded };
 }
+
+/** The exact sum of decimal strings (anything else counts as zero). */
+export function sum(values) {
+  let scale = 0;
+  const parts = values.map((v) => scaled(v) ?? { units: 0n, scale: 0 });
+  for (const p of parts) scale = Math.max(scale, p.scale);
+  let total = 0n;
+  for (const p of parts) total += p.units * 10n ** BigInt(scale - p.scale);
+  return toText(total, scale);
+}
