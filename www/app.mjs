@@ -1,27 +1,24 @@
-// The estimate page: renders the form from estimate.mjs, validates as the user types with the package's
-// validateInquiry, prices through this page's own server (/v2/bills/ratings/…), shows the package's HTML
-// breakdown, exports, and keeps estimates in the URL and in localStorage.
-import init, { PriceClient, validateInquiry, isInquiryValidationError } from '/pkg/hwc_price.js';
-import { MODES, ITEM_FIELDS, TOP_FIELDS, newItem, initialState, toInquiry, locate, fromInquiry, encodeState, decodeState } from './estimate.mjs';
+// The estimate page: renders the form from estimate.mjs (items as compact rows that open for editing, optional
+// fields under "More"), validates as the user types with the package's validateInquiry, prices through this
+// page's own server (result.mjs), and keeps estimates in the URL and in this browser (keep.mjs). A share link
+// opens its estimate priced.
+import init, { validateInquiry } from '/pkg/hwc_price.js';
+import { MODES, ITEM_FIELDS, TOP_FIELDS, newItem, initialState, toInquiry, locate, fromInquiry, encodeState, decodeState, switchMode, plural } from './estimate.mjs';
+import { el } from './dom.mjs';
+import { describeItem, itemNumber } from './names.mjs';
+import { result, price, checkStale } from './result.mjs';
+import { wireKeep, offerUndo } from './keep.mjs';
 
 const $ = (id) => document.getElementById(id);
-const STORE = 'hwc-price.estimates';
-let state = decodeState(location.hash) ?? initialState();
-let quote = null;
-let pricing = null;
+const shared = decodeState(location.hash);
+let state = shared ?? initialState();
 let ready = false;
-
-/** An element with attributes and children (text is always set as text, never parsed as HTML). */
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === false || v === undefined || v === null) continue;
-    if (k === 'text') node.textContent = v;
-    else node.setAttribute(k, v === true ? '' : v);
-  }
-  node.append(...children);
-  return node;
-}
+/** The last state seen in each mode, so switching back brings its own fields back. */
+const earlier = {};
+/** Fields the rating API refused in the last pricing, kept beside them until the estimate changes. */
+let refused = { key: null, marks: [] };
+/** Items open for editing, by index. */
+let open = new Set(state.items.length === 1 ? [0] : []);
 
 function control(field, id, value) {
   const describedBy = `${id}-error`;
@@ -40,25 +37,40 @@ function control(field, id, value) {
     input.value = value ?? '';
   }
   const label = el('label', { for: id, text: field.label + (field.required ? '' : ' (optional)') });
-  const hint = field.hint ? el('span', { class: 'hint', text: field.hint }) : '';
-  return el('div', { class: `field field-${field.type}` }, label, input, hint, el('p', { class: 'field-error', id: describedBy }));
+  const notes = el('div', { class: 'notes' }, field.hint ? el('span', { class: 'hint', text: field.hint }) : '', el('p', { class: 'field-error', id: describedBy }));
+  return el('div', { class: `field field-${field.type}` }, label, input, notes);
 }
 
 function renderTop() {
-  const box = $('top-fields');
-  box.replaceChildren(...TOP_FIELDS[state.mode].map((f) => control(f, `f-${f.name}`, state.top[f.name])));
+  $('top-fields').replaceChildren(...TOP_FIELDS[state.mode].map((f) => control(f, `f-${f.name}`, state.top[f.name])));
+}
+
+/** The words in an item's compact row: its id and what it is. */
+function brief(i) {
+  const { name, detail } = describeItem(state.mode, state.items[i], i);
+  return state.mode === 'renewal' ? name : `${name} · ${detail}`;
 }
 
 function renderItems() {
-  const list = $('items');
   const fields = ITEM_FIELDS[state.mode];
-  list.replaceChildren(...state.items.map((item, i) => {
-    const title = state.mode === 'renewal' ? `Resource ${i + 1}` : `Item ${i + 1}`;
+  $('items').replaceChildren(...state.items.map((item, i) => {
+    const title = itemNumber(state.mode, i);
+    const required = fields.filter((f) => f.required);
+    const optional = fields.filter((f) => !f.required);
     const actions = el('div', { class: 'item-actions' },
       el('button', { type: 'button', 'data-action': 'duplicate', 'data-index': i, 'aria-label': `Duplicate ${title.toLowerCase()}`, text: 'Duplicate' }),
       el('button', { type: 'button', 'data-action': 'remove', 'data-index': i, 'aria-label': `Remove ${title.toLowerCase()}`, text: 'Remove', disabled: state.items.length === 1 }));
-    const grid = el('div', { class: 'grid' }, ...fields.map((f) => control(f, `f-${i}-${f.name}`, item[f.name])));
-    return el('li', { class: 'item', 'data-index': i }, el('fieldset', {}, el('legend', { text: title }), grid, actions));
+    const more = optional.length
+      ? el('details', { class: 'more', open: optional.some((f) => item[f.name]) },
+        el('summary', { text: 'More', 'aria-label': `More fields of ${title.toLowerCase()}` }),
+        el('div', { class: 'grid' }, ...optional.map((f) => control(f, `f-${i}-${f.name}`, item[f.name]))))
+      : '';
+    const body = el('div', { class: 'item-body', role: 'group', 'aria-label': title },
+      el('div', { class: 'grid' }, ...required.map((f) => control(f, `f-${i}-${f.name}`, item[f.name]))), more,
+      el('p', { class: 'field-error item-error', id: `item-${i}-error` }), actions);
+    const summary = el('summary', {}, el('span', { class: 'item-title', text: title }), ' ',
+      el('span', { class: 'item-brief', text: brief(i) }), el('span', { class: 'item-problem' }));
+    return el('li', { class: 'item', 'data-index': i }, el('details', { open: open.has(i) }, summary, body));
   }));
 }
 
@@ -71,14 +83,16 @@ function render() {
   changed();
 }
 
-/** After any change: validate, show each violation beside its field, and update the share link. */
+/** After any change: validate, show each violation beside its field, update the share link, mark the result. */
 function changed() {
   history.replaceState(null, '', `#e=${encodeState(state)}`);
-  if (!ready) return;
+  if (!ready) return [];
   for (const node of document.querySelectorAll('.field-error')) node.textContent = '';
   for (const node of document.querySelectorAll('[aria-invalid]')) node.removeAttribute('aria-invalid');
+  for (const node of document.querySelectorAll('.item-problem')) node.textContent = '';
   const violations = validateInquiry(state.mode, toInquiry(state), { batch: true });
   const unplaced = [];
+  const perItem = new Map();
   for (const v of violations) {
     const at = locate(v.path, state.mode);
     const id = at && (at.item === undefined ? `f-${at.field}` : `f-${at.item}-${at.field}`);
@@ -87,23 +101,46 @@ function changed() {
       input.setAttribute('aria-invalid', 'true');
       const error = $(`${id}-error`);
       error.textContent = error.textContent ? `${error.textContent} ${v.message}` : v.message;
+      if (at.item !== undefined) perItem.set(at.item, (perItem.get(at.item) ?? 0) + 1);
     } else {
       unplaced.push(v);
     }
   }
+  for (const [i, n] of perItem) {
+    const mark = document.querySelector(`.item[data-index="${i}"] .item-problem`);
+    if (mark) mark.textContent = ` — ${plural(n, 'problem')}`;
+  }
+  if (refused.key === encodeState(state)) for (const m of refused.marks) showRefused(m);
   $('summary').hidden = unplaced.length === 0;
   $('summary-list').replaceChildren(...unplaced.map((v) => el('li', { text: v.path ? `${v.path}: ${v.message}` : v.message })));
-  $('price').disabled = pricing !== null;
+  $('price').disabled = result.pricing !== null;
+  checkStale(state);
   return violations;
+}
+
+/** A field the rating API refused: highlighted, with the plain words under it. */
+function showRefused({ index, field, text }) {
+  const input = $(`f-${index}-${field}`);
+  if (!input) return;
+  input.setAttribute('aria-invalid', 'true');
+  $(`f-${index}-${field}-error`).append(el('span', { class: 'api-field-error', text }));
+  const mark = document.querySelector(`.item[data-index="${index}"] .item-problem`);
+  if (mark && !mark.textContent) mark.textContent = ' — not priced';
+}
+
+/** Opens whatever holds `node` (its item, its "More") so it can be seen and focused. */
+function reveal(node) {
+  for (let d = node?.closest('details'); d; d = d.parentElement?.closest('details')) {
+    d.open = true;
+    const item = d.closest('.item');
+    if (item) open.add(Number(item.dataset.index));
+  }
 }
 
 function onInput(event) {
   const target = event.target;
   if (target.name === 'mode') {
-    if (target.value !== state.mode) {
-      state = { ...initialState(target.value), language: state.language };
-      render();
-    }
+    if (target.value !== state.mode) changeMode(target.value);
     return;
   }
   if (target.id === 'language') {
@@ -113,30 +150,61 @@ function onInput(event) {
   }
   const item = target.closest('.item');
   const value = target.type === 'checkbox' ? target.checked : target.value;
-  if (item) state.items[Number(item.dataset.index)][target.name] = value;
-  else if (target.closest('#top-fields')) state.top[target.name] = value;
+  if (item) {
+    const i = Number(item.dataset.index);
+    state.items[i][target.name] = value;
+    item.querySelector('.item-brief').textContent = brief(i);
+  } else if (target.closest('#top-fields')) state.top[target.name] = value;
   else return;
   changed();
+}
+
+/** Switches the billing mode, keeping the fields both modes share; says what is set aside, with undo. */
+function changeMode(mode) {
+  const before = structuredClone(state);
+  const openBefore = new Set(open);
+  earlier[state.mode] = before;
+  const { state: next, dropped } = switchMode(state, mode, earlier[mode]);
+  state = next;
+  open = new Set();
+  render();
+  offerUndo($('notice'), `Switched to ${MODES[mode].label.toLowerCase()}. Set aside: ${dropped.join('; ')}.`, () => {
+    state = before;
+    open = openBefore;
+    render();
+  });
 }
 
 function onItemAction(event) {
   const button = event.target.closest('button[data-action]');
   if (!button) return;
   const i = Number(button.dataset.index);
+  const first = ITEM_FIELDS[state.mode][0].name;
+  const shift = (from, by) => { open = new Set([...open].map((n) => (n >= from ? n + by : n)).filter((n) => n >= 0)); };
   if (button.dataset.action === 'remove' && state.items.length > 1) {
-    state.items.splice(i, 1);
+    const removed = state.items.splice(i, 1)[0];
+    open.delete(i);
+    shift(i + 1, -1);
     renderItems();
     changed();
-    const next = $(`f-${Math.min(i, state.items.length - 1)}-${ITEM_FIELDS[state.mode][0].name}`);
-    next?.focus();
+    offerUndo($('notice'), `Removed ${itemNumber(state.mode, i).toLowerCase()}.`, () => {
+      state.items.splice(i, 0, removed);
+      shift(i, 1);
+      renderItems();
+      changed();
+    });
+    const next = Math.min(i, state.items.length - 1);
+    document.querySelector(`.item[data-index="${next}"] summary`)?.focus();
   } else if (button.dataset.action === 'duplicate') {
     const copy = { ...state.items[i] };
     if (state.mode !== 'renewal') copy.id = uniqueId(copy.id);
     else copy.resource_id = '';
     state.items.splice(i + 1, 0, copy);
+    shift(i + 1, 1);
+    open.add(i + 1);
     renderItems();
     changed();
-    $(`f-${i + 1}-${ITEM_FIELDS[state.mode][0].name}`)?.focus();
+    $(`f-${i + 1}-${first}`)?.focus();
   }
 }
 
@@ -152,94 +220,37 @@ function uniqueId(base) {
 function addItem() {
   state.items.push(newItem(state.mode, state.items.length + 1));
   if (state.mode !== 'renewal') state.items.at(-1).id = uniqueId(`item-${state.items.length}`).replace(/-copy$/, '');
+  open.add(state.items.length - 1);
   renderItems();
   changed();
   $(`f-${state.items.length - 1}-${ITEM_FIELDS[state.mode][0].name}`)?.focus();
 }
 
-function status(text) {
-  $('status').textContent = text;
-}
-
-function showError(error) {
-  const box = $('api-error');
-  box.hidden = false;
-  const lines = [el('p', { class: 'error-message', text: error.message })];
-  const facts = [['Code', error.code], ['HTTP status', error.status], ['Request id', error.requestId], ['Attempts', error.attempts]]
-    .filter(([, v]) => v !== null && v !== undefined && v !== '');
-  if (facts.length) lines.push(el('dl', {}, ...facts.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: String(v) })])));
-  box.replaceChildren(...lines);
-}
-
-async function price(event) {
-  event.preventDefault();
-  if (pricing) return;
-  const violations = changed();
-  if (violations.length) {
-    status(`Fix ${violations.length} problem${violations.length === 1 ? '' : 's'} first.`);
-    document.querySelector('[aria-invalid="true"]')?.focus();
-    return;
-  }
-  pricing = new AbortController();
-  quote?.free();
-  quote = null;
-  $('api-error').hidden = true;
-  $('breakdown').replaceChildren();
-  $('result-empty').hidden = true;
-  for (const id of ['export-csv', 'export-json']) $(id).disabled = true;
-  $('price').disabled = true;
-  $('cancel').hidden = false;
-  $('progress').hidden = false;
-  $('progress').removeAttribute('value');
-  status('Pricing…');
-  let client;
-  try {
-    client = new PriceClient({ endpoint: '/', language: state.language, timeoutMs: 60_000 });
-    quote = await client[MODES[state.mode].method](toInquiry(state), {
-      signal: pricing.signal,
-      onProgress: (done, total) => {
-        $('progress').max = total;
-        $('progress').value = done;
-        status(`Pricing: request ${done} of ${total} done.`);
-      },
-    });
-    showQuote(quote);
-    status(`Priced in ${quote.requests} request${quote.requests === 1 ? '' : 's'}.`);
-  } catch (error) {
-    if (isInquiryValidationError(error)) {
-      showError({ message: `The estimate breaks ${error.violations.length} rule(s); see the highlighted fields.`, code: error.code });
-    } else {
-      showError(error);
-      if (error.partial) showQuote(error.partial, true);
+/** The page's hooks for pricing: check and point at problems, mark a field the API refused, tidy up after. */
+const ui = {
+  fix() {
+    const violations = changed();
+    const first = document.querySelector('[aria-invalid="true"]');
+    if (first) {
+      reveal(first);
+      first.focus();
     }
-    status(error.code === 'ABORTED' ? 'Cancelled.' : 'Pricing failed.');
-  } finally {
-    // Its memory is given back now, not when the garbage collector gets to it (a call in flight keeps its own).
-    client?.free();
-    pricing = null;
-    $('cancel').hidden = true;
-    $('progress').hidden = true;
-    $('price').disabled = false;
-  }
-}
+    return violations;
+  },
+  markField(index, field, text) {
+    const key = encodeState(state);
+    if (refused.key !== key) refused = { key, marks: [] };
+    refused.marks.push({ index, field, text });
+    reveal($(`f-${index}-${field}`));
+  },
+  after() {
+    changed();
+  },
+};
 
-function showQuote(q, partial = false) {
-  const container = $('breakdown');
-  // The package escapes every server-provided string and isolates it in <bdi>; the markup is its own.
-  container.innerHTML = q.toHtml({ language: state.language });
-  if (partial) container.prepend(el('p', { class: 'help', text: 'What was priced before the failure:' }));
-  quote = q;
-  for (const id of ['export-csv', 'export-json']) $(id).disabled = false;
-  $('results').focus();
-}
-
-function download(name, type, text) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = el('a', { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+function priceNow(event) {
+  event?.preventDefault();
+  price(state, ui);
 }
 
 function loadPasted() {
@@ -256,72 +267,31 @@ function loadPasted() {
     out.replaceChildren(el('p', { class: 'field-error', text: 'Paste a JSON object: the body of a rating request.' }));
     return;
   }
-  state = fromInquiry(payload, state.mode, state.language);
-  if (state.items.length === 0) state.items = [newItem(state.mode, 1)];
-  render();
+  load(fromInquiry(payload, state.mode, state.language));
   const violations = validateInquiry(state.mode, text, { batch: true });
+  const label = MODES[state.mode].label.toLowerCase();
   const summary = violations.length === 0
-    ? el('p', { text: `Loaded as a ${MODES[state.mode].label.toLowerCase()} estimate with ${state.items.length} item(s); no problems found.` })
-    : el('div', {}, el('p', { text: `Loaded as a ${MODES[state.mode].label.toLowerCase()} estimate; the payload breaks ${violations.length} rule(s):` }),
+    ? el('p', { text: `Loaded as a ${label} estimate with ${plural(state.items.length, 'item')}; no problems found.` })
+    : el('div', {}, el('p', { text: `Loaded as a ${label} estimate; the payload breaks ${violations.length} rule(s):` }),
       el('ul', {}, ...violations.map((v) => el('li', { text: v.path ? `${v.path}: ${v.message}` : v.message }))));
   out.replaceChildren(summary);
 }
 
-function saved() {
-  try {
-    const value = JSON.parse(localStorage.getItem(STORE) ?? '{}');
-    return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
-  } catch {
-    return {};
-  }
-}
-
-function renderSaved(selected) {
-  const names = Object.keys(saved()).sort();
-  $('saved-list').replaceChildren(...(names.length ? names.map((n) => el('option', { value: n, text: n })) : [el('option', { value: '', text: 'none yet' })]));
-  if (selected) $('saved-list').value = selected;
-  $('load-saved').disabled = $('delete-saved').disabled = names.length === 0;
-}
-
-function save() {
-  const name = $('save-name').value.trim();
-  if (!name) {
-    $('share-status').textContent = 'Give the estimate a name first.';
-    $('save-name').focus();
-    return;
-  }
-  const all = saved();
-  all[name] = encodeState(state);
-  localStorage.setItem(STORE, JSON.stringify(all));
-  renderSaved(name);
-  $('share-status').textContent = `Saved "${name}".`;
-}
-
-function loadSaved() {
-  const name = $('saved-list').value;
-  const restored = decodeState(saved()[name] ?? '');
-  if (!restored) return;
-  state = restored;
+/** Replaces the estimate with `next`. */
+function load(next) {
+  state = structuredClone(next);
+  if (state.items.length === 0) state.items = [newItem(state.mode, 1)];
+  open = new Set(state.items.length === 1 ? [0] : []);
   render();
-  $('share-status').textContent = `Loaded "${name}".`;
 }
 
-function deleteSaved() {
-  const name = $('saved-list').value;
-  const all = saved();
-  delete all[name];
-  localStorage.setItem(STORE, JSON.stringify(all));
-  renderSaved();
-  $('share-status').textContent = `Deleted "${name}".`;
-}
-
-async function copyLink() {
-  try {
-    await navigator.clipboard.writeText(location.href);
-    $('share-status').textContent = 'Link copied.';
-  } catch {
-    $('share-status').textContent = `Copy this link: ${location.href}`;
-  }
+function onErrorLink(event) {
+  const button = event.target.closest('button[data-goto]');
+  if (!button) return;
+  const [index, field] = button.dataset.goto.split(':');
+  const input = $(`f-${index}-${field}`);
+  reveal(input);
+  input?.focus();
 }
 
 async function start() {
@@ -329,25 +299,24 @@ async function start() {
   const form = $('estimate');
   form.addEventListener('input', onInput);
   form.addEventListener('change', onInput);
-  form.addEventListener('submit', price);
+  form.addEventListener('submit', priceNow);
+  $('reprice').addEventListener('click', priceNow);
   $('items').addEventListener('click', onItemAction);
+  $('items').addEventListener('toggle', (event) => {
+    const item = event.target.closest('.item');
+    if (!item || event.target.parentElement !== item) return;
+    if (event.target.open) open.add(Number(item.dataset.index));
+    else open.delete(Number(item.dataset.index));
+  }, true);
   $('add-item').addEventListener('click', addItem);
-  $('cancel').addEventListener('click', () => pricing?.abort());
-  $('export-csv').addEventListener('click', () => quote && download('estimate.csv', 'text/csv;charset=utf-8', quote.toCsv({ language: state.language })));
-  $('export-json').addEventListener('click', () => quote && download('estimate.json', 'application/json', JSON.stringify(quote.toJSON(), null, 2)));
+  $('cancel').addEventListener('click', () => result.pricing?.abort());
+  $('api-error').addEventListener('click', onErrorLink);
   $('paste-load').addEventListener('click', loadPasted);
-  $('save').addEventListener('click', save);
-  $('load-saved').addEventListener('click', loadSaved);
-  $('delete-saved').addEventListener('click', deleteSaved);
-  $('copy-link').addEventListener('click', copyLink);
+  wireKeep({ state: () => state, load, result });
   window.addEventListener('hashchange', () => {
     const restored = decodeState(location.hash);
-    if (restored) {
-      state = restored;
-      render();
-    }
+    if (restored && encodeState(restored) !== encodeState(state)) load(restored);
   });
-  renderSaved();
   try {
     await init();
     ready = true;
@@ -364,6 +333,8 @@ async function start() {
     // Served without the demo server: no banner.
   }
   document.body.dataset.ready = 'true';
+  // A share link opens its estimate priced (when it can be priced as it is).
+  if (shared && validateInquiry(state.mode, toInquiry(state), { batch: true }).length === 0) price(state, ui);
 }
 
 start();

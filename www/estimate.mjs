@@ -169,20 +169,56 @@ export function fromInquiry(payload, fallbackMode, language = 'en_US') {
   return { mode, language, top, items };
 }
 
-/** The state as the fragment of a share link (base64url of its JSON). Credentials are never part of it. */
+const MODE_LIST = Object.keys(MODES);
+
+/** A field's value as the share link carries it: text, or 1/0 for a checkbox. */
+const cell = (field, value) => (field.type === 'checkbox' ? (value === true ? 1 : 0) : asText(value));
+
+/**
+ * The state as the fragment of a share link: base64url of a compact JSON array,
+ * `[2, mode, language, top, items]`, each item its fields in form order with trailing blanks left out and `0`
+ * for "the same as the item before" (so repeated items cost a few bytes). Credentials are never part of it.
+ */
 export function encodeState(state) {
-  const bytes = new TextEncoder().encode(JSON.stringify({ v: 1, ...state }));
+  const fields = ITEM_FIELDS[state.mode];
+  let before = null;
+  const items = (state.items ?? []).map((item) => {
+    const row = fields.map((f) => cell(f, item?.[f.name]));
+    const compact = row.map((v, i) => (before && before[i] === v && v !== '' ? 0 : v));
+    before = row;
+    while (compact.length && compact.at(-1) === '') compact.pop();
+    return compact;
+  });
+  const top = TOP_FIELDS[state.mode].map((f) => cell(f, state.top?.[f.name]));
+  const doc = [2, MODE_LIST.indexOf(state.mode), state.language === 'zh_CN' ? 1 : 0, top, items];
+  const bytes = new TextEncoder().encode(JSON.stringify(doc));
   let binary = '';
   for (const b of bytes) binary += String.fromCharCode(b);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-/** The state in a share-link fragment, or null when it is not one of ours. */
+/** The state of a version-2 document (see encodeState), or null. */
+function fromCompact(doc) {
+  const [, m, lang, top, items] = doc;
+  const mode = MODE_LIST[m];
+  if (!mode || !Array.isArray(top) || !Array.isArray(items)) return null;
+  const named = (fields, row, before) => Object.fromEntries(fields.map((f, i) => {
+    const v = Array.isArray(row) ? row[i] : undefined;
+    if (f.type === 'checkbox') return [f.name, v === 1 || v === true];
+    return [f.name, v === 0 && before ? before[f.name] : typeof v === 'string' ? v : v === undefined || v === null ? '' : asText(v)];
+  }));
+  let before = null;
+  const list = items.slice(0, 10_000).map((row) => (before = named(ITEM_FIELDS[mode], row, before)));
+  return { mode, language: lang === 1 ? 'zh_CN' : 'en_US', top: named(TOP_FIELDS[mode], top, null), items: list };
+}
+
+/** The state in a share-link fragment (this version's or the first's), or null when it is not one of ours. */
 export function decodeState(fragment) {
   try {
     const base64 = fragment.replace(/^#?e=/, '').replace(/-/g, '+').replace(/_/g, '/');
     const binary = atob(base64);
     const state = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
+    if (Array.isArray(state)) return state[0] === 2 ? fromCompact(state) : null;
     if (state?.v !== 1 || !(state.mode in MODES) || !Array.isArray(state.items) || typeof state.top !== 'object') return null;
     return {
       mode: state.mode,
@@ -194,3 +230,35 @@ export function decodeState(fragment) {
     return null;
   }
 }
+
+/**
+ * The state switched to `mode`, keeping every field both modes share (products keep their id, spec, region,
+ * size and quantity between pay-per-use and yearly/monthly; the project id stays) and taking the rest from
+ * `earlier` (the last state seen in that mode) or the defaults. `dropped` says in words what the new mode
+ * has no place for, so the page can warn and offer to undo.
+ */
+export function switchMode(state, mode, earlier) {
+  const next = { mode, language: state.language, top: { ...initialState(mode).top, ...(earlier?.top ?? {}) }, items: [] };
+  const dropped = [];
+  for (const f of TOP_FIELDS[mode]) if (f.name in state.top && TOP_FIELDS[state.mode].some((g) => g.name === f.name)) next.top[f.name] = state.top[f.name];
+  const products = state.mode !== 'renewal' && mode !== 'renewal';
+  if (products) {
+    const own = ITEM_FIELDS[mode].filter((f) => !PRODUCT_FIELDS.includes(f));
+    next.items = state.items.map((item, i) => {
+      const base = earlier?.items?.[i] ?? newItem(mode, i + 1);
+      const copy = Object.fromEntries(ITEM_FIELDS[mode].map((f) => [f.name, PRODUCT_FIELDS.includes(f) ? item[f.name] : base[f.name] ?? '']));
+      for (const f of own) copy[f.name] ||= newItem(mode, 1)[f.name] ?? '';
+      return copy;
+    });
+    const lost = ITEM_FIELDS[state.mode].filter((f) => !PRODUCT_FIELDS.includes(f)).map((f) => f.label.toLowerCase());
+    dropped.push(`${lost.join(', ')} of ${plural(state.items.length, 'item')}`);
+  } else {
+    next.items = earlier?.items?.length ? earlier.items.map((i) => ({ ...i })) : initialState(mode).items;
+    dropped.push(`the ${plural(state.items.length, state.mode === 'renewal' ? 'resource' : 'item')} (${mode === 'renewal' ? 'renewal prices resources you already have' : 'renewal items are resource ids, not products'})`);
+  }
+  for (const f of TOP_FIELDS[state.mode]) if (!TOP_FIELDS[mode].some((g) => g.name === f.name) && state.top[f.name]) dropped.push(f.label.toLowerCase());
+  return { state: next, dropped };
+}
+
+/** "1 item", "3 items". */
+export const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
