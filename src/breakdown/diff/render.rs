@@ -104,7 +104,17 @@ fn summary(d: &BreakdownDiff, w: &Words) -> String {
     .into_iter()
     .map(|s| format!("{} {}", d.count(s), status_word(s, l)))
     .collect();
-    format!("{out}; {}", counts.join(", ")) + if d.is_changed() { "" } else { w.no_change }
+    let mut out = format!("{out}; {}", counts.join(", "));
+    if !d.is_changed() {
+        out.push_str(language_stop(l));
+        out.push_str(w.no_change);
+    }
+    out
+}
+
+/// What ends a sentence before another: ". " in English, "。" in Chinese.
+fn language_stop(language: Language) -> &'static str {
+    language.pick(". ", "。")
 }
 
 fn final_of_totals(a: &Amounts, currency: &str) -> String {

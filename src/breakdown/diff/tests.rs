@@ -110,7 +110,13 @@ fn the_same_document_has_no_change_and_repeated_ids_pair_in_order() {
     let diff = BreakdownDiff::of_documents(&a, &a, Language::Chinese).unwrap();
     assert!(!diff.is_changed());
     assert_eq!(diff.count(Status::Unchanged), 2);
-    assert!(text(&diff).contains("没有变化。"), "{}", text(&diff));
+    assert!(
+        text(&diff).contains("2 未变。没有变化。\n"),
+        "{}",
+        text(&diff)
+    );
+    let same = BreakdownDiff::of_documents(&a, &a, EN).unwrap();
+    assert!(text(&same).starts_with("Price change (CNY): ¥3.00 → ¥3.00, ¥0.00 (0%); 0 added, 0 removed, 0 changed, 2 unchanged. No change.\n"));
     let b = doc("CNY", "3", &[("x", "2"), ("x", "1")]);
     let swapped = BreakdownDiff::of_documents(&a, &b, EN).unwrap();
     assert_eq!(swapped.count(Status::Changed), 2);
