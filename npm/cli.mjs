@@ -274,9 +274,10 @@ const PRICE = { 'on-demand': 'priceOnDemand', period: 'pricePeriod', renewal: 'p
 
 /** Prices `text` as `kind`: the quote, or the partial quote of a call that failed part-way (with `error`). */
 async function priceText(values, kind, text) {
-  const c = client(values);
   const { onProgress, end } = progress(values.quiet);
+  let c;
   try {
+    c = client(values);
     return { quote: await c[PRICE[kind]](text, { onProgress }) };
   } catch (error) {
     end();
@@ -288,7 +289,7 @@ async function priceText(values, kind, text) {
     throw error;
   } finally {
     end();
-    c.free();
+    c?.free();
   }
 }
 
@@ -312,8 +313,8 @@ async function price(args) {
   const { quote, error } = await priceText(values, kind, text);
   try {
     const options = { ...(values.language ? { language: values.language } : {}), ...(values.projections ? { projections: true } : {}) };
-    process.stdout.write(render(quote, format, options));
     const budget = values['fail-above'] === undefined ? null : checkBudget(quote, values['fail-above']);
+    process.stdout.write(render(quote, format, options));
     if (error) say(paint('31', `partly priced: ${error.code}: ${error.message}`));
     const failures = quote.breakdown().failures.length;
     if (budget?.over) {
