@@ -63,4 +63,4 @@ fuzz:
 
 ## make sandbox: the local rating service with sample prices (PORT=8787 by default)
 sandbox:
-	node sandbox/server.mjs --port $${PORT:-8787}
+	@node sandbox/server.mjs --port $${PORT:-8787}

@@ -39,8 +39,8 @@ const INQUIRY = `{ project_id: 'p', product_infos: [{ id: 'vm', cloud_service_ty
 
 test('the tarball holds what the package needs and nothing else', () => {
   const files = readdirSync(new URL('node_modules/hwc-price/', app)).sort();
-  assert.deepEqual(files, ['LICENSE', 'README.md', 'breakdown.css', 'hwc_price.d.ts', 'hwc_price.js', 'hwc_price_bg.wasm', 'index.d.ts', 'index.js',
-    'node.cjs', 'node.d.cts', 'node.d.ts', 'node.mjs', 'package.json', 'snippets']);
+  assert.deepEqual(files, ['LICENSE', 'README.md', 'breakdown.css', 'cli.mjs', 'hwc_price.d.ts', 'hwc_price.js', 'hwc_price_bg.wasm', 'index.d.ts',
+    'index.js', 'node.cjs', 'node.d.cts', 'node.d.ts', 'node.mjs', 'package.json', 'sandbox', 'snippets']);
   const manifest = JSON.parse(readFileSync(new URL('node_modules/hwc-price/package.json', app), 'utf8'));
   // Only the entries that load the module on import, and the stylesheet, have side effects: a bundler keeps them.
   assert.deepEqual(manifest.sideEffects, ['./index.js', './node.mjs', './node.cjs', './breakdown.css']);

@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { expectedSignature } from './signature.mjs';
 import { dec, add, sub, mul, cmp, sum, round, text } from './decimal.mjs';
+import { listenOrExplain, parsePort } from './start.mjs';
 
 const PRICES = JSON.parse(readFileSync(new URL('./prices.json', import.meta.url), 'utf8'));
 export const NOTICE = 'Sample prices from the hwc-price sandbox, not Huawei Cloud prices.';
@@ -414,6 +415,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   }
   const sandbox = createSandbox({ corsOrigin, currency: arg('currency') ?? 'USD', token: arg('token'), ak: arg('ak'),
     sk: process.env.HWC_SANDBOX_SK });
-  const base = await sandbox.listen(Number(arg('port') ?? 0));
+  const given = arg('port') ?? '0';
+  const base = await listenOrExplain(sandbox.listen, parsePort(given), {
+    name: 'hwc-price sandbox', given, how: 'PORT=<port> make sandbox, or --port <port>' });
   console.log(`hwc-price sandbox (sample prices) listening on ${base}`);
 }

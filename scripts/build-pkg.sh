@@ -18,6 +18,10 @@ node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-reference-types --e
 sed -i '/\[Symbol\.dispose\]()/d' pkg/hwc_price.d.ts
 sed "s/@VERSION@/$version/" npm/package.json >pkg/package.json
 cp npm/breakdown.css pkg/breakdown.css
+cp npm/cli.mjs pkg/cli.mjs
+chmod +x pkg/cli.mjs
+mkdir -p pkg/sandbox
+cp sandbox/server.mjs sandbox/start.mjs sandbox/signature.mjs sandbox/decimal.mjs sandbox/prices.json pkg/sandbox/
 node scripts/make-entries.mjs >/dev/null
 node scripts/make-cjs.mjs >/dev/null
 cp npm/README.md LICENSE pkg/

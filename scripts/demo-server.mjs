@@ -13,6 +13,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { createSandbox } from '../sandbox/server.mjs';
+import { listenOrExplain, parsePort } from '../sandbox/start.mjs';
 
 const root = new URL('../', import.meta.url);
 const MAX_BODY = 1 << 20;
@@ -208,7 +209,8 @@ export async function createDemoServer({ upstream, site = 'intl', credentials, s
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const i = process.argv.indexOf('--port');
-  const port = Number(i > 0 ? process.argv[i + 1] : process.env.PORT ?? 8080);
+  const given = i > 0 ? process.argv[i + 1] : process.env.PORT ?? '8080';
+  const port = parsePort(given);
   const { HWC_AK: ak, HWC_SK: sk, HWC_SITE: site = 'intl', HWC_DOMAIN_ID: domainId, HWC_UPSTREAM: upstream } = process.env;
   if (!(site in SITES)) {
     console.error(`HWC_SITE must be intl or cn, got ${JSON.stringify(site)}`);
@@ -219,7 +221,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.exit(2);
   }
   const demo = await createDemoServer({ upstream, site, credentials: ak ? { ak, sk, domainId } : undefined });
-  const url = await demo.listen(port);
+  const url = await listenOrExplain(demo.listen, port, {
+    name: 'hwc-price estimate page', given, how: 'PORT=<port> make demo, or --port <port>',
+  }).catch(async (error) => { await demo.close(); throw error; });
   const mode = demo.config.sample
     ? 'sample prices from the local sandbox rating service (no account needed)'
     : `${upstream ?? SITES[site]}, signing each request here with HWC_AK/HWC_SK`;

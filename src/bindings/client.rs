@@ -12,8 +12,7 @@ use web_sys::AbortSignal;
 use super::errors::{api_error, inquiry_error, options_error, set};
 use super::fetch::WebRuntime;
 use super::input::{is_abort_signal, option_value, JsObject};
-use super::inquiry::read;
-use super::quote::JsQuote;
+use super::quote::{read_keeping_text, JsQuote};
 use crate::client::call::{Batch, CallOptions};
 use crate::client::divide::Divisible;
 use crate::client::messages::options::ABORT_SIGNAL;
@@ -118,9 +117,9 @@ impl PriceClient {
         // Everything the caller passed is read now, before the promise: a later change to it changes nothing.
         let prepared = call_options(options, &self.fetch, &self.on_retry, client.config())
             .and_then(|(rt, call)| {
-                let parts = read::<I>(input, true, client.config().language)
+                let (parts, text) = read_keeping_text::<I>(input, client.config().language)
                     .map_err(|e| inquiry_error(&e))?;
-                Ok((Batch::of(parts), rt, call))
+                Ok((Batch::of(parts), rt, call, text))
             });
         price(client, prepared)
     }
@@ -129,10 +128,10 @@ impl PriceClient {
 /// The promise of one call; not generic, so its machinery is in the module once.
 fn price(
     client: Rc<Client>,
-    prepared: Result<(Batch, WebRuntime, CallOptions), JsValue>,
+    prepared: Result<(Batch, WebRuntime, CallOptions, String), JsValue>,
 ) -> Promise {
     wasm_bindgen_futures::future_to_promise(async move {
-        let (batch, rt, call) = prepared?;
+        let (batch, rt, call, inquiry) = prepared?;
         // The caller's index of each item, for the failures; read before the batch is consumed.
         let ids: Vec<String> = batch.item_ids().into_iter().map(str::to_owned).collect();
         let result = client.price_batch(&rt, batch, &call).await;
@@ -142,7 +141,7 @@ fn price(
         }
         let config = client.config();
         result
-            .map(|quote| JsQuote::from(quote).into())
+            .map(|quote| JsQuote::priced(quote, inquiry.clone()).into())
             .map_err(|e| {
                 let error = api_error(&e, config.language, config.endpoint.site());
                 if let Some(cause) = rt.cause_of(&e) {
@@ -150,7 +149,7 @@ fn price(
                 }
                 add_indexes(&error, &e, &ids);
                 if let Some(partial) = e.partial {
-                    set(&error, "partial", &JsQuote::from(partial).into());
+                    set(&error, "partial", &JsQuote::priced(partial, inquiry).into());
                 }
                 error
             })

@@ -5,11 +5,11 @@ use js_sys::{Object, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
 use super::errors::{inquiry_error, kind_mismatch_error, options_error, quote_error, unknown_kind};
-use super::input::{option_value, options_argument};
-use super::inquiry::read;
-use crate::breakdown::{csv, html, text, Breakdown, BreakdownOptions};
+use super::input::{json_text, option_value, options_argument};
+use crate::breakdown::budget::read_budget;
+use crate::breakdown::{csv, html, markdown, text, Breakdown, BreakdownOptions};
 use crate::client::options::read_saved_options;
-use crate::inquiry::InquiryKind;
+use crate::inquiry::{Inquiry, InquiryError, InquiryKind};
 use crate::language::Language;
 use crate::quote::{Asked, Described, Quote, SavedAnswerError};
 
@@ -20,12 +20,37 @@ use crate::quote::{Asked, Described, Quote, SavedAnswerError};
 #[wasm_bindgen(js_name = Quote, skip_typescript)]
 pub struct JsQuote {
     quote: Quote,
+    /// The JSON text of the inquiry priced, when known: `toJSON()` keeps it so it can be priced again.
+    inquiry: Option<String>,
 }
 
 impl From<Quote> for JsQuote {
     fn from(quote: Quote) -> Self {
-        JsQuote { quote }
+        JsQuote {
+            quote,
+            inquiry: None,
+        }
     }
+}
+
+impl JsQuote {
+    /// The quote of `inquiry` (its JSON text, as it was read).
+    pub(crate) fn priced(quote: Quote, inquiry: String) -> Self {
+        JsQuote {
+            quote,
+            inquiry: Some(inquiry),
+        }
+    }
+}
+
+/// An inquiry read as a batch of `I` (as the client reads it), with the JSON text it was read from.
+pub(crate) fn read_keeping_text<I: Inquiry>(
+    input: &JsValue,
+    language: Language,
+) -> Result<(Vec<I>, String), InquiryError> {
+    let (text, unsendable) = json_text(I::KIND, input, language)?;
+    let parts = I::read_js(&text, true, unsendable, language)?;
+    Ok((parts, text))
 }
 
 #[wasm_bindgen(js_class = Quote)]
@@ -110,11 +135,34 @@ impl JsQuote {
         Ok(csv::render(&self.build(options)?))
     }
 
-    /// The versioned JSON document of the breakdown (`format: "hwc-price.breakdown"`, `version: 2`).
+    /// The breakdown as Markdown (GitHub-flavoured tables), fit for a pull-request comment.
+    #[wasm_bindgen(js_name = toMarkdown)]
+    pub fn to_markdown(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "BreakdownOptions")] options: Option<Object>,
+    ) -> Result<String, JsValue> {
+        Ok(markdown::render(&self.build(options)?))
+    }
+
+    /// The final total compared with `budget` (a decimal string or a number), exactly. Throws a
+    /// `PriceClientError` (`INVALID_OPTIONS`, path `budget`) for a budget that is not a decimal of 0 or more.
+    #[wasm_bindgen(js_name = checkBudget, unchecked_return_type = "BudgetCheck")]
+    pub fn check_budget(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | number")] budget: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let language = self.quote.language;
+        let budget = read_budget(&option_value(budget), language).map_err(|e| options_error(&e))?;
+        let b = Breakdown::of(&self.quote, &BreakdownOptions::new(language));
+        Ok(JSON::parse(&b.check_budget(budget).to_json()).unwrap_or(JsValue::NULL))
+    }
+
+    /// The versioned JSON document of the breakdown (`format: "hwc-price.breakdown"`, `version: 2`), with
+    /// `inquiry` (the JSON text of the inquiry priced) when it is known.
     #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "BreakdownDocument")]
     pub fn to_json(&self) -> JsValue {
         let b = Breakdown::of(&self.quote, &BreakdownOptions::new(self.quote.language));
-        JSON::parse(&b.to_json()).unwrap_or(JsValue::NULL)
+        JSON::parse(&b.to_document(self.inquiry.as_deref())).unwrap_or(JsValue::NULL)
     }
 }
 
@@ -126,10 +174,14 @@ impl JsQuote {
     }
 }
 
-/// What was asked for each item of `inquiry` read as a batch of `I`; its violations said in `language`.
-fn asked<I: Described>(inquiry: &JsValue, language: Language) -> Result<Vec<Asked>, JsValue> {
-    let parts = read::<I>(inquiry, true, language).map_err(|e| inquiry_error(&e))?;
-    Ok(I::asked(&parts))
+/// What was asked for each item of `inquiry` read as a batch of `I`, and its JSON text; its violations said
+/// in `language`.
+fn asked<I: Described>(
+    inquiry: &JsValue,
+    language: Language,
+) -> Result<(Vec<Asked>, Option<String>), JsValue> {
+    let (parts, text) = read_keeping_text::<I>(inquiry, language).map_err(|e| inquiry_error(&e))?;
+    Ok((I::asked(&parts), Some(text)))
 }
 
 /// A quote of a saved answer, with no network: `kind` is `"on-demand"`, `"period"` or `"renewal"`,
@@ -161,8 +213,8 @@ pub fn quote_from_response(
     } else {
         JsValue::UNDEFINED
     };
-    let asked = if inquiry.is_undefined() || inquiry.is_null() {
-        Vec::new()
+    let (asked, inquiry) = if inquiry.is_undefined() || inquiry.is_null() {
+        (Vec::new(), None)
     } else {
         super::for_kind!(kind, asked, &inquiry, language)?
     };
@@ -170,7 +222,7 @@ pub fn quote_from_response(
         Ok(mut quote) => {
             quote.asked = asked;
             quote.language = language;
-            Ok(JsQuote { quote })
+            Ok(JsQuote { quote, inquiry })
         }
         Err(SavedAnswerError::Answer(e)) => {
             let items = asked.into_iter().map(|a| a.id).collect();

@@ -571,9 +571,10 @@ export class PriceClientError extends Error {
   readonly name: "PriceClientError";
   /** INVALID_OPTIONS: options of any call (client, price call, inquiry function, breakdown, saved quote) are
    *  invalid, each problem in `violations`; ANSWER_KIND_MISMATCH: `quoteFromResponse` was given the answer of
-   *  another API (`answerKind`), or of none. */
-  readonly code: "INVALID_OPTIONS" | "ANSWER_KIND_MISMATCH";
-  /** The problems, for INVALID_OPTIONS (empty otherwise). */
+   *  another API (`answerKind`), or of none; INVALID_DOCUMENT: `diffBreakdowns` was given something that is not
+   *  a version 2 breakdown document, or two in different currencies, each problem in `violations`. */
+  readonly code: "INVALID_OPTIONS" | "ANSWER_KIND_MISMATCH" | "INVALID_DOCUMENT";
+  /** The problems, for INVALID_OPTIONS and INVALID_DOCUMENT (empty otherwise). */
   readonly violations: Violation[];
   /** For ANSWER_KIND_MISMATCH: the kind stated. */
   readonly kind?: InquiryKind;
@@ -616,6 +617,108 @@ export function isPriceApiError(value: unknown): value is PriceApiError;
 export function isPriceClientError(value: unknown): value is PriceClientError;
 /** Whether `value` is a SignRequestError, from this copy of the package or another (ES module or CommonJS). */
 export function isSignRequestError(value: unknown): value is SignRequestError;
+// Markdown, budgets and comparisons of breakdowns (declarations merged into `Quote` and `BreakdownDocument`).
+export interface Quote<K extends InquiryKind = InquiryKind> {
+  /** The breakdown as Markdown (GitHub-flavoured tables), fit for a pull-request comment; server text can
+   *  neither break a table nor become markup or a mention. */
+  toMarkdown(options?: BreakdownOptions): string;
+  /** The final total (the best offer's) compared with `budget`, exactly: a decimal string (`"1500"`,
+   *  `"99.95"`) or a number, 0 or more. Throws a `PriceClientError` (`INVALID_OPTIONS`, path `budget`)
+   *  otherwise. */
+  checkBudget(budget: string | number): BudgetCheck;
+}
+
+export interface BreakdownDocument {
+  /** The JSON text of the inquiry priced (a string, so every number in it stays exact), in a document of a
+   *  quote made by `PriceClient` or by `quoteFromResponse` with `inquiry`: what it takes to price it again. */
+  inquiry?: string;
+}
+
+/** What `quote.checkBudget(budget)` returns; amounts are exact decimal strings. */
+export interface BudgetCheck {
+  budget: string;
+  /** The final total, or null when the answer gave none (then `over` is false). */
+  total: string | null;
+  /** Whether the total is above the budget (equal is within). */
+  over: boolean;
+  /** Total minus budget when over, else null. */
+  excess: string | null;
+  /** `excess` as a percentage of the budget (2 decimals), null when not over or the budget is 0. */
+  excessPercent: string | null;
+}
+
+/** Options of `diffBreakdowns`. */
+export interface DiffOptions {
+  /** Language of the labels: "en_US" (default) or "zh_CN". */
+  language?: "en_US" | "zh_CN";
+}
+
+/** What happened to a line: only in the new document, only in the old, in both but different, or the same. */
+export type LineChangeStatus = "added" | "removed" | "changed" | "unchanged";
+
+/** A line as compared: its amounts as exact decimal strings. */
+export interface ComparedLine {
+  id: string | null;
+  description: string | null;
+  covers: string | null;
+  list: string | null;
+  discount: string | null;
+  final: string | null;
+}
+
+/** What `diff.toJSON()` returns. */
+export interface BreakdownDiffDocument {
+  format: "hwc-price.diff";
+  version: 1;
+  currency: string;
+  oldKind: InquiryKind;
+  newKind: InquiryKind;
+  changed: boolean;
+  totals: {
+    old: { list: string | null; discount: string | null; final: string | null };
+    new: { list: string | null; discount: string | null; final: string | null };
+    /** New final total minus old. */
+    delta: string | null;
+    /** `delta` as a percentage of the old final total (2 decimals), null when that is 0 or unknown. */
+    deltaPercent: string | null;
+  };
+  counts: { added: number; removed: number; changed: number; unchanged: number };
+  /** Every line: the new document's in its order, then the removed ones. */
+  lines: {
+    status: LineChangeStatus;
+    id: string | null;
+    description: string | null;
+    old: ComparedLine | null;
+    new: ComparedLine | null;
+    /** New final price minus old (a missing side counts as 0). */
+    delta: string | null;
+    /** `delta` as a percentage of the old final price, null for an added line or an old price of 0. */
+    deltaPercent: string | null;
+  }[];
+}
+
+/** What changed between two breakdowns: lines matched by `id`, exact deltas of the final price. */
+export class BreakdownDiff {
+  private constructor();
+  /** Gives its memory back now. */
+  free(): void;
+  /** Whether anything differs: a line added, removed or changed, or another total. */
+  readonly changed: boolean;
+  /** A summary line and an aligned table of what changed, for terminals and logs. */
+  toText(): string;
+  /** The same as Markdown, fit for a pull-request comment. */
+  toMarkdown(): string;
+  /** The versioned document (`format: "hwc-price.diff"`), every line included. */
+  toJSON(): BreakdownDiffDocument;
+}
+
+/**
+ * Compares two breakdown documents (`quote.toJSON()`, or its JSON text, e.g. a saved file), old then new.
+ * Throws a `PriceClientError` with code `INVALID_DOCUMENT` (`violations` with paths such as `old.version`,
+ * `new.lines[2].final`, `new.currency`) for a document that is not a version 2 breakdown, or two in different
+ * currencies.
+ */
+export function diffBreakdowns(oldDocument: string | BreakdownDocument, newDocument: string | BreakdownDocument, options?: DiffOptions): BreakdownDiff;
 "#;
 
 #[cfg(test)]

@@ -5,14 +5,17 @@
 //! * [`BreakdownOptions`]: language and projections, read from JavaScript's options object (`options`);
 //! * [`Breakdown::of`]: building one from a [`Quote`](crate::quote::Quote) (`build`);
 //! * every sentence and label in English and Chinese (`words`);
-//! * outputs for people and programs: [`render`] (text, HTML, CSV, JSON).
+//! * outputs for people and programs: [`render`] (text, HTML, CSV, JSON, Markdown);
+//! * comparing a final total with a budget (`budget`), and two saved breakdown documents (`diff`).
 
 use rust_decimal::Decimal;
 
 use crate::kind::InquiryKind;
 use crate::language::Language;
 
+pub mod budget;
 mod build;
+pub mod diff;
 pub mod options;
 mod projection;
 pub mod render;
@@ -20,7 +23,7 @@ mod repeats;
 pub mod words;
 
 pub use options::BreakdownOptions;
-pub use render::{csv, format, html, text};
+pub use render::{csv, format, html, markdown, text};
 pub use words::{discount_type_name, WARNING_CODES};
 
 /// The version of the JSON document [`Breakdown::to_json`] writes; it changes only with incompatible changes.

@@ -295,6 +295,10 @@ pub mod bags {
     pub const SAVED: Words = ("saved answer options", "已保存应答选项");
     /// A request to sign.
     pub const SIGN: Words = ("request to sign", "待签名请求");
+    /// The options of a comparison of two breakdown documents.
+    pub const DIFF: Words = ("diff options", "比较选项");
+    /// A budget to check a total against.
+    pub const BUDGET: Words = ("budget", "预算");
 }
 
 /// A head line, then one indented line per problem: how every list of problems is said.

@@ -14,10 +14,19 @@ impl Breakdown {
     /// The versioned JSON document: `{ "format": "hwc-price.breakdown", "version": 2, … }`, amounts as exact
     /// decimal strings.
     pub fn to_json(&self) -> String {
+        self.to_document(None)
+    }
+
+    /// [`to_json`](Self::to_json) with the JSON text of the inquiry priced as its last member, `inquiry` (a
+    /// string, so that every number in it stays exact), when given: what it takes to price it again.
+    pub fn to_document(&self, inquiry: Option<&str>) -> String {
         object_text(|w| {
             w.string("format", "hwc-price.breakdown");
             w.int("version", i64::from(JSON_VERSION));
             self.write(w);
+            if let Some(inquiry) = inquiry {
+                w.string("inquiry", inquiry);
+            }
         })
     }
 

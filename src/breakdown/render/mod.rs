@@ -1,4 +1,5 @@
-//! A breakdown for people (text, HTML) and programs (CSV, JSON); pure functions of a [`Breakdown`].
+//! A breakdown for people (text, HTML, Markdown for pull-request comments) and programs (CSV, JSON); pure
+//! functions of a [`Breakdown`].
 //!
 //! [`Breakdown`]: super::Breakdown
 
@@ -6,4 +7,5 @@ pub mod csv;
 pub mod format;
 pub mod html;
 mod json;
+pub mod markdown;
 pub mod text;
