@@ -26,9 +26,10 @@ use crate::client::{CallError, Failure};
 
 #[wasm_bindgen(module = "/src/bindings/fetch.js")]
 extern "C" {
-    /// POSTs through `fetch_fn` (the global `fetch` when undefined); settles exactly once (see `fetch.js`).
+    /// Sends through `fetch_fn` (the global `fetch` when undefined); settles exactly once (see `fetch.js`).
     fn send(
         fetch_fn: &JsValue,
+        method: &str,
         url: &str,
         headers: Array,
         body: &str,
@@ -223,6 +224,7 @@ impl Runtime for WebRuntime {
         // `fetch.js` settles this promise exactly once, whatever the fetch function does.
         let promise = send(
             &self.fetch,
+            request.method,
             &request.url,
             headers,
             &request.body,
