@@ -146,7 +146,12 @@ impl WebRuntime {
     /// The `cause` of the error for `error`: what the fetch function threw for a network failure, the caller's
     /// reason for a cancellation.
     pub(crate) fn cause_of(&self, error: &CallError) -> Option<JsValue> {
-        match &error.headline()?.failure {
+        self.cause_of_failure(&error.headline()?.failure)
+    }
+
+    /// The `cause` of the error for `failure` (see [`WebRuntime::cause_of`]).
+    pub(crate) fn cause_of_failure(&self, failure: &Failure) -> Option<JsValue> {
+        match failure {
             Failure::Network {
                 cause:
                     TransportError::Network {

@@ -6,6 +6,7 @@
 
 pub mod cache;
 pub mod lookup;
+pub(crate) mod messages;
 pub mod model;
 pub mod paging;
 pub mod value;

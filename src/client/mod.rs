@@ -9,6 +9,7 @@ pub mod credentials;
 pub mod divide;
 pub mod endpoint;
 pub mod error;
+pub mod gather;
 pub mod isolate;
 mod join;
 pub mod lookup;
