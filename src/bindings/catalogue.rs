@@ -396,7 +396,6 @@ pub struct JsCatalogue {
     inner: Rc<Catalogue>,
 }
 
-
 fn catalogue_error(code: &str, message: &str) -> JsValue {
     coded_error("PriceClientError", code, message)
 }
