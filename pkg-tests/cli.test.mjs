@@ -324,7 +324,7 @@ test('make sandbox and the demo server: a taken port is one plain line naming it
 
 test('the bin and the sandbox ship in the package: files, bin and the sandbox entry', () => {
   const dir = new URL('node_modules/hwc-price/', app);
-  assert.deepEqual(readdirSync(new URL('sandbox/', dir)).sort(), ['decimal.mjs', 'prices.json', 'server.mjs', 'signature.mjs', 'start.mjs']);
+  assert.deepEqual(readdirSync(new URL('sandbox/', dir)).sort(), ['catalogue.json', 'catalogue.mjs', 'decimal.mjs', 'prices.json', 'server.mjs', 'signature.mjs', 'start.mjs']);
   const manifest = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8'));
   assert.deepEqual(manifest.bin, { 'hwc-price': './cli.mjs' });
   assert.equal(manifest.exports['./sandbox'], './sandbox/server.mjs');

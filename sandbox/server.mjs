@@ -1,5 +1,6 @@
 // The hwc-price sandbox: a local stand-in for Huawei Cloud's three BSS rating APIs, speaking the same HTTP
-// contract, pricing from a small table of SAMPLE prices (sandbox/prices.json) — never real ones. Node's
+// contract, pricing from a small table of SAMPLE prices (sandbox/prices.json) — never real ones — and for the
+// six product-information look-ups, answered from sandbox/catalogue.json (sandbox/catalogue.mjs). Node's
 // standard library only. It checks tokens and AK/SK signatures, enforces the per-second quotas, and can be
 // told to inject faults. It listens on loopback only and sends no CORS headers: pages reach it through a
 // same-origin server (the demo server), never directly; only a test run may name the one origin of its test
@@ -17,6 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { expectedSignature } from './signature.mjs';
 import { dec, add, sub, mul, cmp, sum, round, text } from './decimal.mjs';
 import { listenOrExplain, parsePort } from './start.mjs';
+import { LOOKUPS, LookupError, loadCatalogue, lookup } from './catalogue.mjs';
 
 const PRICES = JSON.parse(readFileSync(new URL('./prices.json', import.meta.url), 'utf8'));
 export const NOTICE = 'Sample prices from the hwc-price sandbox, not Huawei Cloud prices.';
@@ -33,6 +35,8 @@ const ROUTES = {
   '/v2/bills/ratings/period-resources/subscribe-rate': { kind: 'period', quota: 30 },
   '/v2/bills/ratings/period-resources/renew-rate': { kind: 'renewal', quota: 10 },
 };
+/** Calls per second of each API (§3.3): the rating APIs' own, 10 for each of the six look-ups. */
+const quotaOf = (path) => ROUTES[path]?.quota ?? 10;
 
 /** The media type of a Content-Type header, lower case, without its parameters ('' when there is none). */
 const mediaType = (header) => (header ?? '').split(';')[0].trim().toLowerCase();
@@ -106,11 +110,11 @@ function productBase(p, where) {
   need(p, 'subscription_num', 'number', where);
 }
 
-export function createSandbox({ corsOrigin, currency = 'USD', token, ak, sk, discounts = ['commercial', 'partner'], showDiscounts = true, clock = Date.now } = {}) {
+export function createSandbox({ corsOrigin, currency = 'USD', token, ak, sk, discounts = ['commercial', 'partner'], showDiscounts = true, clock = Date.now, catalogue = loadCatalogue() } = {}) {
   const rate = dec(String(PRICES.currencies[currency] ?? 1));
   const faults = [];
   const requests = [];
-  const sent = Object.fromEntries(Object.keys(ROUTES).map((p) => [p, []]));
+  const sent = Object.fromEntries([...Object.keys(ROUTES), ...Object.keys(LOOKUPS)].map((p) => [p, []]));
   const offers = discounts.map((d) => PRICES.discounts[d]).filter(Boolean);
   const money = (usd, places) => text(round(mul(usd, rate), places));
 
@@ -142,8 +146,8 @@ export function createSandbox({ corsOrigin, currency = 'USD', token, ak, sk, dis
     const now = clock();
     const window = sent[path].filter((t) => t > now - 1000);
     sent[path] = window;
-    if (window.length >= ROUTES[path].quota) {
-      throw Object.assign(new ApiError(429, 'APIG.0308', `The throttling threshold has been reached: policy user over ratelimit,limit:${ROUTES[path].quota},time:1 second`), { gateway: true });
+    if (window.length >= quotaOf(path)) {
+      throw Object.assign(new ApiError(429, 'APIG.0308', `The throttling threshold has been reached: policy user over ratelimit,limit:${quotaOf(path)},time:1 second`), { gateway: true });
     }
     window.push(now);
   }
@@ -332,9 +336,10 @@ export function createSandbox({ corsOrigin, currency = 'USD', token, ak, sk, dis
       return;
     }
     // A path prefix (a proxy's mount point) is allowed before the API path.
-    const routePath = Object.keys(ROUTES).find((r) => path.endsWith(r));
+    const lookupPath = req.method === 'GET' ? Object.keys(LOOKUPS).find((r) => path.endsWith(r)) : undefined;
+    const routePath = lookupPath ?? Object.keys(ROUTES).find((r) => path.endsWith(r));
     const route = ROUTES[routePath];
-    if (!route || req.method !== 'POST') {
+    if (!lookupPath && (!route || req.method !== 'POST')) {
       reply(404, { error_code: 'APIG.0101', error_msg: `The API does not exist or has not been published: ${req.method} ${path}` });
       return;
     }
@@ -355,13 +360,27 @@ export function createSandbox({ corsOrigin, currency = 'USD', token, ak, sk, dis
       } else if (fault.status === 429) {
         reply(429, { status_code: 429, request_id: requestId, error_code: 'APIG.0308', error_message: 'The throttling threshold has been reached: injected by the sandbox', encoded_authorization_message: '' }, extra);
       } else {
-        reply(fault.status, { error_code: 'CBC.0999', error_msg: `Other errors (injected by the sandbox, HTTP ${fault.status}).` }, extra);
+        reply(fault.status, { error_code: fault.code ?? 'CBC.0999', error_msg: `Other errors (injected by the sandbox, HTTP ${fault.status}).` }, extra);
       }
       return;
     }
     try {
+      // An account without the permission to read the catalogue (a token the sandbox was told to refuse).
+      if (lookupPath && req.headers['x-auth-token']?.startsWith('denied-')) throw new ApiError(403, 'CBC.0151', 'Access denied.');
       checkAuth(req, url, raw);
       throttle(routePath);
+      if (lookupPath) {
+        const query = new URLSearchParams(url.includes('?') ? url.slice(url.indexOf('?') + 1) : '');
+        let answer;
+        try {
+          answer = lookup(lookupPath, query, req.headers['x-language'], catalogue);
+        } catch (error) {
+          if (error instanceof LookupError) throw new ApiError(error.status, error.code, error.message);
+          throw error;
+        }
+        reply(200, fault?.body ?? answer, fault?.contentType ? { 'content-type': fault.contentType } : {});
+        return;
+      }
       let body;
       try {
         body = JSON.parse(raw);
@@ -397,6 +416,9 @@ export function createSandbox({ corsOrigin, currency = 'USD', token, ak, sk, dis
     injectFaults: (list) => faults.push(...list),
     /** Requests received, secrets masked. */
     requests,
+    /** The catalogue the six look-ups answer from (sandbox/catalogue.json); a test may change it, and set
+     * `pageCap` on it to serve fewer items per page than asked. */
+    catalogue,
     /** Starts listening on 127.0.0.1 (port 0: a free one) and resolves to the base URL. */
     listen: (port = 0) => new Promise((resolve, reject) => {
       server.once('error', reject);

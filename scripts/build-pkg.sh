@@ -21,7 +21,7 @@ cp npm/breakdown.css pkg/breakdown.css
 cp npm/cli.mjs pkg/cli.mjs
 chmod +x pkg/cli.mjs
 mkdir -p pkg/sandbox
-cp sandbox/server.mjs sandbox/start.mjs sandbox/signature.mjs sandbox/decimal.mjs sandbox/prices.json pkg/sandbox/
+cp sandbox/*.mjs sandbox/*.json pkg/sandbox/
 node scripts/make-entries.mjs >/dev/null
 node scripts/make-cjs.mjs >/dev/null
 cp npm/README.md LICENSE pkg/

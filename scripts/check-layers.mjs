@@ -10,6 +10,7 @@ const LAYERS = [
   ['language', 'money'],
   ['kind', 'site', 'json'],
   ['validate'],
+  ['catalogue'],
   ['inquiry', 'response'],
   ['quote'],
   ['breakdown', 'client'],

@@ -30,6 +30,7 @@
 //! ```
 
 pub mod breakdown;
+pub mod catalogue;
 pub mod client;
 pub mod error;
 pub mod inquiry;

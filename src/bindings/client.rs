@@ -30,6 +30,8 @@ pub struct PriceClient {
     fetch: JsValue,
     /// `options.onRetry`.
     on_retry: Option<Function>,
+    /// The product-catalogue look-ups kept and in flight (`bindings::catalogue`).
+    lookups: Rc<crate::client::Lookups>,
 }
 
 #[wasm_bindgen]
@@ -47,8 +49,10 @@ impl PriceClient {
             .filter(JsValue::is_function)
             .unwrap_or(JsValue::UNDEFINED);
         let on_retry = get("onRetry").and_then(|f| f.dyn_into::<Function>().ok());
+        let client = Client::new(config);
         Ok(PriceClient {
-            client: Rc::new(Client::new(config)),
+            lookups: super::catalogue::lookups_for(&client),
+            client: Rc::new(client),
             fetch,
             on_retry,
         })
@@ -112,6 +116,26 @@ impl PriceClient {
 }
 
 impl PriceClient {
+    /// The client.
+    pub(super) fn client(&self) -> &Rc<Client> {
+        &self.client
+    }
+
+    /// `options.fetch`, or undefined.
+    pub(super) fn fetch(&self) -> &JsValue {
+        &self.fetch
+    }
+
+    /// `options.onRetry`.
+    pub(super) fn on_retry(&self) -> &Option<Function> {
+        &self.on_retry
+    }
+
+    /// The look-ups kept and in flight.
+    pub(super) fn lookups(&self) -> &Rc<crate::client::Lookups> {
+        &self.lookups
+    }
+
     fn price<I: Divisible + 'static>(&self, input: &JsValue, options: Option<Object>) -> Promise {
         let client = self.client.clone();
         // Everything the caller passed is read now, before the promise: a later change to it changes nothing.

@@ -25,13 +25,13 @@ function isResponse(value) {
 }
 
 /**
- * POSTs `body` to `url` with `headers` (a flat list: name, value, name, value, ...) through `fetchFn` (the
+ * Sends `method` (POST with `body`, or GET) to `url` with `headers` (a flat list: name, value, name, value, ...) through `fetchFn` (the
  * global `fetch` when undefined), giving up after `timeoutMs` or when `signal` aborts, even if `fetchFn`
  * ignores the signal it is given. Resolves to `[status, requestId, retryAfter, body]`; rejects with
  * `[kind, detail, error]`, `kind` being `TIMEOUT`, `ABORTED`, `NETWORK` or `BAD_RESPONSE`, and `error` what
  * was thrown (kept as the cause of the error the caller sees).
  */
-export function send(fetchFn, url, headers, body, timeoutMs, signal) {
+export function send(fetchFn, method, url, headers, body, timeoutMs, signal) {
   return new Promise((resolve, reject) => {
     let settled = false;
     let timer;
@@ -69,7 +69,7 @@ export function send(fetchFn, url, headers, body, timeoutMs, signal) {
     }
     let answer;
     try {
-      const init = { method: 'POST', headers: [], body, signal: controller?.signal };
+      const init = { method, headers: [], body: method === 'GET' ? undefined : body, signal: controller?.signal };
       for (let i = 0; i + 1 < headers.length; i += 2) init.headers.push([headers[i], headers[i + 1]]);
       answer = Promise.resolve((fetchFn ?? globalThis.fetch)(url, init));
     } catch (error) {

@@ -26,9 +26,10 @@ use crate::client::{CallError, Failure};
 
 #[wasm_bindgen(module = "/src/bindings/fetch.js")]
 extern "C" {
-    /// POSTs through `fetch_fn` (the global `fetch` when undefined); settles exactly once (see `fetch.js`).
+    /// Sends through `fetch_fn` (the global `fetch` when undefined); settles exactly once (see `fetch.js`).
     fn send(
         fetch_fn: &JsValue,
+        method: &str,
         url: &str,
         headers: Array,
         body: &str,
@@ -145,7 +146,12 @@ impl WebRuntime {
     /// The `cause` of the error for `error`: what the fetch function threw for a network failure, the caller's
     /// reason for a cancellation.
     pub(crate) fn cause_of(&self, error: &CallError) -> Option<JsValue> {
-        match &error.headline()?.failure {
+        self.cause_of_failure(&error.headline()?.failure)
+    }
+
+    /// The `cause` of the error for `failure` (see [`WebRuntime::cause_of`]).
+    pub(crate) fn cause_of_failure(&self, failure: &Failure) -> Option<JsValue> {
+        match failure {
             Failure::Network {
                 cause:
                     TransportError::Network {
@@ -223,6 +229,7 @@ impl Runtime for WebRuntime {
         // `fetch.js` settles this promise exactly once, whatever the fetch function does.
         let promise = send(
             &self.fetch,
+            request.method,
             &request.url,
             headers,
             &request.body,

@@ -15,6 +15,7 @@ macro_rules! for_kind {
 }
 pub(crate) use for_kind;
 
+pub mod catalogue;
 pub mod client;
 pub mod diff;
 pub(crate) mod errors;

@@ -53,11 +53,13 @@ pub struct ClientConfig {
     /// Whether a request refused with a product-level error is split to find the failing products (see
     /// [`super::isolate`]).
     pub isolate_failures: bool,
+    /// How long the look-ups of the product catalogue are kept, in milliseconds (0: not kept).
+    pub catalogue_ttl_ms: u64,
 }
 
 impl ClientConfig {
     /// A configuration for `endpoint` with the defaults: the site's language, 30 s timeout, 4 attempts,
-    /// 4 requests in flight, failing products isolated.
+    /// 4 requests in flight, failing products isolated, look-ups kept for an hour.
     pub fn new(endpoint: Endpoint, auth: Auth) -> Self {
         ClientConfig {
             language: endpoint.site().language(),
@@ -67,6 +69,7 @@ impl ClientConfig {
             retry: RetryPolicy::default(),
             concurrency: 4,
             isolate_failures: true,
+            catalogue_ttl_ms: super::lookup::DEFAULT_TTL_MS,
         }
     }
 }

@@ -76,6 +76,7 @@ mod tests {
     #[test]
     fn what_a_fetch_function_says_is_shown_without_credentials() {
         let request = HttpRequest {
+            method: "POST",
             url: "https://h/x".into(),
             headers: vec![
                 ("X-Auth-Token".into(), "token-1234567".into()),

@@ -15,6 +15,33 @@ impl Failure {
     }
 }
 
+impl super::lookup::LookupError {
+    /// What happened, in plain words: the look-up, then the failure.
+    pub fn message(&self, language: Language, site: Site) -> String {
+        match self {
+            super::lookup::LookupError::Failed {
+                lookup, failure, ..
+            } => {
+                let what = failure.message(language, site);
+                let what = match failure {
+                    Failure::Aborted | Failure::Deadline => what.replace(
+                        language.pick("price inquiry", "询价"),
+                        language.pick("look-up", "查询"),
+                    ),
+                    _ => what,
+                };
+                language.pick(
+                    format!("The {} look-up failed: {what}", lookup.name()),
+                    format!("{} 查询失败：{what}", lookup.name()),
+                )
+            }
+            super::lookup::LookupError::TooLarge { lookup, cause } => {
+                cause.message(lookup.name(), language)
+            }
+        }
+    }
+}
+
 impl CallError {
     /// The whole story in plain words: which requests and items failed, then the headline's message.
     pub fn message(&self, language: Language, site: Site) -> String {

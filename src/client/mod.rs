@@ -9,8 +9,10 @@ pub mod credentials;
 pub mod divide;
 pub mod endpoint;
 pub mod error;
+pub mod gather;
 pub mod isolate;
 mod join;
+pub mod lookup;
 pub(crate) mod messages;
 pub mod options;
 pub mod retry;
@@ -26,6 +28,7 @@ pub use config::{Auth, ClientConfig};
 pub use credentials::Secret;
 pub use endpoint::{Endpoint, Site};
 pub use error::{CallError, FailedPart, Failure};
+pub use lookup::{Listing, LookupError, LookupQuery, Lookups};
 pub use runtime::{
     Cancelled, HttpRequest, HttpResponse, RetryEvent, Runtime, Thrown, TransportError,
 };

@@ -1,5 +1,5 @@
 //! The client's options as JavaScript passes them (`{ endpoint, site, auth, language, timeoutMs, retry,
-//! concurrency, isolateFailures, fetch, onRetry }`), read into a [`ClientConfig`] with every problem reported at
+//! concurrency, isolateFailures, fetch, onRetry, catalogueTtlMs }`), read into a [`ClientConfig`] with every problem reported at
 //! once, by option path, and a call's (`{ signal, onProgress, onRetry, timeoutMs, retry, isolateFailures }`)
 //! into [`CallOptions`]. Secret values are never echoed in a message.
 
@@ -26,6 +26,7 @@ const OPTIONS: &[&str] = &[
     "isolateFailures",
     "fetch",
     "onRetry",
+    "catalogueTtlMs",
 ];
 /// The options of one call. `signal` is read by the bindings, which hold the JavaScript value.
 pub const CALL_OPTIONS: &[&str] = &[
@@ -48,6 +49,8 @@ const RETRY: &[&str] = &[
 pub const MAX_TIMEOUT_MS: i64 = 600_000;
 /// Most attempts per request.
 pub const MAX_ATTEMPTS: i64 = 10;
+/// Longest time look-ups are kept: a week.
+pub const MAX_CATALOGUE_TTL_MS: i64 = 7 * 24 * 3_600_000;
 /// Most requests of one batch in flight at once.
 pub const MAX_CONCURRENCY: i64 = 16;
 
@@ -70,6 +73,7 @@ pub fn read_options(value: OptionValue) -> Result<ClientConfig, InvalidOptions> 
     let endpoint_text = r.string(o, &root, "endpoint");
     let timeout = r.whole(o, &root, "timeoutMs", (1, MAX_TIMEOUT_MS));
     let concurrency = r.whole(o, &root, "concurrency", (1, MAX_CONCURRENCY));
+    let ttl = r.whole(o, &root, "catalogueTtlMs", (0, MAX_CATALOGUE_TTL_MS));
     // The function itself is the bindings' to keep: the core sends nothing.
     r.function(o, &root, "fetch");
     r.function(o, &root, "onRetry");
@@ -106,6 +110,9 @@ pub fn read_options(value: OptionValue) -> Result<ClientConfig, InvalidOptions> 
     }
     if let Some(n) = concurrency.and_then(|v| usize::try_from(v).ok()) {
         config.concurrency = n;
+    }
+    if let Some(ms) = ttl.and_then(|v| u64::try_from(v).ok()) {
+        config.catalogue_ttl_ms = ms;
     }
     config.retry = retry.unwrap_or_default();
     if let Some(isolate) = isolate {

@@ -5,11 +5,13 @@
 /// An HTTP request ready for the transport.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HttpRequest {
+    /// `POST` (the rating APIs) or `GET` (the product-information look-ups, with an empty body).
+    pub method: &'static str,
     /// Absolute URL, or a path on the page's origin.
     pub url: String,
-    /// Headers to send (the method is always `POST`).
+    /// Headers to send.
     pub headers: Vec<(String, String)>,
-    /// The exact JSON body, shared between the attempts of one request.
+    /// The exact JSON body, shared between the attempts of one request (empty for `GET`).
     pub body: std::rc::Rc<str>,
     /// Give up waiting for the answer (headers and body) after this many milliseconds.
     pub timeout_ms: u64,

@@ -315,6 +315,7 @@ impl<R: Runtime> Sender<'_, R> {
             }
         }
         Ok(HttpRequest {
+            method: "POST",
             url: url.to_owned(),
             headers,
             body: Rc::clone(body),

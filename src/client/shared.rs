@@ -28,12 +28,17 @@ thread_local! {
 
 /// The quota of `kind` at `url`, shared with every client of this thread that calls it.
 fn shared_throttle(kind: InquiryKind, url: String) -> Rc<RefCell<Throttle>> {
+    shared_quota(url, || Throttle::for_kind(kind))
+}
+
+/// The quota of the API at `url` (made by `make` the first time), shared with every client of this thread.
+pub(super) fn shared_quota(url: String, make: impl FnOnce() -> Throttle) -> Rc<RefCell<Throttle>> {
     QUOTAS.with(|quotas| {
         Rc::clone(
             quotas
                 .borrow_mut()
                 .entry(url)
-                .or_insert_with(|| Rc::new(RefCell::new(Throttle::for_kind(kind)))),
+                .or_insert_with(|| Rc::new(RefCell::new(make()))),
         )
     })
 }

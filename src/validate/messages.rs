@@ -299,6 +299,10 @@ pub mod bags {
     pub const DIFF: Words = ("diff options", "比较选项");
     /// A budget to check a total against.
     pub const BUDGET: Words = ("budget", "预算");
+    /// The options of a catalogue look-up.
+    pub const LOOKUP: Words = ("look-up options", "查询选项");
+    /// The filter of a catalogue look-up.
+    pub const FILTER: Words = ("filter", "筛选条件");
 }
 
 /// A head line, then one indented line per problem: how every list of problems is said.
