@@ -13,6 +13,7 @@ pub mod isolate;
 mod join;
 pub(crate) mod messages;
 pub mod options;
+pub mod renewal;
 pub mod retry;
 pub mod runtime;
 mod send;
