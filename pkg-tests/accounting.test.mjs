@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PriceClient } from 'hwc-price';
-import { onDemand } from './helpers.mjs';
+import { onDemand, withSandbox } from './helpers.mjs';
 
 /** A fetch that answers each request with `shape(ids, n)`'s lines (n counts requests from 0). */
 function pricing(shape) {
@@ -91,4 +91,32 @@ test('on the China site a blank currency is CNY, and a part in US dollars is not
   assert.equal(error.failedItems.length, 50);
   assert.equal(error.failedItems[0], 'p101');
   assert.equal(error.partial.currency, 'CNY');
+});
+
+/** Renewal ids: `good` priced ones and two expired ones, the expired last or mixed in. */
+function renewalIds(order) {
+  const ids = Array.from({ length: 10 }, (_, i) => `r-${i + 1}`);
+  if (order === 'last') return [...ids, 'expired-a', 'expired-b'];
+  ids.splice(3, 0, 'expired-a');
+  ids.splice(8, 0, 'expired-b');
+  return ids;
+}
+
+test('a renewal resolves the same whatever the order of its ids: expired ones are failures of the answer', async () => {
+  await withSandbox({}, async (base) => {
+    for (const order of ['last', 'mixed']) {
+      const quote = await new PriceClient({ endpoint: base }).priceRenewal({ resource_ids: renewalIds(order), period_type: 2, period_num: 1 });
+      assert.equal(quote.requests, 2);
+      assert.equal(quote.response.renew_inquiry_results.length, 10, order);
+      assert.deepEqual(quote.response.fail_resource_infos.map((f) => [f.resource_id, f.error_code]),
+        [['expired-a', 'CBC.30050009'], ['expired-b', 'CBC.30050009']], order);
+      assert.deepEqual(quote.breakdown().failures.map((f) => f.id), ['expired-a', 'expired-b'], order);
+      assert.equal(quote.response.error_code ?? null, null);
+    }
+    const all = await rejection(new PriceClient({ endpoint: base }).priceRenewal({
+      resource_ids: Array.from({ length: 12 }, (_, i) => `expired-${i}`), period_type: 2, period_num: 1 }));
+    assert.equal(all.code, 'CBC.30050009');
+    assert.equal(all.failedItems.length, 12);
+    assert.equal(all.partial, null, 'nothing was priced');
+  });
 });

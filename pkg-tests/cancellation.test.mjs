@@ -50,11 +50,27 @@ test('an abort after 5 of 30 requests: progress 5/30, the call rejects at once, 
   assert.equal(error.cause, reason);
   assert.deepEqual(progress, ['1/30', '2/30', '3/30', '4/30', '5/30']);
   assert.equal(double.calls, 6, 'nothing sent after the abort');
-  assert.equal(error.partial.requests, 5);
+  // Requests sent, the one the abort cut short included, on the error and its partial quote alike.
+  assert.deepEqual([error.requests, error.partial.requests], [6, 6]);
   assert.equal(error.partial.response.product_rating_results.length, 500);
   assert.equal(error.failedItems.length, 2_500);
   assert.deepEqual(error.failedItems.slice(0, 2), ['p501', 'p502']);
   assert.deepEqual(error.failures[0].indexes.slice(0, 2), [500, 501]);
+});
+
+test('an abort ends the call from the abort event itself: it settles before any timer or I/O callback runs', async () => {
+  // 8 answered, then requests hang in flight (ignoring their signal) while others wait for the quota's window.
+  const double = hangsAfter(8);
+  const controller = new AbortController();
+  const call = clientOf(double.fetch, { concurrency: 4 }).priceOnDemand(onDemand(3_000), { signal: controller.signal });
+  await double.hanging;
+  let later = false;
+  setImmediate(() => { later = true; });
+  setTimeout(() => { later = true; }, 0);
+  controller.abort();
+  const error = await rejection(call);
+  assert.equal(error.code, 'ABORTED');
+  assert.equal(later, false, 'no timer, poll or I/O callback ran between the abort and the rejection');
 });
 
 test('a signal of AbortSignal.timeout() gives TIMEOUT with the DOMException as cause', async () => {

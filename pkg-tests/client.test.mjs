@@ -88,14 +88,14 @@ test('renewals of more than 10 resources are split and merged, failures of every
   });
 });
 
-test('a renewal whose every resource failed is an error carrying the failures (HTTP 200 with error_code)', async () => {
+test('a renewal whose every resource failed is an error naming them, with no partial quote (HTTP 200 with error_code)', async () => {
   await withSandbox({}, async (base) => {
     const error = await rejection(new PriceClient({ endpoint: base }).priceRenewal({ resource_ids: ['expired-1'], period_type: 2, period_num: 1 }));
     assert.equal(error.name, 'PriceApiError');
     assert.deepEqual([error.code, error.status, error.attempts], ['CBC.30050009', 200, 1]);
     assert.match(error.message, /^The resource has expired and been deleted, or does not exist\. \(CBC\.30050009: /);
     assert.match(error.requestId, /^[0-9a-f]{32}$/);
-    assert.deepEqual(error.partial.response.fail_resource_infos.map((f) => f.resource_id), ['expired-1']);
+    assert.deepEqual([error.failedItems, error.partial], [['expired-1'], null]);
   });
 });
 
@@ -194,12 +194,12 @@ test('a failed part of a batch names its items and keeps what was priced', async
     assert.deepEqual([whole.requests, whole.failures.length], [3, 1]);
     assert.deepEqual(whole.failedItems, inquiry.product_infos.slice(100, 200).map((p) => p.id));
     assert.deepEqual(whole.failures[0].indexes, Array.from({ length: 100 }, (_, i) => 100 + i));
-    assert.match(whole.message, /^1 of 3 requests failed; not priced: "p101", "p102", "p103", "p104", "p105" and 95 more\. Product not found/);
+    assert.match(whole.message, /^100 of 250 items not priced: "p101", "p102", "p103", "p104", "p105" and 95 more\. Product not found/);
     assert.match(whole.message, /product_infos\[120\]/);
     assert.doesNotMatch(whole.message, /product_infos\[20\]/);
     const priced = whole.partial.response.product_rating_results.map((l) => l.id);
     assert.deepEqual(priced, [...inquiry.product_infos.slice(0, 100), ...inquiry.product_infos.slice(200)].map((p) => p.id));
-    assert.equal(whole.partial.requests, 3, 'three requests answered');
+    assert.equal(whole.partial.requests, 3, 'three requests sent');
     assert.equal(sandbox.requests.length, 3);
   });
 });
@@ -212,7 +212,7 @@ test('tokens: X-Auth-Token sent, an expired one explained in English or Chinese,
 
     const expired = await rejection(new PriceClient({ endpoint: base, auth: { token: 'old-token' }, concurrency: 1 }).priceOnDemand(onDemand(300)));
     assert.deepEqual([expired.code, expired.status, expired.attempts], ['CBC.0154', 401, 1]);
-    assert.match(expired.message, /^3 of 3 requests failed; .*The token is invalid or has expired \(tokens last 24 hours\); get a new one\. \(CBC\.0154: Invalid or expired token\.\)$/);
+    assert.match(expired.message, /^300 of 300 items not priced: .*The token is invalid or has expired \(tokens last 24 hours\); get a new one\. \(CBC\.0154: Invalid or expired token\.\)$/);
     assert.deepEqual(expired.failures.map((f) => f.code), ['CBC.0154', 'NOT_SENT', 'NOT_SENT'], 'the rest would fail the same way');
     assert.equal(sandbox.requests.length, 2);
 

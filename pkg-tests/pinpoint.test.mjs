@@ -21,7 +21,7 @@ test('one bad product at index 150 of 300: only it fails, by its own index, and 
     assert.deepEqual([failure.items, failure.indexes, failure.code, failure.status], [['p151'], [150], 'CBC.99006006', 400]);
     assert.match(failure.message, /product_infos\[150\]/);
     assert.doesNotMatch(failure.message, /product_infos\[(0|50)\]/);
-    assert.match(error.message, /^1 of 3 requests failed; not priced: "p151"\. Product not found/);
+    assert.match(error.message, /^1 of 300 items not priced: "p151"\. Product not found/);
     const lines = error.partial.response.product_rating_results.map((l) => l.id);
     assert.deepEqual(lines, inquiry.product_infos.filter((_, i) => i !== 150).map((p) => p.id));
     // 3 requests, then at most 2·1·⌈log2 100⌉ = 14 more; every one answered, none over the quota.
@@ -29,6 +29,41 @@ test('one bad product at index 150 of 300: only it fails, by its own index, and 
     assert.ok(sent.length > 3 && sent.length <= 3 + 14, `${sent.length} requests`);
     assert.ok(sent.every((r) => r.status !== 429));
     assert.equal(error.partial.requests, sent.length);
+    assert.equal(error.requests, sent.length, 'requests sent, on the error as on its partial quote');
+  });
+});
+
+test('the partial quote of a pinpointed failure lists it under failures, with its code and message', async () => {
+  await withSandbox({}, async (base) => {
+    const inquiry = onDemand(120);
+    inquiry.product_infos[110].resource_spec = 'no.such.flavor';
+    const error = await rejection(new PriceClient({ endpoint: base }).priceOnDemand(inquiry));
+    const breakdown = error.partial.breakdown();
+    assert.deepEqual(breakdown.failures.map((f) => [f.id, f.code]), [['p111', 'CBC.99006006']]);
+    assert.match(breakdown.failures[0].message, /product_infos\[110\]/);
+    assert.deepEqual(breakdown.warnings.filter((w) => w.code === 'no_price'), []);
+    const text = error.partial.toText();
+    assert.match(text, /p111/);
+    assert.match(text, /CBC\.99006006/);
+    assert.doesNotMatch(text, /has no price for/);
+  });
+});
+
+test('progress never reaches its total while a split request is pending', async () => {
+  await withSandbox({}, async (base) => {
+    const inquiry = onDemand(100);
+    inquiry.product_infos[40].resource_spec = 'no.such.flavor';
+    const progress = [];
+    await rejection(new PriceClient({ endpoint: base }).priceOnDemand(inquiry,
+      { onProgress: (done, total) => progress.push([done, total]) }));
+    assert.deepEqual(progress[0], [1, 3], 'the halves join the total as the request is counted');
+    progress.forEach(([done, total], i) => {
+      assert.equal(done, i + 1);
+      if (i > 0) assert.ok(total >= progress[i - 1][1], 'total never shrinks');
+      if (i < progress.length - 1) assert.ok(done < total, `${done}/${total} with work pending`);
+    });
+    const [done, total] = progress.at(-1);
+    assert.equal(done, total);
   });
 });
 

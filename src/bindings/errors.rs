@@ -133,6 +133,7 @@ pub(crate) fn quote_error(
         QuoteError::Api(e) => crate::client::Failure::Api(e),
         QuoteError::Unreadable(e) => crate::client::Failure::Unreadable(e),
     };
+    let count = items.len();
     let call = CallError {
         kind,
         failed: vec![FailedPart {
@@ -142,6 +143,7 @@ pub(crate) fn quote_error(
             attempts: 0,
         }],
         requests: 0,
+        items: count,
         partial: None,
     };
     api_error(&call, language, site)

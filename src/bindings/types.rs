@@ -221,10 +221,12 @@ export interface RetryEvent {
 /** Options of one price call. */
 export interface PriceOptions {
   /** Called each time a request is answered (priced, or failed for good once sent): done of total. Requests
-   *  not sent (after a cancellation) are not counted; total grows when a request is split to find failing
-   *  products. If it throws, the call rejects with what it threw and sends nothing more. */
+   *  not sent (after a cancellation) are not counted. `done` counts up by one and `total` never shrinks: a
+   *  request that is to be split to find failing products adds its two halves to `total` before it counts as
+   *  done, so `done === total` only when nothing is pending. If it throws, the call rejects with what it threw
+   *  and sends nothing more. */
   onProgress?: (done: number, total: number) => void;
-  /** Cancels the call: it rejects at once (in-flight requests are abandoned) with a PriceApiError whose code is
+  /** Cancels the call: it rejects at once, from the abort event itself (in-flight requests are abandoned) with a PriceApiError whose code is
    *  "ABORTED" and whose cause is the signal's reason, or "TIMEOUT" for a signal of AbortSignal.timeout(). */
   signal?: AbortSignal;
   /** This call's onRetry, instead of the client's. */
@@ -358,7 +360,9 @@ export class Quote<K extends InquiryKind = InquiryKind> {
   readonly currency: string;
   /** Whether `currency` is the site's because the answer left it blank. */
   readonly currencyDefaulted: boolean;
-  /** Requests answered, those sent to find the products that failed a request included. */
+  /** Requests sent, each once however many attempts it took: those sent to find the products that failed a
+   *  request included, one cut short by an abort too, one never sent not. The same count as
+   *  `PriceApiError.requests`. */
   readonly requests: number;
   /** Attempts made, retries included. */
   readonly attempts: number;
@@ -446,12 +450,14 @@ export class PriceApiError extends Error {
   attempts: number;
   /** The inquiry's kind; null for a failed catalogue look-up (see `lookup`). */
   kind: InquiryKind | null;
-  /** Requests the inquiry was split into (before any split to find failing products). */
+  /** Requests sent, as `Quote.requests` counts them (those sent to find failing products included). The message
+   *  counts items: "1 of 300 items not priced: …". */
   requests: number;
   /** Items not priced, in input order. */
   failedItems: string[];
   failures: PriceFailure[];
-  /** What was priced, or null. */
+  /** What was priced, or null (nothing was; every resource of a renewal failed). Its breakdown's `failures`
+   *  lists the items not priced, each with its code and message. */
   partial: AnyQuote | null;
 }
 
@@ -550,6 +556,8 @@ export interface Breakdown {
   listPriceOnly: boolean;
   lines: BreakdownLine[];
   options: BreakdownOption[];
+  /** Items not priced: resources a renewal answer lists as failed, and a partial quote's items its call could not
+   *  price, each with its code and message. */
   failures: { id: string | null; code: string | null; message: string | null }[];
   warnings: {
     code: "lines_do_not_add_up" | "currency_defaulted" | "list_price_only" | "no_price" | "discounts_do_not_add_up"

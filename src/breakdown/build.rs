@@ -395,7 +395,7 @@ impl Breakdown {
             }
             None => &quote.rating,
         };
-        let parts = match rating {
+        let mut parts = match rating {
             Rating::OnDemand(r) => b.on_demand(r),
             Rating::Period(r) => b.period(r),
             Rating::Renewal(r) => b.renewal(r),
@@ -412,6 +412,19 @@ impl Breakdown {
                 b.warn(Note::UnaskedLines { ids: &unasked });
             }
         }
+        // The call's failures (a partial quote's) join the answer's own, once per item.
+        let listed: HashSet<String> = parts.failures.iter().filter_map(|f| f.id.clone()).collect();
+        parts.failures.extend(
+            quote
+                .failures
+                .iter()
+                .filter(|f| !listed.contains(&f.id))
+                .map(|f| ItemFailure {
+                    id: Some(f.id.clone()),
+                    code: Some(f.code.clone()),
+                    message: Some(f.message.clone()),
+                }),
+        );
         let answered: HashSet<&str> = parts
             .lines
             .iter()

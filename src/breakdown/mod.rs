@@ -133,7 +133,8 @@ pub struct PriceOption {
     pub best_offer: bool,
 }
 
-/// A resource a renewal could not price.
+/// An item that was not priced: a resource the renewal answer lists as failed, or an item of a call that
+/// failed in part (a partial quote's failures).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ItemFailure {
     /// The resource.

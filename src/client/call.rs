@@ -5,7 +5,7 @@
 //! All I/O goes through a [`Runtime`]: HTTP, the clock, sleeping, randomness, cancellation and progress. The
 //! JavaScript bindings supply one over `fetch`; the tests supply a scripted one with a fake clock.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::rc::Rc;
@@ -14,13 +14,16 @@ use super::accounting::{refuse_other_currencies, unanswered, Rated};
 use super::divide::{to_caller_indexes, Divisible};
 use super::error::{CallError, FailedPart, Failure};
 use super::isolate::{is_product_level, Group, Isolation};
+use super::renewal;
 use super::retry::RetryPolicy;
 use super::runtime::Runtime;
 use super::send::{Job, Sender, Settings};
 use super::shared::Client;
 use crate::kind::InquiryKind;
-use crate::quote::{Asked, Quote};
+use crate::language::Language;
+use crate::quote::{Asked, NotPriced, Quote};
 use crate::response::Rating;
+use crate::site::Site;
 use crate::validate::text::Quoted;
 
 /// One request of a batch: its body, the items it carries, and the caller's index of the first.
@@ -167,7 +170,6 @@ impl Client {
                 .isolate_failures
                 .unwrap_or(self.config().isolate_failures),
         };
-        let requests = parts.len();
         let field = item_field(kind);
         let sender = Sender {
             client: self,
@@ -176,7 +178,8 @@ impl Client {
             settings,
             url: self.config().endpoint.url(kind),
             done: Cell::new(0),
-            total: Cell::new(requests),
+            total: Cell::new(parts.len()),
+            isolation: RefCell::new(Isolation::new()),
             stop: Cell::new(false),
         };
         let mut jobs: Vec<Job> = parts
@@ -193,13 +196,12 @@ impl Client {
                 first: part.first,
             })
             .collect();
-        let mut isolation = Isolation::new();
         // The request of each job sent (a job's number is its position here), for the failures' order.
         let mut request_of = Vec::new();
         // Each job's place in input order: its request, then the caller's index of its first item.
         let mut order_of: Vec<(usize, usize)> = Vec::new();
         let (mut rated, mut failed) = (Vec::new(), Vec::new());
-        let (mut attempts, mut answered, mut request_ids) = (0, 0, Vec::new());
+        let (mut attempts, mut sent, mut request_ids) = (0, 0, Vec::new());
         while !jobs.is_empty() {
             let outcomes = sender.send_all(&jobs).await;
             // Groups split this round, with the failure that made them split.
@@ -209,7 +211,7 @@ impl Client {
                 request_of.push(job.group.request);
                 order_of.push((job.group.request, job.first));
                 attempts += outcome.attempts;
-                answered += usize::from(outcome.answered);
+                sent += usize::from(outcome.sent);
                 let failed_part = |items, failure| FailedPart {
                     index,
                     items,
@@ -237,10 +239,8 @@ impl Client {
                     }
                     Err((mut failure, rating)) => {
                         locate(&mut failure, field, &job);
-                        let product_level = rating.is_none()
-                            && settings.isolate_failures
-                            && is_product_level(failure.code());
-                        if product_level && !isolation.failed(job.group) {
+                        // Its halves are queued and counted in the progress's total already.
+                        if outcome.split {
                             split.push((job.group, failure, outcome.attempts));
                             continue;
                         }
@@ -256,8 +256,8 @@ impl Client {
                     }
                 }
             }
-            let round = isolation.next_round();
-            sender.total.set(sender.total.get() + round.len());
+            let round = sender.isolation.borrow_mut().next_round();
+            let planned = sender.total.get();
             jobs = Vec::with_capacity(round.len());
             for group in round {
                 let part = parts.get(group.request);
@@ -292,6 +292,10 @@ impl Client {
                     }
                 }
             }
+            // Groups that could not be sent are not coming: the total says so.
+            if sender.total.get() < planned {
+                rt.progress(sender.done.get(), sender.total.get());
+            }
         }
         // Answers in input order, so that the merged answer lists the items as the caller did.
         rated.sort_by_key(|r| order_of.get(r.index).copied());
@@ -302,6 +306,10 @@ impl Client {
             &mut failed,
             self.config().endpoint.site().currency(),
         );
+        if kind == InquiryKind::Renewal {
+            renewal::as_one_request(&mut rated, &mut failed);
+            rated.sort_by_key(|r| order_of.get(r.index).copied());
+        }
         let merged = self.merge(kind, rated, &mut failed);
         // In input order: by request, then by the caller's index of the first item; then each failure says
         // its request's position in the batch.
@@ -321,20 +329,25 @@ impl Client {
         for p in &mut failed {
             p.index = request_of.get(p.index).copied().unwrap_or(p.index);
         }
+        let (language, site) = (self.config().language, self.config().endpoint.site());
+        let items = asked.len();
         let quote = merged.map(|rating| Quote {
-            requests: answered,
+            requests: sent,
             attempts,
             request_ids,
             asked,
-            language: self.config().language,
-            ..Quote::from_rating(rating, self.config().endpoint.site())
+            language,
+            // A partial quote says what was not priced, and why.
+            failures: not_priced(&failed, language, site),
+            ..Quote::from_rating(rating, site)
         });
         match quote {
             Some(quote) if failed.is_empty() => Ok(quote),
             partial => Err(CallError {
                 kind,
                 failed,
-                requests,
+                requests: sent,
+                items,
                 partial,
             }),
         }
@@ -380,6 +393,21 @@ impl Client {
             }
         }
     }
+}
+
+/// Each item of `failed`, with its failure's code and message.
+fn not_priced(failed: &[FailedPart], language: Language, site: Site) -> Vec<NotPriced> {
+    failed
+        .iter()
+        .flat_map(|part| {
+            let (code, message) = (part.failure.code(), part.failure.message(language, site));
+            part.items.iter().map(move |id| NotPriced {
+                id: id.clone(),
+                code: code.to_owned(),
+                message: message.clone(),
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

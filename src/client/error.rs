@@ -126,8 +126,12 @@ pub struct CallError {
     pub kind: InquiryKind,
     /// The requests (or the products of a split request) that failed, in input order.
     pub failed: Vec<FailedPart>,
-    /// Requests in the batch.
+    /// Requests sent (each once, however many attempts it took), those sent to find the products that failed a
+    /// request included; a request cut short by the caller's cancellation counts, one never sent does not.
+    /// The same count as a quote's [`Quote::requests`].
     pub requests: usize,
+    /// Items (products or resource ids) in the inquiry.
+    pub items: usize,
     /// The items that were priced, as one quote; `None` when nothing was.
     pub partial: Option<Quote>,
 }
@@ -167,12 +171,12 @@ impl CallError {
 
 impl fmt::Display for CallError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let failed = self.failed_requests();
+        let failed = self.failed_items().len();
         write!(
             f,
-            "{} of {} requests of a {} inquiry failed",
+            "{} of {} items of a {} inquiry were not priced",
             failed,
-            self.requests.max(failed),
+            self.items.max(failed),
             self.kind.label()
         )
     }

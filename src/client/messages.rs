@@ -43,7 +43,7 @@ impl super::lookup::LookupError {
 }
 
 impl CallError {
-    /// The whole story in plain words: which requests and items failed, then the headline's message.
+    /// The whole story in plain words: which items were not priced, then the headline's message.
     pub fn message(&self, language: Language, site: Site) -> String {
         call(self, language, site)
     }
@@ -117,22 +117,25 @@ fn failure(failure: &Failure, language: Language, site: Site) -> String {
     }
 }
 
-/// The whole story of a call in plain words: which requests and items failed, then the headline's message.
+/// The whole story of a call in plain words: which items were not priced, then the headline's message.
 fn call(error: &CallError, language: Language, site: Site) -> String {
     let Some(head) = error.headline() else {
         return String::new();
     };
     let message = head.failure.message(language, site);
-    // A failure that concerns some items only says which, even for a single request.
+    // One failure of the whole inquiry is told by its message alone; a failure that concerns some items only
+    // says which, even for a single request.
     let about_items = matches!(head.failure, Failure::Unanswered | Failure::Inconsistent(_));
-    if error.requests <= 1 && !about_items {
+    let failed_items = error.failed_items();
+    let whole = error.failed.len() == 1 && failed_items.len() >= error.items;
+    if whole && !about_items {
         return message;
     }
-    let list = quoted_list(&error.failed_items(), language);
-    let (failed, requests) = (error.failed_requests(), error.requests);
+    let list = quoted_list(&failed_items, language);
+    let (failed, items) = (failed_items.len(), error.items.max(failed_items.len()));
     language.pick(
-        format!("{failed} of {requests} requests failed; not priced: {list}. {message}"),
-        format!("{requests} 个请求中有 {failed} 个失败，未询价：{list}。{message}"),
+        format!("{failed} of {items} items not priced: {list}. {message}"),
+        format!("{items} 项中有 {failed} 项未询价：{list}。{message}"),
     )
 }
 

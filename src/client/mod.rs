@@ -15,6 +15,7 @@ mod join;
 pub mod lookup;
 pub(crate) mod messages;
 pub mod options;
+pub mod renewal;
 pub mod retry;
 pub mod runtime;
 mod send;

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use super::config::Auth;
 use super::credentials::{credentials_of, scrub};
 use super::error::Failure;
-use super::isolate::Group;
+use super::isolate::{is_product_level, Group, Isolation};
 use super::join::join_all;
 use super::retry::{AttemptOutcome, RetryPolicy};
 use super::runtime::{HttpRequest, RetryEvent, Runtime, TransportError};
@@ -34,13 +34,18 @@ pub(super) struct Job {
     pub(super) first: usize,
 }
 
-/// How one request ended: the answer read once (or why there is none), the attempts made, and whether the
-/// service answered (an HTTP answer, whatever it said).
+/// How one request ended: the answer read once (or why there is none), the attempts made, whether it left at
+/// least once, and whether it is to be split to find its failing products.
 #[derive(Debug)]
 pub(super) struct Outcome {
     pub(super) result: Result<(Rating, Option<String>), (Failure, Option<Rating>)>,
     pub(super) attempts: u32,
-    pub(super) answered: bool,
+    /// Whether the request was given to the transport at least once (answered, failed, timed out, or cut short
+    /// by the caller's cancellation): what `requests` counts.
+    pub(super) sent: bool,
+    /// Whether it failed with a product-level error and its halves are queued ([`Sender::isolation`]); they
+    /// are counted in `total` already.
+    pub(super) split: bool,
 }
 
 impl Outcome {
@@ -49,12 +54,13 @@ impl Outcome {
         Outcome::after(attempts, false, failure)
     }
 
-    /// A request that failed for good after `attempts`, `answered` or not.
-    fn after(attempts: u32, answered: bool, failure: Failure) -> Outcome {
+    /// A request that failed for good after `attempts`, `sent` or not.
+    fn after(attempts: u32, sent: bool, failure: Failure) -> Outcome {
         Outcome {
             result: Err((failure, None)),
             attempts,
-            answered,
+            sent,
+            split: false,
         }
     }
 }
@@ -74,9 +80,12 @@ pub(super) struct Sender<'a, R> {
     pub(super) kind: InquiryKind,
     pub(super) settings: Settings,
     pub(super) url: String,
-    /// Requests answered, and requests planned (it grows when requests are split).
+    /// Requests answered, and requests planned: it grows by the two halves of a request that is to be split
+    /// before that request counts as done, so `done` reaches `total` only when nothing is left to send.
     pub(super) done: Cell<usize>,
     pub(super) total: Cell<usize>,
+    /// The search for the products that fail requests: which groups to send next.
+    pub(super) isolation: RefCell<Isolation>,
     /// Set when a failure means every other request would fail the same way.
     pub(super) stop: Cell<bool>,
 }
@@ -103,7 +112,7 @@ impl<R: Runtime> Sender<'_, R> {
                     break;
                 };
                 next.set(index + 1);
-                let outcome = if self.rt.is_cancelled() {
+                let mut outcome = if self.rt.is_cancelled() {
                     Outcome::failed(self.cancelled(), 0)
                 } else if self.stop.get() {
                     Outcome::failed(Failure::NotSent, 0)
@@ -115,9 +124,14 @@ impl<R: Runtime> Sender<'_, R> {
                         self.stop.set(true);
                     }
                 }
+                // A request to be split is done, but its halves are not: they join the total first.
+                outcome.split = self.splits(job, &outcome);
+                if outcome.split {
+                    self.total.set(self.total.get() + 2);
+                }
                 // Only a request that was sent and came back (answered, or failed for good) is progress.
-                let finished = outcome.attempts > 0
-                    && !matches!(&outcome.result, Err((f, _)) if f.is_cancellation());
+                let finished =
+                    outcome.sent && !matches!(&outcome.result, Err((f, _)) if f.is_cancellation());
                 if let Some(slot) = outcomes.borrow_mut().get_mut(index) {
                     *slot = Some(outcome);
                 }
@@ -147,17 +161,26 @@ impl<R: Runtime> Sender<'_, R> {
             .collect()
     }
 
+    /// Whether `outcome` (of `job`) is a product-level failure whose halves are now queued: the setting is on,
+    /// and the group holds two products or more within the budget ([`Isolation::failed`]).
+    fn splits(&self, job: &Job, outcome: &Outcome) -> bool {
+        let product_level = matches!(&outcome.result, Err((f, None)) if is_product_level(f.code()));
+        self.settings.isolate_failures
+            && product_level
+            && !self.isolation.borrow_mut().failed(job.group)
+    }
+
     /// Sends one request within the quota, retrying while the policy allows, and reads its answer once.
     async fn send_one(&self, job: &Job) -> Outcome {
         let (rt, kind) = (self.rt, self.kind);
         let mut attempt = 0;
-        let mut answered = false;
+        let mut sent = false;
         loop {
             attempt += 1;
             // A place in the quota, held from when the request leaves until a window after it comes back.
             let place = loop {
                 if rt.is_cancelled() {
-                    return Outcome::after(attempt, answered, self.cancelled());
+                    return Outcome::after(attempt, sent, self.cancelled());
                 }
                 match self.client.throttle(kind, |t| t.try_send(rt.now_ms())) {
                     Ok(()) => {
@@ -167,7 +190,7 @@ impl<R: Runtime> Sender<'_, R> {
                         }
                     }
                     Err(wait) if rt.sleep(wait).await.is_err() => {
-                        return Outcome::after(attempt, answered, self.cancelled())
+                        return Outcome::after(attempt, sent, self.cancelled())
                     }
                     Err(_) => {}
                 }
@@ -175,30 +198,31 @@ impl<R: Runtime> Sender<'_, R> {
             // Dropped without being given back as answered (the request could not be made): never sent.
             let request = match self.request(&job.body, rt.now_ms() / 1000) {
                 Ok(request) => request,
-                Err(e) => return Outcome::after(attempt, answered, Failure::Sign(e)),
+                Err(e) => return Outcome::after(attempt, sent, Failure::Sign(e)),
             };
             // What the fetch function says when it fails may repeat what it was given: never the credentials.
             let secrets = credentials_of(&request);
-            let sent = rt.send(request).await;
+            sent = true;
+            let answer = rt.send(request).await;
             place.answered(rt.now_ms());
             // No answer because the caller ended the call (a transport sees a deadline signal as a timeout).
-            if sent.is_err() && rt.is_cancelled() {
-                return Outcome::after(attempt, answered, self.cancelled());
+            if answer.is_err() && rt.is_cancelled() {
+                return Outcome::after(attempt, sent, self.cancelled());
             }
-            let (outcome, retry_after, failure) = match sent {
+            let (outcome, retry_after, failure) = match answer {
                 Ok(response) => {
-                    answered = true;
                     let request_id = response.request_id.as_deref();
                     match read_answer(kind, response.status, request_id, &response.body) {
                         Answered::Rated(rating) => {
                             return Outcome {
                                 result: Ok((rating, response.request_id)),
                                 attempts: attempt,
-                                answered,
+                                sent,
+                                split: false,
                             }
                         }
                         Answered::Unreadable(e) => {
-                            return Outcome::after(attempt, answered, Failure::Unreadable(e))
+                            return Outcome::after(attempt, sent, Failure::Unreadable(e))
                         }
                         Answered::Failed {
                             error,
@@ -208,7 +232,8 @@ impl<R: Runtime> Sender<'_, R> {
                             return Outcome {
                                 result: Err((Failure::Api(error), Some(rating))),
                                 attempts: attempt,
-                                answered,
+                                sent,
+                                split: false,
                             };
                         }
                         Answered::Failed {
@@ -240,13 +265,13 @@ impl<R: Runtime> Sender<'_, R> {
                     },
                 ),
                 Err(TransportError::Aborted) => {
-                    return Outcome::after(attempt, answered, self.cancelled())
+                    return Outcome::after(attempt, sent, self.cancelled())
                 }
                 // Not an HTTP answer at all (a fetch function that resolves to something else): final.
                 Err(TransportError::BadResponse(detail)) => {
                     return Outcome::after(
                         attempt,
-                        answered,
+                        sent,
                         Failure::Unreadable(ResponseError {
                             path: String::new(),
                             message: detail,
@@ -262,7 +287,7 @@ impl<R: Runtime> Sender<'_, R> {
                 rt.random(),
             );
             let Some(ms) = delay else {
-                return Outcome::after(attempt, answered, failure);
+                return Outcome::after(attempt, sent, failure);
             };
             rt.retrying(&RetryEvent {
                 kind: match outcome {
@@ -277,7 +302,7 @@ impl<R: Runtime> Sender<'_, R> {
                 status: failure.status(),
             });
             if rt.sleep(ms).await.is_err() {
-                return Outcome::after(attempt, answered, self.cancelled());
+                return Outcome::after(attempt, sent, self.cancelled());
             }
         }
     }

@@ -32,6 +32,20 @@ pub struct Quote {
     pub asked: Vec<Asked>,
     /// The language of the client that priced it: the default for breakdowns.
     pub language: Language,
+    /// The items the call could not price, in input order, each with its failure's code and message: those
+    /// of a partial quote (what was priced of a call that failed in part); empty otherwise.
+    pub failures: Vec<NotPriced>,
+}
+
+/// An item a call could not price, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotPriced {
+    /// The item: a product id, or a resource id.
+    pub id: String,
+    /// The failure's code: the API's (`CBC.99006006`), or the client's (`TIMEOUT`, `ABORTED`, …).
+    pub code: String,
+    /// The failure in words, in the client's language.
+    pub message: String,
 }
 
 /// Why a saved answer gives no quote.
@@ -74,6 +88,7 @@ impl Quote {
             request_ids: Vec::new(),
             asked: Vec::new(),
             language: site.language(),
+            failures: Vec::new(),
         }
     }
 

@@ -82,7 +82,7 @@ fn items_an_answer_leaves_out_fail_by_name() {
     assert_eq!(err.failed[0].failure, Failure::Unanswered);
     assert_eq!(
         err.message(Language::English, Site::International),
-        r#"1 of 1 requests failed; not priced: "p2". The answer gives no price for these items."#
+        r#"1 of 3 items not priced: "p2". The answer gives no price for these items."#
     );
     let partial = err.partial.unwrap();
     assert_eq!(partial.rating.answered_ids(), ["p1", "p3"]);

@@ -25,7 +25,7 @@ fn ids(request: &HttpRequest) -> Vec<String> {
 
 /// A service that refuses any request holding one of `bad` with "product not found", naming its index in
 /// that request as the sandbox does, and prices every other.
-fn refusing(bad: &'static [&'static str]) -> Fake {
+pub(super) fn refusing(bad: &'static [&'static str]) -> Fake {
     Fake::new(move |req, _| -> Result<HttpResponse, TransportError> {
         let ids = ids(req);
         match ids.iter().position(|id| bad.contains(&id.as_str())) {
@@ -79,7 +79,7 @@ fn a_bad_product_is_found_and_the_rest_priced() {
     assert_eq!(progress.last(), Some(&(sent, sent)));
     assert!(err
         .message(Language::English, Site::International)
-        .starts_with("1 of 3 requests failed; not priced: \"p151\". "));
+        .starts_with("1 of 300 items not priced: \"p151\". "));
 }
 
 #[test]
@@ -196,7 +196,7 @@ fn cancelling_stops_sending_and_says_so() {
     assert_eq!((err.code(), rt.sent_count()), ("ABORTED", 1));
     assert_eq!(
         err.message(Language::English, Site::International),
-        "3 of 3 requests failed; not priced: \"p1\", \"p2\", \"p3\", \"p4\", \"p5\" and 295 more. The price inquiry was cancelled."
+        "300 of 300 items not priced: \"p1\", \"p2\", \"p3\", \"p4\", \"p5\" and 295 more. The price inquiry was cancelled."
     );
     let codes: Vec<_> = err.failed.iter().map(|p| p.failure.code()).collect();
     assert_eq!(codes, ["ABORTED", "ABORTED", "ABORTED"]);

@@ -17,7 +17,7 @@ use crate::client::retry::RetryPolicy;
 use crate::client::runtime::{Cancelled, HttpRequest, HttpResponse, TransportError};
 use crate::client::signing;
 use crate::client::Secret;
-use crate::inquiry::{OnDemandInquiry, RenewalInquiry};
+use crate::inquiry::OnDemandInquiry;
 use crate::language::Language;
 use crate::response::Rating;
 
@@ -405,7 +405,7 @@ fn a_failed_part_names_its_items_and_keeps_the_priced_ones() {
     assert_eq!(rating.amount, Some(Decimal::new(13_125, 2)));
     assert_eq!(
         err.message(Language::English, Site::International),
-        "1 of 3 requests failed; not priced: \"p101\", \"p102\", \"p103\", \"p104\", \"p105\" and 95 more. \
+        "100 of 205 items not priced: \"p101\", \"p102\", \"p103\", \"p104\", \"p105\" and 95 more. \
          The rating service rejected a parameter of the request. (CBC.0100: bad)"
     );
     assert_eq!(rt.progress.borrow().len(), 3);
@@ -465,32 +465,6 @@ fn no_second_ever_carries_more_than_the_quota() {
 }
 
 #[test]
-fn a_renewal_error_in_a_200_answer_keeps_its_failed_resources() {
-    let rt = Fake::new(|_, _| {
-        ok(r#"{"currency":"CNY","error_code":"CBC.30050009","error_msg":"gone",
-               "fail_resource_infos":[{"resource_id":"r1","error_code":"CBC.30050009","error_msg":"gone"}]}"#
-            .to_owned())
-    });
-    let inquiry = RenewalInquiry::batch_from_json(
-        r#"{"resource_ids":["r1"],"period_type":2,"period_num":1}"#,
-    )
-    .unwrap();
-    let err = block_on(client(Auth::None, |_| {}).price(&rt, &inquiry)).unwrap_err();
-    assert_eq!((err.code(), rt.sent_count()), ("CBC.30050009", 1));
-    assert_eq!(err.headline().unwrap().failure.status(), Some(200));
-    let Some(Quote {
-        rating: Rating::Renewal(r),
-        currency,
-        ..
-    }) = &err.partial
-    else {
-        panic!("the failed resources are kept: {:?}", err.partial)
-    };
-    assert_eq!(currency, "CNY");
-    assert_eq!(r.fail_resource_infos[0].resource_id.as_deref(), Some("r1"));
-}
-
-#[test]
 fn an_unreadable_success_is_an_error_not_a_price() {
     let rt = Fake::new(|_, _| ok(r#"{"amount": "lots"}"#.to_owned()));
     let err = block_on(client(Auth::None, |_| {}).price(&rt, &on_demand(1))).unwrap_err();
@@ -502,3 +476,5 @@ fn an_unreadable_success_is_an_error_not_a_price() {
 
 mod accounting;
 mod isolation;
+mod progress;
+mod renewal;
