@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
 
-use super::errors::{api_error, inquiry_error, options_error, set};
+use super::errors::{api_error, inquiry_error, json_list, options_error, set};
 use super::fetch::WebRuntime;
 use super::input::{is_abort_signal, option_value, JsObject};
 use super::quote::{read_keeping_text, JsQuote};
@@ -192,13 +192,12 @@ fn add_indexes(error: &JsValue, e: &CallError, ids: &[String]) {
     };
     let failures = Array::from(&failures);
     for (i, part) in (0u32..).zip(&e.failed) {
-        let indexes: Array = part
+        let indexes: Vec<usize> = part
             .items
             .iter()
-            .filter_map(|id| position.get(id.as_str()))
-            .map(|&n| JsValue::from(n as f64))
+            .filter_map(|id| position.get(id.as_str()).copied())
             .collect();
-        set(&failures.get(i), "indexes", &indexes);
+        set(&failures.get(i), "indexes", &json_list(&indexes));
     }
 }
 

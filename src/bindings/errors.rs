@@ -93,17 +93,11 @@ pub(crate) fn api_error(err: &CallError, language: Language, site: Site) -> JsVa
         "requests",
         &JsValue::from(u32::try_from(err.requests).unwrap_or(u32::MAX)),
     );
-    let items: Array = err
-        .failed_items()
-        .into_iter()
-        .map(JsValue::from_str)
-        .collect();
-    set(&error, "failedItems", &items);
+    set(&error, "failedItems", &json_list(&err.failed_items()));
     let failures = Array::new();
     for part in &err.failed {
         let item = Object::new();
-        let items: Array = part.items.iter().map(|i| JsValue::from_str(i)).collect();
-        set(&item, "items", &items);
+        set(&item, "items", &json_list(&part.items));
         set(&item, "code", &JsValue::from_str(part.failure.code()));
         set(&item, "status", &status(part.failure.status()));
         set(
@@ -119,6 +113,15 @@ pub(crate) fn api_error(err: &CallError, language: Language, site: Site) -> JsVa
     // `partial` is set by the caller, which holds the quote type.
     set(&error, "partial", &JsValue::NULL);
     error.into()
+}
+
+/// A JavaScript array of `values`, made by the engine from one JSON text: thousands of item ids cross into
+/// JavaScript as one string rather than one each, so an error (an abort included) is made at once.
+pub(crate) fn json_list<T: serde::Serialize>(values: &[T]) -> JsValue {
+    serde_json::to_string(values)
+        .ok()
+        .and_then(|text| js_sys::JSON::parse(&text).ok())
+        .unwrap_or_else(|| Array::new().into())
 }
 
 /// The `PriceApiError` of a saved answer that gives no quote; `items` are what it was for.
