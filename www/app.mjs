@@ -369,7 +369,7 @@ async function loadCatalogue() {
     catalogue.free();
     shelf.cat = view(doc);
     note.textContent = `Choose from the product catalogue (${plural(doc.serviceTypes.length, 'service')}, ${plural(doc.resourceTypes.length, 'resource type')}): `
-      + 'type a name or a code in a field with choices; a code the catalogue lacks can still be typed.';
+      + 'type a name or a code in a field with choices (empty it to see them all); a code the catalogue lacks can still be typed.';
     document.body.dataset.catalogue = 'loaded';
   } catch {
     shelf.cat = view(null);
