@@ -145,6 +145,67 @@ for (const [mode, withServer] of [['sample', withDemo], ['signing', withSigningD
   });
 }
 
+const LOOKUPS = ['/v2/products/service-types', '/v2/products/resource-types', '/v2/products/service-resources?service_type_code=hws.service.type.vpc',
+  '/v2/products/usage-types?resource_type_code=hws.resource.type.bandwidth&limit=100', '/v2/bases/measurements', '/v2/bases/conversions?measure_type=2'];
+
+for (const [mode, withServer] of [['sample', withDemo], ['signing', withSigningDemo]]) {
+  test(`demo server (${mode} mode): the six catalogue look-ups are forwarded with their query strings as sent, in the language asked`, async () => {
+    await withServer(async (port, demo, sandbox) => {
+      for (const path of LOOKUPS) {
+        const res = await raw(port, { path, headers: { 'sec-fetch-site': 'same-origin', origin: `http://127.0.0.1:${port}` } });
+        assert.equal(res.status, 200, `${path}: ${res.text}`);
+        assert.match(res.headers['content-type'], /^application\/json/);
+        assert.equal(typeof res.json.total_count === 'number' || Array.isArray(res.json.measure_units) || Array.isArray(res.json.conversions), true, res.text);
+        assert.equal(res.headers['content-security-policy'] !== undefined, true);
+      }
+      assert.deepEqual(sandbox.requests.map((r) => r.path), LOOKUPS.map((p) => p.split('?')[0]), 'each look-up reached the service');
+      assert.deepEqual(demo.forwarded.map((f) => f.path + f.query), LOOKUPS, 'with its query string exactly as sent');
+      assert.ok(sandbox.requests.every((r) => r.method === 'GET'));
+      if (mode === 'signing') assert.ok(sandbox.requests.every((r) => r.headers.authorization === '(signed)'));
+      // The query is what the service answered: only the VPC's resources, only the bandwidth's usage types.
+      const answers = await Promise.all(LOOKUPS.slice(2, 4).map((path) => raw(port, { path })));
+      assert.deepEqual(answers[0].json.infos.map((i) => i.basic_info.resource_type_code), ['hws.resource.type.bandwidth', 'hws.resource.type.ip']);
+      assert.deepEqual(answers[1].json.usage_types.map((u) => u.code), ['Duration', 'upflow']);
+      // An odd but harmless query (encoded characters, a repeated key) is passed on untouched.
+      const odd = '?resource_type_code=hws.resource.type.ip&x=%C3%A9%20a&x=2';
+      assert.equal((await raw(port, { path: `/v2/products/usage-types${odd}` })).status, 200);
+      assert.equal(demo.forwarded.at(-1).query, odd);
+      // Names in the language asked for.
+      const zh = await raw(port, { path: '/v2/products/service-types', headers: { 'x-language': 'zh_CN' } });
+      const en = await raw(port, { path: '/v2/products/service-types', headers: { 'x-language': 'en_US' } });
+      assert.equal(zh.json.service_types.find((s) => s.service_type_code === 'hws.service.type.vpc').service_type_name, '虚拟私有云');
+      assert.equal(en.json.service_types.find((s) => s.service_type_code === 'hws.service.type.vpc').service_type_name, 'Virtual Private Cloud');
+      // The service's own errors come back as they are.
+      const bad = await raw(port, { path: '/v2/products/service-types?limit=abc' });
+      assert.ok(bad.status >= 400 && /^CBC\./.test(bad.json.error_code), bad.text);
+    });
+  });
+
+  test(`demo server (${mode} mode): a look-up from another site, with a body, or not a GET is refused and not forwarded`, async () => {
+    await withServer(async (port, demo, sandbox) => {
+      const path = '/v2/products/service-types';
+      for (const site of ['cross-site', 'same-site', 'CROSS-SITE']) refused(await raw(port, { path, headers: { 'sec-fetch-site': site } }), 403, 'DEMO.403');
+      for (const origin of [EVIL, 'null', `http://127.0.0.1:${port + 1}`]) refused(await raw(port, { path, headers: { origin } }), 403, 'DEMO.403');
+      for (const host of [`evil.example:${port}`, `127.0.0.1:${port + 1}`]) refused(await raw(port, { path, headers: { host } }), 403, 'DEMO.403');
+      for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
+        const res = await raw(port, { method, path, headers: JSON_TYPE, body: '{}' });
+        refused(res, 405, 'DEMO.405');
+        assert.equal(res.headers.allow, 'GET');
+      }
+      refused(await raw(port, { path, headers: JSON_TYPE, body: '{"x": 1}' }), 400, 'DEMO.400');
+      // Other paths under the same prefixes are not forwarded; neither are the services' other APIs.
+      for (const other of ['/v2/products/other', '/v2/products/service-types/1', '/v2/bases/measurements/', '/v2/bills/customer-bills', '/v2/bases']) {
+        refused(await raw(port, { path: other }), 404, 'DEMO.404');
+      }
+      assert.deepEqual(demo.forwarded, []);
+      assert.deepEqual(sandbox.requests, []);
+      // The page itself (Sec-Fetch-Site same-origin, or none from a typed address) is forwarded.
+      for (const site of ['same-origin', 'none']) assert.equal((await raw(port, { path, headers: { 'sec-fetch-site': site } })).status, 200);
+      assert.equal(sandbox.requests.length, 2);
+    });
+  });
+}
+
 test('sandbox: no answer carries a CORS header', async () => {
   await withSandboxPort(async (port) => {
     const answers = [

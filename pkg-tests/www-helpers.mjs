@@ -83,3 +83,19 @@ export async function priceAndWait(page) {
   await settled(page);
 }
 
+
+/**
+ * Switches the billing mode to the radio labelled `label` as a reader does: clicks it, reads what the page says
+ * would be set aside, and confirms with "Switch to …". Resolves to the warning's text ('' when there was none).
+ */
+export async function switchTo(page, label) {
+  const radio = page.getByLabel(label, { exact: true });
+  if (await radio.isChecked()) return '';
+  await radio.click();
+  const go = page.locator('#notice').getByRole('button', { name: `Switch to ${label.toLowerCase()}` });
+  if (!(await go.count())) return '';
+  const warning = await page.locator('#notice .confirm p').textContent();
+  await go.click();
+  assert.equal(await radio.isChecked(), true);
+  return warning;
+}

@@ -5,7 +5,7 @@
 // undone, and at phone size every amount sits under its own heading.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, env, open, field, state, priceAndWait, settled, LAPTOP, PHONE } from './www-helpers.mjs';
+import { setup, env, open, field, state, priceAndWait, settled, switchTo, LAPTOP, PHONE } from './www-helpers.mjs';
 import { roundTo, compare } from '../www/money.mjs';
 
 setup();
@@ -52,7 +52,7 @@ for (const viewport of [LAPTOP, PHONE]) {
     assert.equal(await page.locator('#sample-banner').isVisible(), true, 'the page says sample prices are shown');
     await state(page, 'start');
     for (const [mode, label] of [['on-demand', 'Pay-per-use'], ['period', 'Yearly/monthly'], ['renewal', 'Renewal']]) {
-      await page.getByLabel(label, { exact: true }).check();
+      await switchTo(page, label);
       if (mode !== 'on-demand') await state(page, `switched-${mode}`);
       assert.equal(await page.locator('#items > li').count(), 3);
       await priceAndWait(page);
@@ -122,7 +122,21 @@ for (const viewport of [LAPTOP, PHONE]) {
     // Switching to yearly/monthly keeps the items' products and the project, says what it set aside, and marks
     // the result out of date.
     await (await field(page, 1, 'resource_spec')).fill('SAS');
-    await page.getByLabel('Yearly/monthly', { exact: true }).check();
+    // The switch warns first, and nothing changes until it is confirmed: "Keep" keeps everything as it was.
+    const link = await page.evaluate(() => location.hash);
+    await page.getByLabel('Yearly/monthly', { exact: true }).click();
+    const warning = page.locator('#notice .confirm');
+    assert.equal(await warning.locator('p').textContent(), 'Switching to yearly/monthly sets aside: usage factor, usage, usage unit of 3 items. Switching back brings them back.');
+    assert.equal(await page.getByLabel('Pay-per-use', { exact: true }).isChecked(), true, 'not switched yet');
+    assert.equal(await page.getByLabel('Yearly/monthly', { exact: true }).isChecked(), false);
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Switch to yearly/monthly', 'focus on the choice');
+    assert.equal(await page.evaluate(() => location.hash), link, 'the estimate is unchanged');
+    await state(page, 'switch-warning');
+    await warning.getByRole('button', { name: 'Keep pay-per-use' }).click();
+    assert.equal(await page.locator('#notice').textContent(), 'Kept pay-per-use; nothing changed.');
+    assert.equal(await page.evaluate(() => document.activeElement.value), 'on-demand');
+    assert.equal(await (await field(page, 1, 'usage_value')).inputValue(), '730');
+    assert.equal(await switchTo(page, 'Yearly/monthly'), 'Switching to yearly/monthly sets aside: usage factor, usage, usage unit of 3 items. Switching back brings them back.');
     assert.equal(await page.locator('#results').getAttribute('data-state'), 'stale');
     assert.equal(await page.locator('#notice').textContent(), 'Switched to yearly/monthly. Set aside: usage factor, usage, usage unit of 3 items. Undo');
     assert.equal(await (await field(page, 1, 'resource_spec')).inputValue(), 'SAS');
@@ -134,7 +148,7 @@ for (const viewport of [LAPTOP, PHONE]) {
     assert.equal(await (await field(page, 1, 'usage_value')).inputValue(), '730');
     assert.equal(await page.locator('#f-1-resource_spec').inputValue(), 'SAS');
     // Renewal has no products: they are set aside, and come back with undo.
-    await page.getByLabel('Renewal', { exact: true }).check();
+    assert.match(await switchTo(page, 'Renewal'), /^Switching to renewal sets aside: the 3 items \(renewal prices resources you already have\)/);
     assert.match(await page.locator('#notice').textContent(), /^Switched to renewal\. Set aside: the 3 items \(renewal prices resources you already have\)/);
     await page.locator('#notice').getByRole('button', { name: 'Undo' }).click();
     assert.equal(await page.locator('#f-0-subscription_num').inputValue(), '4');

@@ -6,13 +6,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { setup, env, open, field, error, state, direct, priceAndWait, settled } from './www-helpers.mjs';
+import { setup, env, open, field, error, state, direct, priceAndWait, settled, switchTo } from './www-helpers.mjs';
 
 setup();
 
 test('compose by clicking and typing, validate as you type, price, and check the totals with the API itself', async () => {
   const page = await open();
-  await page.getByLabel('Yearly/monthly', { exact: true }).check();
+  await switchTo(page, 'Yearly/monthly');
   // Edit the first item, add one, remove the second, duplicate the first.
   await (await field(page, 0, 'resource_spec')).fill('c6.xlarge.2.linux');
   await (await field(page, 0, 'period_type')).selectOption('3');
@@ -65,7 +65,9 @@ test('compose by clicking and typing, validate as you type, price, and check the
   assert.deepEqual(await page.locator('.hwc-line > th > bdi:first-child').allTextContents(), items.map((i) => i.id));
   // Item numbers agree between the form and the result: each card names the form's number and the item's id.
   const cards = await page.locator('.cost-item .cost-item-name').allTextContents();
-  assert.deepEqual([...cards].sort(), ['Item 1: item-1', 'Item 2: item-1-copy', 'Item 3: item-3', 'Item 4: eip']);
+  assert.deepEqual([...cards].sort(), ['Item 1: Cloud server c6.xlarge.2.linux', 'Item 2: Cloud server c6.xlarge.2.linux', 'Item 3: EIP 5_bgp', 'Item 4: EIP 5_bgp']);
+  assert.deepEqual((await page.locator('.cost-item .cost-item-detail').allTextContents()).sort(),
+    ['in AP-Hong Kong · eip', 'in AP-Hong Kong · item-1', 'in AP-Hong Kong · item-3', 'in AP-Hong Kong × 3 · item-1-copy']);
   assert.equal(await page.locator('.hwc-options .hwc-best').count(), 1, 'the best offer is marked');
   await state(page, 'priced-composed');
 
@@ -180,7 +182,7 @@ test('named estimates are kept in this browser with their total, currency and da
   const total = await page.locator('.glance-pay .amount-rounded').textContent();
   await page.getByLabel('Name', { exact: true }).fill('my estimate');
   await page.getByRole('button', { name: 'Save in this browser' }).click();
-  await page.getByLabel('Renewal', { exact: true }).check();
+  await switchTo(page, 'Renewal');
   await (await field(page, 0, 'resource_id')).fill('res-kept');
   await page.getByLabel('Name', { exact: true }).fill('my renewal');
   await page.getByRole('button', { name: 'Save in this browser' }).click();

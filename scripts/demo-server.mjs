@@ -1,11 +1,14 @@
 // `make demo`: one local server for the estimate page. It serves www/ and the built package (pkg/) and forwards
-// the three rating APIs (POST /v2/bills/ratings/…, nothing else) either to the sandbox rating service (the
+// the three rating APIs (POST /v2/bills/ratings/…) and the six catalogue look-ups (GET /v2/products/… and
+// /v2/bases/…, query string as sent), nothing else, either to the sandbox rating service (the
 // default: sample prices, no account needed) or, with HWC_AK and HWC_SK set, to Huawei Cloud, signing each
 // request here with the package's own signRequest. Credentials never reach the browser. Node's standard
 // library only; listens on loopback. It answers only requests addressed to itself (Host 127.0.0.1:<port> or
 // localhost:<port>, so a DNS-rebinding page is refused), forwards only same-origin requests (no Origin, or its
 // own) with a JSON body (Content-Type application/json, which a cross-site form or a CORS-simple request cannot
-// send), so no other web site can get answers signed with the operator's keys.
+// send), and forwards a look-up only when the browser says it comes from the page itself (Sec-Fetch-Site
+// same-origin, or no such header from a client that is not a browser) and carries no body, so no other web site
+// can get answers signed with the operator's keys, nor spend their quota.
 //
 //   node scripts/demo-server.mjs [--port N]
 //   env: HWC_AK, HWC_SK, HWC_SITE=intl|cn, HWC_DOMAIN_ID, HWC_UPSTREAM (another base URL, e.g. for tests)
@@ -21,6 +24,15 @@ const RATING_PATHS = new Set([
   '/v2/bills/ratings/on-demand-resources',
   '/v2/bills/ratings/period-resources/subscribe-rate',
   '/v2/bills/ratings/period-resources/renew-rate',
+]);
+/** The six catalogue look-ups (GET; their query strings are forwarded exactly as sent). */
+export const LOOKUP_PATHS = new Set([
+  '/v2/products/service-types',
+  '/v2/products/resource-types',
+  '/v2/products/service-resources',
+  '/v2/products/usage-types',
+  '/v2/bases/measurements',
+  '/v2/bases/conversions',
 ]);
 const SITES = { intl: 'https://bss-intl.myhuaweicloud.com', cn: 'https://bss.myhuaweicloud.com' };
 const TYPES = {
@@ -76,6 +88,34 @@ export async function createDemoServer({ upstream, site = 'intl', credentials, s
   const config = { sample: Boolean(sandbox), site, signing: Boolean(credentials) };
   const forwarded = [];
 
+  /** Sends `method` `path` (with `query`, as sent) and `body` upstream, signed when there are credentials. */
+  async function send(req, res, { method, path, query = '', body }) {
+    const url = base.replace(/\/+$/, '') + path + query;
+    let headers = { 'X-Language': req.headers['x-language'] === 'zh_CN' ? 'zh_CN' : 'en_US' };
+    if (method === 'POST') headers['Content-Type'] = 'application/json';
+    if (sign) {
+      if (credentials.domainId) headers['X-Domain-Id'] = credentials.domainId;
+      headers = sign({ method, url, headers, body: body ?? '', ak: credentials.ak, sk: credentials.sk }).headers;
+      delete headers.Host; // fetch sets it from the URL, which is what was signed
+    }
+    forwarded.push({ method, path, query, bytes: body === undefined ? 0 : Buffer.byteLength(body) });
+    let upstreamResponse;
+    try {
+      upstreamResponse = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(60_000) });
+    } catch (error) {
+      fail(res, 502, `The rating service could not be reached: ${error.cause?.code ?? error.name}.`);
+      return;
+    }
+    const out = { 'content-type': upstreamResponse.headers.get('content-type') ?? 'application/json', ...SECURITY };
+    for (const name of ['x-request-id', 'retry-after']) {
+      const value = upstreamResponse.headers.get(name);
+      if (value !== null) out[name] = value;
+    }
+    const text = await upstreamResponse.text();
+    res.writeHead(upstreamResponse.status, out);
+    res.end(text);
+  }
+
   async function forward(req, res, path) {
     const chunks = [];
     let size = 0;
@@ -96,29 +136,7 @@ export async function createDemoServer({ upstream, site = 'intl', credentials, s
       fail(res, 400, 'The request body must be a JSON object.');
       return;
     }
-    const url = base.replace(/\/+$/, '') + path;
-    let headers = { 'Content-Type': 'application/json', 'X-Language': req.headers['x-language'] === 'zh_CN' ? 'zh_CN' : 'en_US' };
-    if (sign) {
-      if (credentials.domainId) headers['X-Domain-Id'] = credentials.domainId;
-      headers = sign({ method: 'POST', url, headers, body, ak: credentials.ak, sk: credentials.sk }).headers;
-      delete headers.Host; // fetch sets it from the URL, which is what was signed
-    }
-    forwarded.push({ path, bytes: size });
-    let upstreamResponse;
-    try {
-      upstreamResponse = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(60_000) });
-    } catch (error) {
-      fail(res, 502, `The rating service could not be reached: ${error.cause?.code ?? error.name}.`);
-      return;
-    }
-    const out = { 'content-type': upstreamResponse.headers.get('content-type') ?? 'application/json', ...SECURITY };
-    for (const name of ['x-request-id', 'retry-after']) {
-      const value = upstreamResponse.headers.get(name);
-      if (value !== null) out[name] = value;
-    }
-    const text = await upstreamResponse.text();
-    res.writeHead(upstreamResponse.status, out);
-    res.end(text);
+    await send(req, res, { method: 'POST', path, body });
   }
 
   async function handle(req, res) {
@@ -147,6 +165,28 @@ export async function createDemoServer({ upstream, site = 'intl', credentials, s
         return;
       }
       await forward(req, res, path);
+      return;
+    }
+    if (LOOKUP_PATHS.has(path)) {
+      // A browser says where a request comes from (Sec-Fetch-Site), even for a GET it sends without Origin:
+      // only the page itself (or a client that is not a web page) may have a look-up forwarded, and signed.
+      const site = (req.headers['sec-fetch-site'] ?? '').toLowerCase();
+      if (!sameOrigin || !['', 'same-origin', 'none'].includes(site)) {
+        fail(res, 403, 'Requests from other web sites are not forwarded.');
+        return;
+      }
+      if (req.method !== 'GET') {
+        res.setHeader('allow', 'GET');
+        fail(res, 405, `Use GET for ${path}.`);
+        return;
+      }
+      if (Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined) {
+        fail(res, 400, 'A look-up takes no request body.');
+        return;
+      }
+      const raw = req.url ?? '';
+      const at = raw.indexOf('?');
+      await send(req, res, { method: 'GET', path, query: at < 0 ? '' : raw.slice(at) });
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -1,13 +1,15 @@
 // The estimate page: renders the form from estimate.mjs (items as compact rows that open for editing, optional
 // fields under "More"), validates as the user types with the package's validateInquiry, prices through this
 // page's own server (result.mjs), and keeps estimates in the URL and in this browser (keep.mjs). A share link
-// opens its estimate priced.
-import init, { validateInquiry } from '/pkg/hwc_price.js';
+// opens its estimate priced. Codes are picked from the product catalogue (catalogue.mjs), loaded once through
+// the page's server; every picker still takes free text, and the page works without a catalogue.
+import init, { validateInquiry, PriceClient } from '/pkg/hwc_price.js';
 import { MODES, ITEM_FIELDS, TOP_FIELDS, newItem, initialState, toInquiry, locate, fromInquiry, encodeState, decodeState, switchMode, plural } from './estimate.mjs';
 import { el } from './dom.mjs';
 import { describeItem, itemNumber } from './names.mjs';
 import { result, price, checkStale } from './result.mjs';
 import { wireKeep, offerUndo } from './keep.mjs';
+import { shelf, view, pick } from './catalogue.mjs';
 
 const $ = (id) => document.getElementById(id);
 const shared = decodeState(location.hash);
@@ -21,7 +23,7 @@ let refused = { key: null, marks: [] };
 let open = new Set(state.items.length === 1 ? [0] : []);
 
 function control(field, id, value) {
-  const describedBy = `${id}-error`;
+  const describedBy = field.pick ? `${id}-name ${id}-error` : `${id}-error`;
   const common = { id, name: field.name, 'aria-describedby': describedBy };
   let input;
   if (field.type === 'select') {
@@ -32,23 +34,49 @@ function control(field, id, value) {
     input.checked = Boolean(value);
   } else {
     const numeric = field.type === 'int' || field.type === 'decimal';
-    input = el('input', { ...common, type: 'text', inputmode: numeric ? (field.type === 'int' ? 'numeric' : 'decimal') : undefined,
+    input = el('input', { ...common, type: 'text', inputmode: numeric || field.type === 'unit' ? (field.type === 'decimal' ? 'decimal' : 'numeric') : undefined,
+      list: field.pick ? `${id}-list` : undefined,
       autocomplete: 'off', spellcheck: 'false', placeholder: field.example ? `e.g. ${field.example}` : undefined, 'aria-required': field.required ? 'true' : undefined });
     input.value = value ?? '';
   }
   const label = el('label', { for: id, text: field.label + (field.required ? '' : ' (optional)') });
-  const notes = el('div', { class: 'notes' }, field.hint ? el('span', { class: 'hint', text: field.hint }) : '', el('p', { class: 'field-error', id: describedBy }));
-  return el('div', { class: `field field-${field.type}` }, label, input, notes);
+  const notes = el('div', { class: 'notes' }, field.hint ? el('span', { class: 'hint', text: field.hint }) : '',
+    field.pick ? el('span', { class: 'pick-name', id: `${id}-name` }) : '', el('p', { class: 'field-error', id: `${id}-error` }));
+  return el('div', { class: `field field-${field.type}${field.pick ? ' field-pick' : ''}` }, label, input, field.pick ? el('datalist', { id: `${id}-list` }) : '', notes);
 }
 
 function renderTop() {
   $('top-fields').replaceChildren(...TOP_FIELDS[state.mode].map((f) => control(f, `f-${f.name}`, state.top[f.name])));
 }
 
-/** The words in an item's compact row: its id and what it is. */
+/** The words in an item's compact row: what it is, where, and its id. */
 function brief(i) {
-  const { name, detail } = describeItem(state.mode, state.items[i], i);
+  const { name, detail } = describeItem(state.mode, state.items[i], i, shelf.cat);
   return state.mode === 'renewal' ? name : `${name} · ${detail}`;
+}
+
+/**
+ * Item `i`'s pickers brought up to date with what was chosen before them: each one's choices (the resource types
+ * of its service, the usage types of its resource type, the units that measure it) and the name of its value
+ * (or a word when the value is not in the catalogue, kept as typed).
+ */
+function refreshPicks(i) {
+  for (const f of ITEM_FIELDS[state.mode]) {
+    if (!f.pick) continue;
+    const list = $(`f-${i}-${f.name}-list`);
+    if (!list) continue;
+    const p = pick(shelf.cat, f.name, state.items[i]);
+    const key = JSON.stringify(p.options);
+    if (list.dataset.key !== key) {
+      list.dataset.key = key;
+      list.replaceChildren(...p.options.map((o) => el('option', { value: o.value, label: o.label })));
+    }
+    const name = $(`f-${i}-${f.name}-name`);
+    name.textContent = p.name ?? p.note;
+    name.classList.toggle('pick-note', !p.name && Boolean(p.note));
+  }
+  const row = document.querySelector(`.item[data-index="${i}"] .item-brief`);
+  if (row) row.textContent = brief(i);
 }
 
 function renderItems() {
@@ -72,6 +100,7 @@ function renderItems() {
       el('span', { class: 'item-brief', text: brief(i) }), el('span', { class: 'item-problem' }));
     return el('li', { class: 'item', 'data-index': i }, el('details', { open: open.has(i) }, summary, body));
   }));
+  state.items.forEach((_, i) => refreshPicks(i));
 }
 
 function render() {
@@ -153,14 +182,45 @@ function onInput(event) {
   if (item) {
     const i = Number(item.dataset.index);
     state.items[i][target.name] = value;
-    item.querySelector('.item-brief').textContent = brief(i);
+    refreshPicks(i);
   } else if (target.closest('#top-fields')) state.top[target.name] = value;
   else return;
   changed();
 }
 
-/** Switches the billing mode, keeping the fields both modes share; says what is set aside, with undo. */
+/**
+ * Asks before switching the billing mode: says what the switch would set aside, with "Switch" and "Keep"
+ * buttons (the radios stay on the current mode until then). Switching keeps the fields both modes share and
+ * offers Undo; what was set aside comes back when switching back.
+ */
 function changeMode(mode) {
+  const from = state.mode;
+  const { dropped } = switchMode(state, mode, earlier[mode]);
+  if (dropped.length === 0) {
+    doSwitch(mode);
+    return;
+  }
+  for (const radio of document.querySelectorAll('input[name="mode"]')) radio.checked = radio.value === from;
+  const to = MODES[mode].label.toLowerCase();
+  const box = $('notice');
+  const go = el('button', { type: 'button', class: 'primary', text: `Switch to ${to}` });
+  const keep = el('button', { type: 'button', text: `Keep ${MODES[from].label.toLowerCase()}` });
+  go.addEventListener('click', () => {
+    doSwitch(mode);
+    document.querySelector(`input[name="mode"][value="${mode}"]`)?.focus();
+  }, { once: true });
+  keep.addEventListener('click', () => {
+    box.replaceChildren(el('span', { text: `Kept ${MODES[from].label.toLowerCase()}; nothing changed.` }));
+    document.querySelector(`input[name="mode"][value="${from}"]`)?.focus();
+  }, { once: true });
+  box.replaceChildren(el('div', { class: 'confirm', role: 'group', 'aria-label': `Switch to ${to}?` },
+    el('p', { text: `Switching to ${to} sets aside: ${dropped.join('; ')}. Switching back brings them back.` }),
+    el('div', { class: 'confirm-actions' }, go, keep)));
+  go.focus();
+}
+
+/** Switches the billing mode now, keeping the fields both modes share; says what was set aside, with undo. */
+function doSwitch(mode) {
   const before = structuredClone(state);
   const openBefore = new Set(open);
   earlier[state.mode] = before;
@@ -168,7 +228,8 @@ function changeMode(mode) {
   state = next;
   open = new Set();
   render();
-  offerUndo($('notice'), `Switched to ${MODES[mode].label.toLowerCase()}. Set aside: ${dropped.join('; ')}.`, () => {
+  const aside = dropped.length ? ` Set aside: ${dropped.join('; ')}.` : '';
+  offerUndo($('notice'), `Switched to ${MODES[mode].label.toLowerCase()}.${aside}`, () => {
     state = before;
     open = openBefore;
     render();
@@ -294,6 +355,32 @@ function onErrorLink(event) {
   input?.focus();
 }
 
+/**
+ * Loads the product catalogue once, through this page's server, in the page's language, and keeps it while the
+ * page is open; the pickers and the names of items follow it. Without it the page works as before: codes typed.
+ */
+async function loadCatalogue() {
+  const note = $('catalogue-status');
+  let client;
+  try {
+    client = new PriceClient({ endpoint: '/', language: 'en_US', timeoutMs: 20_000, retry: { maxAttempts: 2 } });
+    const catalogue = await client.catalogue({ onWarning: () => {} });
+    const doc = catalogue.toJSON();
+    catalogue.free();
+    shelf.cat = view(doc);
+    note.textContent = `Choose from the product catalogue (${plural(doc.serviceTypes.length, 'service')}, ${plural(doc.resourceTypes.length, 'resource type')}): `
+      + 'type a name or a code in a field with choices (empty it to see them all); a code the catalogue lacks can still be typed.';
+    document.body.dataset.catalogue = 'loaded';
+  } catch {
+    shelf.cat = view(null);
+    note.textContent = 'The product catalogue could not be loaded, so there are fewer choices: type the codes.';
+    document.body.dataset.catalogue = 'unavailable';
+  } finally {
+    client?.free();
+  }
+  state.items.forEach((_, i) => refreshPicks(i));
+}
+
 async function start() {
   render();
   const form = $('estimate');
@@ -332,6 +419,7 @@ async function start() {
   } catch {
     // Served without the demo server: no banner.
   }
+  await loadCatalogue();
   document.body.dataset.ready = 'true';
   // A share link opens its estimate priced (when it can be priced as it is).
   if (shared && validateInquiry(state.mode, toInquiry(state), { batch: true }).length === 0) price(state, ui);

@@ -10,13 +10,13 @@ export const MODES = {
 
 const PRODUCT_FIELDS = [
   { name: 'id', label: 'Id', type: 'text', required: true, hint: 'Your name for this item, unique in the estimate' },
-  { name: 'cloud_service_type', label: 'Cloud service type', type: 'text', required: true, example: 'hws.service.type.ec2' },
-  { name: 'resource_type', label: 'Resource type', type: 'text', required: true, example: 'hws.resource.type.vm' },
+  { name: 'cloud_service_type', label: 'Cloud service type', type: 'text', pick: true, required: true, example: 'hws.service.type.ec2' },
+  { name: 'resource_type', label: 'Resource type', type: 'text', pick: true, required: true, example: 'hws.resource.type.vm' },
   { name: 'resource_spec', label: 'Resource spec', type: 'text', required: true, example: 'c6.large.2.linux' },
-  { name: 'region', label: 'Region', type: 'text', required: true, example: 'ap-southeast-1' },
+  { name: 'region', label: 'Region', type: 'text', pick: true, required: true, example: 'ap-southeast-1' },
   { name: 'available_zone', label: 'Availability zone', type: 'text', example: 'ap-southeast-1a' },
   { name: 'resource_size', label: 'Size', type: 'int', example: '40', hint: 'Disk GB or bandwidth Mbit/s, with its unit' },
-  { name: 'size_measure_id', label: 'Size unit', type: 'select', options: [['', '—'], ['17', 'GB (17)'], ['15', 'Mbit/s (15)'], ['14', 'amount (14)']] },
+  { name: 'size_measure_id', label: 'Size unit', type: 'unit', pick: true, example: '17' },
   { name: 'subscription_num', label: 'Quantity', type: 'int', required: true, example: '1' },
 ];
 
@@ -24,9 +24,9 @@ const PRODUCT_FIELDS = [
 export const ITEM_FIELDS = {
   'on-demand': [
     ...PRODUCT_FIELDS,
-    { name: 'usage_factor', label: 'Usage factor', type: 'text', required: true, example: 'Duration' },
+    { name: 'usage_factor', label: 'Usage factor', type: 'text', pick: true, required: true, example: 'Duration' },
     { name: 'usage_value', label: 'Usage', type: 'decimal', required: true, example: '730' },
-    { name: 'usage_measure_id', label: 'Usage unit', type: 'select', required: true, options: [['4', 'hours (4)'], ['0', 'days (0)'], ['10', 'GB (10)'], ['14', 'times (14)']] },
+    { name: 'usage_measure_id', label: 'Usage unit', type: 'unit', pick: true, required: true, example: '4' },
   ],
   period: [
     ...PRODUCT_FIELDS,
@@ -98,7 +98,7 @@ export function initialState(mode = 'on-demand') {
 function wireValue(field, text) {
   if (field.type === 'checkbox') return Boolean(text);
   const value = String(text ?? '');
-  if (field.type === 'int' || field.type === 'select') {
+  if (field.type === 'int' || field.type === 'select' || field.type === 'unit') {
     return /^-?\d{1,15}$/.test(value.trim()) ? Number(value.trim()) : value;
   }
   return value;

@@ -5,6 +5,7 @@
 import { el, svg } from './dom.mjs';
 import { compare, headline, perMille, sum } from './money.mjs';
 import { describeItem } from './names.mjs';
+import { shelf } from './catalogue.mjs';
 import { plural } from './estimate.mjs';
 
 const BARS = 8;
@@ -51,7 +52,7 @@ export function summarize(breakdown, state, indexOf) {
   nodes.push(glance);
 
   if (lines.length) {
-    const named = lines.map(({ line, index }) => ({ line, index, words: describeItem(state.mode, state.items[index] ?? { id: line.id, resource_id: line.id }, index) }));
+    const named = lines.map(({ line, index }) => ({ line, index, words: describeItem(state.mode, state.items[index] ?? { id: line.id, resource_id: line.id }, index, shelf.cat) }));
     nodes.push(el('h3', { id: 'per-item-heading', text: 'Cost per item, highest first' }));
     nodes.push(chart(named, currency));
     const cards = named.map(card(currency));
