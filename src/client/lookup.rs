@@ -7,14 +7,14 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use super::authorize::authorize;
 use super::call::CallOptions;
-use super::config::Auth;
 use super::credentials::{credentials_of, scrub};
 use super::error::Failure;
 use super::retry::AttemptOutcome;
 use super::runtime::{HttpRequest, RetryEvent, Runtime, TransportError};
 use super::shared::{shared_quota, Client};
-use super::signing::{sign_request, SignError, SignRequest};
+use super::signing::SignError;
 use super::throttle::{Throttle, MARGIN_MS, POLL_MS};
 use crate::catalogue::cache::Cache;
 use crate::catalogue::lookup::read_page;
@@ -406,33 +406,15 @@ fn request(
     timeout_ms: u64,
     unix_seconds: u64,
 ) -> Result<HttpRequest, SignError> {
-    let config = client.config();
-    let mut headers = vec![("X-Language".to_owned(), language.header().to_owned())];
-    let mut url = url.to_owned();
-    match &config.auth {
-        Auth::None => {}
-        Auth::Token(token) => {
-            // EXPOSE: the token is the credential the service reads from this header.
-            headers.push(("X-Auth-Token".to_owned(), token.expose().to_owned()));
-        }
-        Auth::AccessKey { ak, sk, domain_id } => {
-            if let Some(domain) = domain_id {
-                headers.push(("X-Domain-Id".to_owned(), domain.clone()));
-            }
-            let signed = sign_request(&SignRequest {
-                method: "GET",
-                url: &url,
-                headers: &headers,
-                body: b"",
-                ak,
-                sk,
-                unix_seconds,
-            })?;
-            url = signed.url;
-            headers = signed.headers;
-            headers.retain(|(name, _)| !name.eq_ignore_ascii_case("host"));
-        }
-    }
+    let headers = vec![("X-Language".to_owned(), language.header().to_owned())];
+    let (url, headers) = authorize(
+        &client.config().auth,
+        "GET",
+        url,
+        headers,
+        b"",
+        unix_seconds,
+    )?;
     Ok(HttpRequest {
         method: "GET",
         url,

@@ -8,6 +8,7 @@ use std::future::Future;
 use std::pin::Pin;
 
 use super::*;
+use crate::client::Auth;
 use crate::client::config::ClientConfig;
 use crate::client::endpoint::Endpoint;
 use crate::client::join::{block_on, join_all};

@@ -3,6 +3,7 @@
 //! through a [`Runtime`].
 
 mod accounting;
+mod authorize;
 pub mod call;
 pub mod config;
 pub mod credentials;

@@ -7,7 +7,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 
-use super::config::Auth;
+use super::authorize::authorize;
 use super::credentials::{credentials_of, scrub};
 use super::error::Failure;
 use super::isolate::{is_product_level, Group, Isolation};
@@ -15,7 +15,7 @@ use super::join::join_all;
 use super::retry::{AttemptOutcome, RetryPolicy};
 use super::runtime::{HttpRequest, RetryEvent, Runtime, TransportError};
 use super::shared::Client;
-use super::signing::{sign, SignError, SignRequest};
+use super::signing::SignError;
 use super::throttle::Throttle;
 use crate::kind::InquiryKind;
 use crate::response::api_error::{read_answer, Answered};
@@ -311,37 +311,21 @@ impl<R: Runtime> Sender<'_, R> {
     /// is shared, not copied, between attempts.
     fn request(&self, body: &Rc<str>, unix_seconds: u64) -> Result<HttpRequest, SignError> {
         let config = self.client.config();
-        let url = self.url.as_str();
-        let mut headers = vec![
+        let headers = vec![
             ("Content-Type".to_owned(), "application/json".to_owned()),
             ("X-Language".to_owned(), config.language.header().to_owned()),
         ];
-        match &config.auth {
-            Auth::None => {}
-            Auth::Token(token) => {
-                // EXPOSE: the token is the credential the service reads from this header.
-                headers.push(("X-Auth-Token".to_owned(), token.expose().to_owned()));
-            }
-            Auth::AccessKey { ak, sk, domain_id } => {
-                if let Some(domain) = domain_id {
-                    headers.push(("X-Domain-Id".to_owned(), domain.clone()));
-                }
-                headers = sign(&SignRequest {
-                    method: "POST",
-                    url,
-                    headers: &headers,
-                    body: body.as_bytes(),
-                    ak,
-                    sk,
-                    unix_seconds,
-                })?;
-                // The transport sets Host from the URL (the value signed); browsers refuse to set it.
-                headers.retain(|(name, _)| !name.eq_ignore_ascii_case("host"));
-            }
-        }
+        let (url, headers) = authorize(
+            &config.auth,
+            "POST",
+            &self.url,
+            headers,
+            body.as_bytes(),
+            unix_seconds,
+        )?;
         Ok(HttpRequest {
             method: "POST",
-            url: url.to_owned(),
+            url,
             headers,
             body: Rc::clone(body),
             timeout_ms: self.settings.timeout_ms,
