@@ -17,7 +17,7 @@ use crate::catalogue::lookup::entries_json;
 use crate::catalogue::{Catalogue, Lookup, PagingWarning};
 use crate::client::gather::{gather, MAX_SERVICES};
 use crate::client::options::read_call_options;
-use crate::client::{CallOptions, Client, LookupError, LookupQuery, Lookups};
+use crate::client::{CallOptions, Client, LookupError, LookupQuery};
 use crate::language::Language;
 use crate::money::{parse_decimal, to_plain_string};
 use crate::validate::options::{OptionReader, OptionValue};
@@ -505,9 +505,4 @@ impl JsCatalogue {
 fn to_js<T: serde::Serialize>(items: &[T]) -> JsValue {
     JSON::parse(&serde_json::to_string(items).unwrap_or_else(|_| "[]".to_owned()))
         .unwrap_or(JsValue::NULL)
-}
-
-/// Keeps `Lookups` constructible beside the client.
-pub(crate) fn lookups_for(client: &Client) -> Rc<Lookups> {
-    Rc::new(Lookups::new(client.config().catalogue_ttl_ms))
 }

@@ -51,7 +51,9 @@ impl PriceClient {
         let on_retry = get("onRetry").and_then(|f| f.dyn_into::<Function>().ok());
         let client = Client::new(config);
         Ok(PriceClient {
-            lookups: super::catalogue::lookups_for(&client),
+            lookups: Rc::new(crate::client::Lookups::new(
+                client.config().catalogue_ttl_ms,
+            )),
             client: Rc::new(client),
             fetch,
             on_retry,

@@ -6,6 +6,9 @@ use super::retry::RetryPolicy;
 use super::Secret;
 use crate::language::Language;
 
+/// Default time a client keeps what it looked up in the catalogue: one hour.
+pub const DEFAULT_TTL_MS: u64 = 3_600_000;
+
 /// How requests are authenticated.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Auth {
@@ -69,7 +72,7 @@ impl ClientConfig {
             retry: RetryPolicy::default(),
             concurrency: 4,
             isolate_failures: true,
-            catalogue_ttl_ms: super::lookup::DEFAULT_TTL_MS,
+            catalogue_ttl_ms: DEFAULT_TTL_MS,
         }
     }
 }

@@ -23,8 +23,7 @@ use crate::language::Language;
 use crate::response::api_error::classify;
 use crate::response::ResponseError;
 
-/// Default time a client keeps what it looked up: one hour.
-pub const DEFAULT_TTL_MS: u64 = 3_600_000;
+pub use super::config::DEFAULT_TTL_MS;
 
 /// One look-up with its filter, in the language asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]

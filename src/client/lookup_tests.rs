@@ -8,12 +8,12 @@ use std::future::Future;
 use std::pin::Pin;
 
 use super::*;
-use crate::client::Auth;
 use crate::client::config::ClientConfig;
 use crate::client::endpoint::Endpoint;
 use crate::client::join::{block_on, join_all};
 use crate::client::runtime::{Cancelled, HttpResponse};
 use crate::client::signing::canonical_query;
+use crate::client::Auth;
 use crate::client::Secret;
 
 type Responder = Box<dyn Fn(&HttpRequest, usize) -> HttpResponse>;
