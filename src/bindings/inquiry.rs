@@ -20,7 +20,7 @@ pub(crate) fn read<I: Inquiry>(
     language: Language,
 ) -> Result<Vec<I>, InquiryError> {
     let (text, unsendable) = json_text(I::KIND, input, language)?;
-    I::read_js(&text, batch, unsendable, language)
+    I::read_js(&text, batch, unsendable, language, None)
 }
 
 /// What the options of the inquiry functions ask: `{ language }`, and `{ batch }` when `batch_allowed`.

@@ -49,7 +49,7 @@ pub(crate) fn read_keeping_text<I: Inquiry>(
     language: Language,
 ) -> Result<(Vec<I>, String), InquiryError> {
     let (text, unsendable) = json_text(I::KIND, input, language)?;
-    let parts = I::read_js(&text, true, unsendable, language)?;
+    let parts = I::read_js(&text, true, unsendable, language, None)?;
     Ok((parts, text))
 }
 

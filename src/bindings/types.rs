@@ -103,7 +103,7 @@ export interface PreparedRequest {
 /** The kind of rule a value broke. */
 export type ViolationRule =
   | "json" | "type" | "required" | "unknown_field" | "blank" | "max_length" | "whole_number"
-  | "range" | "one_of" | "decimal" | "count" | "unique" | "together" | "truncated";
+  | "range" | "one_of" | "decimal" | "count" | "unique" | "together" | "catalogue" | "truncated";
 
 /** One broken rule. */
 export interface Violation {
