@@ -43,13 +43,15 @@ impl JsQuote {
     }
 }
 
-/// An inquiry read as a batch of `I` (as the client reads it), with the JSON text it was read from.
+/// An inquiry read as a batch of `I` (as the client reads it, against `catalogue` when one is given), with the
+/// JSON text it was read from.
 pub(crate) fn read_keeping_text<I: Inquiry>(
     input: &JsValue,
     language: Language,
+    catalogue: Option<&crate::catalogue::Catalogue>,
 ) -> Result<(Vec<I>, String), InquiryError> {
     let (text, unsendable) = json_text(I::KIND, input, language)?;
-    let parts = I::read_js(&text, true, unsendable, language, None)?;
+    let parts = I::read_js(&text, true, unsendable, language, catalogue)?;
     Ok((parts, text))
 }
 
@@ -180,7 +182,8 @@ fn asked<I: Described>(
     inquiry: &JsValue,
     language: Language,
 ) -> Result<(Vec<Asked>, Option<String>), JsValue> {
-    let (parts, text) = read_keeping_text::<I>(inquiry, language).map_err(|e| inquiry_error(&e))?;
+    let (parts, text) =
+        read_keeping_text::<I>(inquiry, language, None).map_err(|e| inquiry_error(&e))?;
     Ok((I::asked(&parts), Some(text)))
 }
 

@@ -237,6 +237,10 @@ export interface PriceOptions {
   retry?: RetryOptions;
   /** This call's isolateFailures, instead of the client's. */
   isolateFailures?: boolean;
+  /** Check each product against this catalogue before anything is sent (violations of rule "catalogue" throw an
+   *  InquiryValidationError, as every other rule does). Must be a live Catalogue (from client.catalogue() or
+   *  Catalogue.fromJSON), else the call rejects with a PriceClientError INVALID_OPTIONS. */
+  catalogue?: Catalogue | null;
 }
 
 /** What `JSON.stringify(client)` shows: never a credential. */
@@ -595,6 +599,11 @@ export class PriceClientError extends Error {
 export interface InquiryOptions {
   /** Language of the violation messages: "en_US" (default) or "zh_CN". */
   language?: "en_US" | "zh_CN";
+  /** Also check each product against this catalogue (rule "catalogue"): its service type, its resource type (one
+   *  of that service's), its usage factor (one of that resource type's) and its units (known, of a measure type
+   *  that can measure the field). Renewals have none of these. Must be a live Catalogue (from
+   *  client.catalogue() or Catalogue.fromJSON), else a PriceClientError INVALID_OPTIONS is thrown. */
+  catalogue?: Catalogue | null;
 }
 
 /** Options of `validateInquiry`. */

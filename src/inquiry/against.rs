@@ -22,6 +22,10 @@ const FEW: usize = 6;
 const OTHER_CURRENCY: i64 = 103;
 /// The measure type of subscription periods.
 const PERIOD: i64 = 10;
+/// The measure types of traffic: an amount used, never a size.
+const TRAFFIC: i64 = 3;
+/// Traffic counted in thousands.
+const TRAFFIC_1000: i64 = 40;
 
 /// Checks each product of `products` (at `root.product_infos[i]`) against `catalogue`.
 pub(crate) fn check_products_against<T: Terms>(
@@ -96,6 +100,23 @@ fn check_product<T: Terms>(
             }
         }
     }
+    // In the order of the fields: the size's unit, the usage factor, the usage's unit.
+    let units = !catalogue.units().is_empty();
+    if let (Some(unit), true) = (p.size_measure_id, units) {
+        let fits = |measure_type: i64| {
+            !matches!(
+                measure_type,
+                CURRENCY | OTHER_CURRENCY | DURATION | PERIOD | TRAFFIC | TRAFFIC_1000
+            )
+        };
+        check_unit(
+            c,
+            &at.key("size_measure_id"),
+            unit,
+            catalogue,
+            (messages::OF_SIZE, &fits),
+        );
+    }
     let usage = p.terms.usage();
     if let Some((factor, _)) = usage {
         if resource_ok && !factor.is_empty() && catalogue.knows_usage_of(&p.resource_type) {
@@ -118,23 +139,7 @@ fn check_product<T: Terms>(
             }
         }
     }
-    if catalogue.units().is_empty() {
-        return;
-    }
-    // In the order of the fields: the size's unit, then the usage's.
-    if let Some(unit) = p.size_measure_id {
-        let fits = |measure_type: i64| {
-            !matches!(measure_type, CURRENCY | OTHER_CURRENCY | DURATION | PERIOD)
-        };
-        check_unit(
-            c,
-            &at.key("size_measure_id"),
-            unit,
-            catalogue,
-            (messages::OF_SIZE, &fits),
-        );
-    }
-    if let Some((factor, unit)) = usage {
+    if let (Some((factor, unit)), true) = (usage, units) {
         let what = if factor.eq_ignore_ascii_case("Duration") {
             messages::OF_DURATION
         } else {

@@ -136,7 +136,11 @@ fn each_rule_passes_and_fails() {
         ),
         (
             r#""resource_size": 40, "size_measure_id": 4"#,
-            &["product_infos[0].size_measure_id: must be a unit of size (capacity, bandwidth or quantity), not of time or money, got 4 (Hour, measure type 2)"],
+            &["product_infos[0].size_measure_id: must be a unit of size (capacity, bandwidth or quantity), not of time, traffic or money, got 4 (Hour, measure type 2)"],
+        ),
+        (
+            r#""resource_size": 40, "size_measure_id": 10"#,
+            &["product_infos[0].size_measure_id: must be a unit of size (capacity, bandwidth or quantity), not of time, traffic or money, got 10 (GB, measure type 3)"],
         ),
         (
             r#""resource_size": 40, "size_measure_id": 18"#,
@@ -161,7 +165,7 @@ fn every_problem_at_once_in_order_and_in_chinese() {
         found::<OnDemandInquiry>(&text, Language::Chinese),
         [
             "product_infos[0].resource_type: 不是 hws.service.type.ec2 (Elastic Cloud Server) 的资源类型，实际为 \"hws.resource.type.wm\"；是否应为 \"hws.resource.type.vm\"？",
-            "product_infos[0].size_measure_id: 应为规格大小单位（容量、带宽或数量），不能是时间或货币单位，实际为 0（Day，度量类型 2）",
+            "product_infos[0].size_measure_id: 应为规格大小单位（容量、带宽或数量），不能是时间、流量或货币单位，实际为 0（Day，度量类型 2）",
             "product_infos[0].usage_measure_id: 不是目录中的度量单位，实际为 99",
         ]
     );

@@ -269,8 +269,8 @@ pub(crate) const OF_USAGE: Words = (
 );
 /// What `size_measure_id` must be.
 pub(crate) const OF_SIZE: Words = (
-    "a unit of size (capacity, bandwidth or quantity), not of time or money",
-    "规格大小单位（容量、带宽或数量），不能是时间或货币单位",
+    "a unit of size (capacity, bandwidth or quantity), not of time, traffic or money",
+    "规格大小单位（容量、带宽或数量），不能是时间、流量或货币单位",
 );
 
 /// A unit whose measure type cannot measure the field: `unit` is its id and name, `measure_type` its type.
