@@ -1,11 +1,13 @@
 // Inquiries checked against the sandbox's catalogue ({ catalogue } on validateInquiry, the build functions and
 // the price methods): violations of rule `catalogue` with wire paths, all at once, in English and Chinese,
-// nothing sent for an inquiry that breaks them; a fake or freed Catalogue is refused with a clear error.
+// nothing sent for an inquiry that breaks them; a fake or freed Catalogue is refused with a clear error. Breakdowns
+// name units from a catalogue (given, or the one the call was checked against) and project any duration it converts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import {
   PriceClient, Catalogue, validateInquiry, buildOnDemandInquiry, buildPeriodInquiry,
-  InquiryValidationError, PriceClientError,
+  InquiryValidationError, PriceClientError, quoteFromResponse,
 } from 'hwc-price';
 import { withSandbox, vm, rejection } from './helpers.mjs';
 
@@ -120,4 +122,43 @@ test('anything but a live Catalogue is refused with a clear error, never a panic
   // The same module still works, and the live one still checks.
   assert.equal(validateInquiry('on-demand', wrong, { catalogue }).length, 5);
   assert.equal(validateInquiry('on-demand', wrong, { catalogue: null }).length, 0);
+});
+
+const fixture = (path) => readFileSync(new URL(`../tests/fixtures/${path}`, import.meta.url), 'utf8');
+
+test('breakdowns name units from a catalogue, and project any duration it converts, exactly', () => {
+  const inquiry = JSON.parse(fixture('requests/on-demand-4.2.1.json'));
+  Object.assign(inquiry.product_infos[0], { usage_value: 7200, usage_measure_id: 6 });
+  Object.assign(inquiry.product_infos[2], { usage_value: 180, usage_measure_id: 5 });
+  const quote = quoteFromResponse('on-demand', fixture('responses/on-demand-4.2.1.json'), { inquiry });
+  const plain = quote.breakdown({ hoursPerMonth: 730 });
+  assert.deepEqual(plain.lines.map((l) => l.covers),
+    ['1 × 7200 units (measure 6)', '1 × 2 hours', '1 × 180 minutes', '1 × 4 GB']);
+  assert.equal(plain.lines[0].projection, null, 'seconds are not built in');
+  assert.deepEqual(plain.lines[2].projection, { perHour: '0.02', perMonth: '14.6', perYear: '175.2', exact: true });
+  const catalogue = Catalogue.fromJSON(document);
+  const named = quote.breakdown({ hoursPerMonth: 730, catalogue });
+  assert.deepEqual(named.lines.map((l) => l.covers), ['1 × 7200 seconds', '1 × 2 hours', '1 × 180 minutes', '1 × 4 GB']);
+  assert.deepEqual(named.lines[0].projection, { perHour: '2.74', perMonth: '2000.2', perYear: '24002.4', exact: true });
+  assert.match(quote.toText({ catalogue }), /1 × 7200 seconds/);
+  const zh = Catalogue.fromJSON({ ...JSON.parse(document), language: 'zh_CN',
+    measureUnits: JSON.parse(document).measureUnits.map((u) => (u.measure_id === 6 ? { ...u, measure_name: '秒' } : u)) });
+  assert.equal(quote.breakdown({ catalogue: zh, language: 'zh_CN' }).lines[0].covers, '1 × 7200秒');
+  assert.throws(() => quote.breakdown({ catalogue: {} }), (e) => e.code === 'INVALID_OPTIONS' && /catalogue: must be a Catalogue/.test(e.message));
+});
+
+test('a quote keeps the catalogue its call was checked against for its breakdowns', async () => {
+  await withSandbox({}, async (base) => {
+    const client = new PriceClient({ endpoint: base, language: 'en_US' });
+    const doc = JSON.parse(document);
+    doc.measureUnits = doc.measureUnits.map((u) => (u.measure_id === 4 ? { ...u, measure_name: 'Hora' } : u));
+    const catalogue = Catalogue.fromJSON(doc);
+    const quote = await client.priceOnDemand({ project_id: 'p', product_infos: [vm('a', { usage_value: 3 })] }, { catalogue });
+    catalogue.free();
+    assert.equal(quote.breakdown().lines[0].covers, '1 × 3 horas');
+    assert.equal(quote.toJSON().lines[0].covers, '1 × 3 horas');
+    assert.equal(quote.breakdown({ catalogue: Catalogue.fromJSON(document) }).lines[0].covers, '1 × 3 hours');
+    const unchecked = await client.priceOnDemand({ project_id: 'p', product_infos: [vm('a', { usage_value: 3 })] });
+    assert.equal(unchecked.breakdown().lines[0].covers, '1 × 3 hours');
+  });
 });

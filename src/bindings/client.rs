@@ -146,19 +146,22 @@ impl PriceClient {
                 let (parts, text) =
                     read_keeping_text::<I>(input, client.config().language, catalogue.as_deref())
                         .map_err(|e| inquiry_error(&e))?;
-                Ok((Batch::of(parts), rt, call, text))
+                Ok((Batch::of(parts), rt, call, (text, catalogue)))
             });
         price(client, prepared)
     }
 }
 
+/// The inquiry's JSON text and the catalogue it was checked against: what its quote keeps.
+type Kept = (String, Option<Rc<Catalogue>>);
+
 /// The promise of one call; not generic, so its machinery is in the module once.
 fn price(
     client: Rc<Client>,
-    prepared: Result<(Batch, WebRuntime, CallOptions, String), JsValue>,
+    prepared: Result<(Batch, WebRuntime, CallOptions, Kept), JsValue>,
 ) -> Promise {
     wasm_bindgen_futures::future_to_promise(async move {
-        let (batch, rt, call, inquiry) = prepared?;
+        let (batch, rt, call, (inquiry, catalogue)) = prepared?;
         // The caller's index of each item, for the failures; read before the batch is consumed.
         let ids: Vec<String> = batch.item_ids().into_iter().map(str::to_owned).collect();
         let result = client.price_batch(&rt, batch, &call).await;
@@ -168,7 +171,7 @@ fn price(
         }
         let config = client.config();
         result
-            .map(|quote| JsQuote::priced(quote, inquiry.clone()).into())
+            .map(|quote| JsQuote::priced(quote, inquiry.clone(), catalogue.clone()).into())
             .map_err(|e| {
                 let error = api_error(&e, config.language, config.endpoint.site());
                 if let Some(cause) = rt.cause_of(&e) {
@@ -176,7 +179,8 @@ fn price(
                 }
                 add_indexes(&error, &e, &ids);
                 if let Some(partial) = e.partial {
-                    set(&error, "partial", &JsQuote::priced(partial, inquiry).into());
+                    let partial = JsQuote::priced(partial, inquiry, catalogue);
+                    set(&error, "partial", &partial.into());
                 }
                 error
             })

@@ -473,6 +473,10 @@ export interface BreakdownOptions {
   projections?: boolean;
   /** Hours in a month for projections: more than 0, at most 744 (default 730). */
   hoursPerMonth?: number | string;
+  /** Where units get their names ("7200 seconds") and duration units their length in hours for projections;
+   *  by default the catalogue the quote's call was checked against, else the built-in table (day, hour,
+   *  minute, GB, MB, times, Mbit/s), else the unit's number. Must be a live Catalogue. */
+  catalogue?: Catalogue | null;
 }
 
 /** Options of `quoteFromResponse`. */
