@@ -83,7 +83,8 @@ fn build<I: Inquiry>(input: &JsValue, options: Option<Object>) -> Result<JsValue
 /// Builds a pay-per-use price inquiry (`POST /v2/bills/ratings/on-demand-resources`).
 ///
 /// `input` is the request in the API's wire field names, as an object or as JSON text; `options.language`
-/// (`"en_US"` by default, or `"zh_CN"`) is the language of the messages. Throws an `InquiryValidationError`
+/// (`"en_US"` by default, or `"zh_CN"`) is the language of the messages; with `options.catalogue` each
+/// product is also checked against that `Catalogue` (rule `catalogue`). Throws an `InquiryValidationError`
 /// listing every violation, one per line in its message.
 #[wasm_bindgen(js_name = buildOnDemandInquiry, unchecked_return_type = "PreparedRequest")]
 pub fn build_on_demand_inquiry(
@@ -96,7 +97,8 @@ pub fn build_on_demand_inquiry(
 /// Builds a yearly/monthly price inquiry (`POST /v2/bills/ratings/period-resources/subscribe-rate`).
 ///
 /// `input` is the request in the API's wire field names, as an object or as JSON text; `options.language`
-/// (`"en_US"` by default, or `"zh_CN"`) is the language of the messages. Throws an `InquiryValidationError`
+/// (`"en_US"` by default, or `"zh_CN"`) is the language of the messages; with `options.catalogue` each
+/// product is also checked against that `Catalogue` (rule `catalogue`). Throws an `InquiryValidationError`
 /// listing every violation, one per line in its message.
 #[wasm_bindgen(js_name = buildPeriodInquiry, unchecked_return_type = "PreparedRequest")]
 pub fn build_period_inquiry(
@@ -109,7 +111,8 @@ pub fn build_period_inquiry(
 /// Builds a renewal price inquiry (`POST /v2/bills/ratings/period-resources/renew-rate`).
 ///
 /// `input` is the request in the API's wire field names, as an object or as JSON text; `options.language`
-/// (`"en_US"` by default, or `"zh_CN"`) is the language of the messages. Throws an `InquiryValidationError`
+/// (`"en_US"` by default, or `"zh_CN"`) is the language of the messages; with `options.catalogue` each
+/// product is also checked against that `Catalogue` (rule `catalogue`). Throws an `InquiryValidationError`
 /// listing every violation, one per line in its message.
 #[wasm_bindgen(js_name = buildRenewalInquiry, unchecked_return_type = "PreparedRequest")]
 pub fn build_renewal_inquiry(
@@ -135,7 +138,8 @@ fn check<I: Inquiry>(
 /// Checks `input` as an inquiry of `kind` (`"on-demand"`, `"period"` or `"renewal"`) without throwing for
 /// violations: returns them all, or an empty array when the inquiry is valid. With `{ batch: true }` it is
 /// checked the way `PriceClient` reads it: up to 10,000 products or 1,000 resource ids, split into requests.
-/// `options.language` (`"en_US"` by default, or `"zh_CN"`) is the language of the messages.
+/// `options.language` (`"en_US"` by default, or `"zh_CN"`) is the language of the messages; with
+/// `options.catalogue` each product is also checked against that `Catalogue` (rule `catalogue`).
 #[wasm_bindgen(js_name = validateInquiry, skip_typescript)]
 pub fn validate_inquiry(
     #[wasm_bindgen(unchecked_param_type = "InquiryKind")] kind: JsValue,
