@@ -31,6 +31,7 @@ import {
   isSignRequestError,
   type Breakdown,
   type BreakdownDocument,
+  Catalogue,
 } from 'hwc-price';
 import init from 'hwc-price';
 
@@ -63,7 +64,7 @@ buildRenewalInquiry('{"resource_ids": ["r"], "period_type": 2, "period_num": 1}'
 const kind: InquiryKind = 'renewal';
 const violations: Violation[] = validateInquiry(kind, renewal);
 const firstRule: 'json' | 'type' | 'required' | 'unknown_field' | 'blank' | 'max_length' | 'whole_number' | 'range'
-  | 'one_of' | 'decimal' | 'count' | 'unique' | 'together' | 'truncated' | undefined = violations[0]?.rule;
+  | 'one_of' | 'decimal' | 'count' | 'unique' | 'together' | 'catalogue' | 'truncated' | undefined = violations[0]?.rule;
 
 try {
   buildRenewalInquiry(renewal);
@@ -177,6 +178,20 @@ buildPeriodInquiry({ project_id: 'p', product_infos: [yearly] });
 validateInquiry('renewal', onDemand);
 validateInquiry('on-demand', onDemand);
 validateInquiry('period', '{"project_id": "p"}');
+
+// Checked against a catalogue: a Catalogue instance, on every reader of inquiries.
+async function checkedAgainst(catalogue: Catalogue): Promise<Violation['rule'][]> {
+  buildOnDemandInquiry(onDemand, { catalogue, language: 'zh_CN' });
+  buildPeriodInquiry(period, { catalogue: null });
+  await client.priceOnDemand(onDemand, { catalogue });
+  // @ts-expect-error: a catalogue document is not a Catalogue
+  validateInquiry('on-demand', onDemand, { catalogue: catalogue.toJSON() });
+  const rule: 'catalogue' | undefined = validateInquiry('on-demand', onDemand, { catalogue, batch: true })
+    .map((v) => v.rule)
+    .find((r): r is 'catalogue' => r === 'catalogue');
+  return rule === undefined ? [] : [rule];
+}
+void checkedAgainst;
 
 // Error classes: `instanceof` narrows.
 function describe(error: unknown): string {

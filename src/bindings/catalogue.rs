@@ -9,6 +9,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
 
+use super::catalogue_handle::{forget, mark, register};
 use super::client::PriceClient;
 use super::errors::{coded_error, options_error, set};
 use super::fetch::WebRuntime;
@@ -345,10 +346,7 @@ impl PriceClient {
                     read.language,
                 );
             }
-            Ok(JsCatalogue {
-                inner: Rc::new(gathered.catalogue),
-            }
-            .into())
+            Ok(JsCatalogue::into_js(gathered.catalogue))
         })
     }
 
@@ -394,6 +392,25 @@ fn filter_value(
 #[wasm_bindgen(js_name = Catalogue, skip_typescript)]
 pub struct JsCatalogue {
     inner: Rc<Catalogue>,
+    /// Its handle in `catalogue_handle`'s registry, by which an options object's `catalogue` finds it.
+    handle: u32,
+}
+
+impl JsCatalogue {
+    /// The JavaScript object of `catalogue`, registered and marked with its handle.
+    fn into_js(catalogue: Catalogue) -> JsValue {
+        let inner = Rc::new(catalogue);
+        let handle = register(&inner);
+        let object: JsValue = JsCatalogue { inner, handle }.into();
+        mark(&object, handle);
+        object
+    }
+}
+
+impl Drop for JsCatalogue {
+    fn drop(&mut self) {
+        forget(self.handle);
+    }
 }
 
 fn catalogue_error(code: &str, message: &str) -> JsValue {
@@ -403,10 +420,10 @@ fn catalogue_error(code: &str, message: &str) -> JsValue {
 #[wasm_bindgen(js_class = Catalogue)]
 impl JsCatalogue {
     /// Reads a document made by `toJSON()` (its JSON text, or the object itself).
-    #[wasm_bindgen(js_name = fromJSON)]
+    #[wasm_bindgen(js_name = fromJSON, unchecked_return_type = "Catalogue")]
     pub fn from_json(
         #[wasm_bindgen(unchecked_param_type = "string | CatalogueDocument")] document: JsValue,
-    ) -> Result<JsCatalogue, JsValue> {
+    ) -> Result<JsValue, JsValue> {
         let text = match document.as_string() {
             Some(text) => text,
             None => JSON::stringify(&document)
@@ -415,7 +432,7 @@ impl JsCatalogue {
                 .unwrap_or_default(),
         };
         Catalogue::from_json(&text)
-            .map(|c| JsCatalogue { inner: Rc::new(c) })
+            .map(JsCatalogue::into_js)
             .map_err(|e| catalogue_error("INVALID_CATALOGUE", &e.message(Language::English)))
     }
 

@@ -9,10 +9,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
 
+use super::catalogue_handle::read_catalogue;
 use super::errors::{api_error, inquiry_error, json_list, options_error, set};
 use super::fetch::WebRuntime;
 use super::input::{is_abort_signal, option_value, JsObject};
 use super::quote::{read_keeping_text, JsQuote};
+use crate::catalogue::Catalogue;
 use crate::client::call::{Batch, CallOptions};
 use crate::client::divide::Divisible;
 use crate::client::messages::options::ABORT_SIGNAL;
@@ -142,22 +144,26 @@ impl PriceClient {
         let client = self.client.clone();
         // Everything the caller passed is read now, before the promise: a later change to it changes nothing.
         let prepared = call_options(options, &self.fetch, &self.on_retry, client.config())
-            .and_then(|(rt, call)| {
-                let (parts, text) = read_keeping_text::<I>(input, client.config().language)
-                    .map_err(|e| inquiry_error(&e))?;
-                Ok((Batch::of(parts), rt, call, text))
+            .and_then(|(rt, call, catalogue)| {
+                let (parts, text) =
+                    read_keeping_text::<I>(input, client.config().language, catalogue.as_deref())
+                        .map_err(|e| inquiry_error(&e))?;
+                Ok((Batch::of(parts), rt, call, (text, catalogue)))
             });
         price(client, prepared)
     }
 }
 
+/// The inquiry's JSON text and the catalogue it was checked against: what its quote keeps.
+type Kept = (String, Option<Rc<Catalogue>>);
+
 /// The promise of one call; not generic, so its machinery is in the module once.
 fn price(
     client: Rc<Client>,
-    prepared: Result<(Batch, WebRuntime, CallOptions, String), JsValue>,
+    prepared: Result<(Batch, WebRuntime, CallOptions, Kept), JsValue>,
 ) -> Promise {
     wasm_bindgen_futures::future_to_promise(async move {
-        let (batch, rt, call, inquiry) = prepared?;
+        let (batch, rt, call, (inquiry, catalogue)) = prepared?;
         // The caller's index of each item, for the failures; read before the batch is consumed.
         let ids: Vec<String> = batch.item_ids().into_iter().map(str::to_owned).collect();
         let result = client.price_batch(&rt, batch, &call).await;
@@ -167,7 +173,7 @@ fn price(
         }
         let config = client.config();
         result
-            .map(|quote| JsQuote::priced(quote, inquiry.clone()).into())
+            .map(|quote| JsQuote::priced(quote, inquiry.clone(), catalogue.clone()).into())
             .map_err(|e| {
                 let error = api_error(&e, config.language, config.endpoint.site());
                 if let Some(cause) = rt.cause_of(&e) {
@@ -175,7 +181,8 @@ fn price(
                 }
                 add_indexes(&error, &e, &ids);
                 if let Some(partial) = e.partial {
-                    set(&error, "partial", &JsQuote::priced(partial, inquiry).into());
+                    let partial = JsQuote::priced(partial, inquiry, catalogue);
+                    set(&error, "partial", &partial.into());
                 }
                 error
             })
@@ -203,37 +210,45 @@ fn add_indexes(error: &JsValue, e: &CallError, ids: &[String]) {
     }
 }
 
-/// Reads a call's options (`{ signal, onProgress, onRetry, timeoutMs, retry, isolateFailures }`) into its
-/// runtime and what they change for the call.
+/// What a call's options give: its runtime, what they change for the call, and the catalogue to check the
+/// inquiry against.
+type Read = (WebRuntime, CallOptions, Option<Rc<Catalogue>>);
+
+/// Reads a call's options (`{ signal, onProgress, onRetry, timeoutMs, retry, isolateFailures, catalogue }`)
+/// into its runtime, what they change for the call and the catalogue to check the inquiry against.
 fn call_options(
     options: Option<Object>,
     fetch: &JsValue,
     client_on_retry: &Option<Function>,
     config: &ClientConfig,
-) -> Result<(WebRuntime, CallOptions), JsValue> {
+) -> Result<Read, JsValue> {
     let defaults = || WebRuntime::new(fetch.clone(), None, None, client_on_retry.clone());
     let value: JsValue = match options {
-        None => return Ok((defaults(), CallOptions::default())),
+        None => return Ok((defaults(), CallOptions::default(), None)),
         Some(o) => o.into(),
     };
     let mut r = OptionReader::in_language(config.language);
     let root = Path::Root;
     match option_value(value.clone()) {
-        OptionValue::Absent | OptionValue::Null => return Ok((defaults(), CallOptions::default())),
+        OptionValue::Absent | OptionValue::Null => {
+            return Ok((defaults(), CallOptions::default(), None))
+        }
         OptionValue::Object(_) => {}
         _ => {
             r.fail(
                 &root,
                 Rule::Type,
-                "must be an object: { signal?, onProgress?, onRetry?, timeoutMs?, retry?, isolateFailures? }"
+                "must be an object: { signal?, onProgress?, onRetry?, timeoutMs?, retry?, isolateFailures?, catalogue? }"
                     .into(),
             );
             return Err(finish(r));
         }
     }
     let o = JsObject(value.clone());
-    r.only(&o, &root, CALL_OPTIONS);
+    let known: Vec<&str> = CALL_OPTIONS.iter().copied().chain(["catalogue"]).collect();
+    r.only(&o, &root, &known);
     let (call, has_progress, has_retry) = read_call_options(&mut r, &o, config);
+    let catalogue = read_catalogue(&mut r, &o, &value);
     let get =
         |key: &str| Reflect::get(&value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
     let signal = match r.get(&o, &root, "signal") {
@@ -270,6 +285,7 @@ fn call_options(
     Ok((
         WebRuntime::new(fetch.clone(), signal, on_progress, on_retry),
         call,
+        catalogue,
     ))
 }
 

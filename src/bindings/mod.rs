@@ -16,6 +16,7 @@ macro_rules! for_kind {
 pub(crate) use for_kind;
 
 pub mod catalogue;
+pub(crate) mod catalogue_handle;
 pub mod client;
 pub mod diff;
 pub(crate) mod errors;

@@ -1,17 +1,22 @@
 //! `Quote` (a priced inquiry, with its breakdown in every output) and `quoteFromResponse` (a quote of a saved
 //! answer, with no network).
 
+use std::rc::Rc;
+
 use js_sys::{Object, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
+use super::catalogue_handle::read_catalogue;
 use super::errors::{inquiry_error, kind_mismatch_error, options_error, quote_error, unknown_kind};
-use super::input::{json_text, option_value, options_argument};
+use super::input::{json_text, option_value, options_argument, JsObject};
 use crate::breakdown::budget::read_budget;
 use crate::breakdown::{csv, html, markdown, text, Breakdown, BreakdownOptions};
+use crate::catalogue::Catalogue;
 use crate::client::options::read_saved_options;
 use crate::inquiry::{Inquiry, InquiryError, InquiryKind};
 use crate::language::Language;
 use crate::quote::{Asked, Described, Quote, SavedAnswerError};
+use crate::validate::OptionReader;
 
 /// A priced inquiry: the answer (merged when the inquiry was split) and how it was obtained.
 ///
@@ -22,6 +27,8 @@ pub struct JsQuote {
     quote: Quote,
     /// The JSON text of the inquiry priced, when known: `toJSON()` keeps it so it can be priced again.
     inquiry: Option<String>,
+    /// The catalogue the inquiry was checked against, when it was: its breakdowns name units from it.
+    catalogue: Option<Rc<Catalogue>>,
 }
 
 impl From<Quote> for JsQuote {
@@ -29,27 +36,38 @@ impl From<Quote> for JsQuote {
         JsQuote {
             quote,
             inquiry: None,
+            catalogue: None,
         }
     }
 }
 
 impl JsQuote {
-    /// The quote of `inquiry` (its JSON text, as it was read).
-    pub(crate) fn priced(quote: Quote, inquiry: String) -> Self {
+    /// The quote of `inquiry` (its JSON text, as it was read), checked against `catalogue` when one is given.
+    pub(crate) fn priced(quote: Quote, inquiry: String, catalogue: Option<Rc<Catalogue>>) -> Self {
         JsQuote {
             quote,
             inquiry: Some(inquiry),
+            catalogue,
         }
+    }
+
+    /// The default options of this quote's breakdowns: its language, and the catalogue it was checked against.
+    fn defaults(&self) -> BreakdownOptions {
+        let mut options = BreakdownOptions::new(self.quote.language);
+        options.catalogue = self.catalogue.clone();
+        options
     }
 }
 
-/// An inquiry read as a batch of `I` (as the client reads it), with the JSON text it was read from.
+/// An inquiry read as a batch of `I` (as the client reads it, against `catalogue` when one is given), with the
+/// JSON text it was read from.
 pub(crate) fn read_keeping_text<I: Inquiry>(
     input: &JsValue,
     language: Language,
+    catalogue: Option<&crate::catalogue::Catalogue>,
 ) -> Result<(Vec<I>, String), InquiryError> {
     let (text, unsendable) = json_text(I::KIND, input, language)?;
-    let parts = I::read_js(&text, true, unsendable, language)?;
+    let parts = I::read_js(&text, true, unsendable, language, catalogue)?;
     Ok((parts, text))
 }
 
@@ -161,15 +179,27 @@ impl JsQuote {
     /// `inquiry` (the JSON text of the inquiry priced) when it is known.
     #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "BreakdownDocument")]
     pub fn to_json(&self) -> JsValue {
-        let b = Breakdown::of(&self.quote, &BreakdownOptions::new(self.quote.language));
+        let b = Breakdown::of(&self.quote, &self.defaults());
         JSON::parse(&b.to_document(self.inquiry.as_deref())).unwrap_or(JsValue::NULL)
     }
 }
 
 impl JsQuote {
+    /// The breakdown with `options`; units are named from `options.catalogue`, else from the catalogue the
+    /// quote was checked against.
     fn build(&self, options: Option<Object>) -> Result<Breakdown, JsValue> {
-        let options = BreakdownOptions::read(options_argument(options), self.quote.language)
-            .map_err(|e| options_error(&e))?;
+        let value: JsValue = options.clone().map_or(JsValue::UNDEFINED, JsValue::from);
+        let mut catalogue =
+            |r: &mut OptionReader| read_catalogue(r, &JsObject(value.clone()), &value);
+        let mut options = BreakdownOptions::read_with(
+            options_argument(options),
+            self.quote.language,
+            Some(&mut catalogue),
+        )
+        .map_err(|e| options_error(&e))?;
+        if options.catalogue.is_none() {
+            options.catalogue = self.catalogue.clone();
+        }
         Ok(Breakdown::of(&self.quote, &options))
     }
 }
@@ -180,7 +210,8 @@ fn asked<I: Described>(
     inquiry: &JsValue,
     language: Language,
 ) -> Result<(Vec<Asked>, Option<String>), JsValue> {
-    let (parts, text) = read_keeping_text::<I>(inquiry, language).map_err(|e| inquiry_error(&e))?;
+    let (parts, text) =
+        read_keeping_text::<I>(inquiry, language, None).map_err(|e| inquiry_error(&e))?;
     Ok((I::asked(&parts), Some(text)))
 }
 
@@ -222,7 +253,11 @@ pub fn quote_from_response(
         Ok(mut quote) => {
             quote.asked = asked;
             quote.language = language;
-            Ok(JsQuote { quote, inquiry })
+            Ok(JsQuote {
+                quote,
+                inquiry,
+                catalogue: None,
+            })
         }
         Err(SavedAnswerError::Answer(e)) => {
             let items = asked.into_iter().map(|a| a.id).collect();

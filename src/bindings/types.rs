@@ -103,7 +103,7 @@ export interface PreparedRequest {
 /** The kind of rule a value broke. */
 export type ViolationRule =
   | "json" | "type" | "required" | "unknown_field" | "blank" | "max_length" | "whole_number"
-  | "range" | "one_of" | "decimal" | "count" | "unique" | "together" | "truncated";
+  | "range" | "one_of" | "decimal" | "count" | "unique" | "together" | "catalogue" | "truncated";
 
 /** One broken rule. */
 export interface Violation {
@@ -237,6 +237,10 @@ export interface PriceOptions {
   retry?: RetryOptions;
   /** This call's isolateFailures, instead of the client's. */
   isolateFailures?: boolean;
+  /** Check each product against this catalogue before anything is sent (violations of rule "catalogue" throw an
+   *  InquiryValidationError, as every other rule does). Must be a live Catalogue (from client.catalogue() or
+   *  Catalogue.fromJSON), else the call rejects with a PriceClientError INVALID_OPTIONS. */
+  catalogue?: Catalogue | null;
 }
 
 /** What `JSON.stringify(client)` shows: never a credential. */
@@ -469,6 +473,10 @@ export interface BreakdownOptions {
   projections?: boolean;
   /** Hours in a month for projections: more than 0, at most 744 (default 730). */
   hoursPerMonth?: number | string;
+  /** Where units get their names ("7200 seconds") and duration units their length in hours for projections;
+   *  by default the catalogue the quote's call was checked against, else the built-in table (day, hour,
+   *  minute, GB, MB, times, Mbit/s), else the unit's number. Must be a live Catalogue. */
+  catalogue?: Catalogue | null;
 }
 
 /** Options of `quoteFromResponse`. */
@@ -595,6 +603,11 @@ export class PriceClientError extends Error {
 export interface InquiryOptions {
   /** Language of the violation messages: "en_US" (default) or "zh_CN". */
   language?: "en_US" | "zh_CN";
+  /** Also check each product against this catalogue (rule "catalogue"): its service type, its resource type (one
+   *  of that service's), its usage factor (one of that resource type's) and its units (known, of a measure type
+   *  that can measure the field). Renewals have none of these. Must be a live Catalogue (from
+   *  client.catalogue() or Catalogue.fromJSON), else a PriceClientError INVALID_OPTIONS is thrown. */
+  catalogue?: Catalogue | null;
 }
 
 /** Options of `validateInquiry`. */

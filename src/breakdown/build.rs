@@ -66,10 +66,11 @@ impl<'a> Builder<'a> {
             return (None, None, None);
         };
         let language = self.options.language;
+        let catalogue = self.options.catalogue.as_deref();
         let product = asked.product.as_ref();
         let size = product
             .and_then(|p| p.size)
-            .map(|(size, measure)| quantity(Decimal::from(size), measure, language));
+            .map(|(size, measure)| quantity(Decimal::from(size), measure, language, catalogue));
         let description = product.map(|p| match &size {
             Some(size) => format!("{}, {}, {size}", p.resource_spec, p.region),
             None => format!("{}, {}", p.resource_spec, p.region),
@@ -77,7 +78,10 @@ impl<'a> Builder<'a> {
         let (usage, period) = match &asked.terms {
             Terms::Usage {
                 value, measure_id, ..
-            } => (Some(quantity(*value, *measure_id, language)), None),
+            } => (
+                Some(quantity(*value, *measure_id, language, catalogue)),
+                None,
+            ),
             Terms::Period { period_type, num } => {
                 (None, Some(period_text(*period_type, *num, language)))
             }

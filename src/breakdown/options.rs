@@ -1,7 +1,10 @@
 //! How to build and show a breakdown, and reading those options as JavaScript passes them.
 
+use std::rc::Rc;
+
 use rust_decimal::Decimal;
 
+use crate::catalogue::Catalogue;
 use crate::language::Language;
 use crate::validate::options::{OptionReader, OptionValue};
 use crate::validate::{bags, InvalidOptions, Path, Rule};
@@ -9,9 +12,14 @@ use crate::validate::{bags, InvalidOptions, Path, Rule};
 /// The most hours a month may have for projections: 31 days.
 const MAX_HOURS_PER_MONTH: i64 = 744;
 
+/// Reads option `catalogue` of the options being read, reporting a bad one on the reader.
+pub type CatalogueReader<'a> = &'a mut dyn FnMut(&mut OptionReader) -> Option<Rc<Catalogue>>;
+
 /// How to build and show a breakdown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BreakdownOptions {
+    /// Where units get their names and durations their length in hours, beside the built-in table.
+    pub catalogue: Option<Rc<Catalogue>>,
     /// Language of labels, names and warnings.
     pub language: Language,
     /// Whether to project pay-per-use prices per hour, month and year.
@@ -24,6 +32,7 @@ impl BreakdownOptions {
     /// The defaults in `language`: no projections, 730 hours a month.
     pub fn new(language: Language) -> Self {
         BreakdownOptions {
+            catalogue: None,
             language,
             projections: false,
             hours_per_month: Decimal::from(730),
@@ -34,6 +43,16 @@ impl BreakdownOptions {
     /// defaults, with `language` defaulting to `default_language`. Giving `hoursPerMonth` asks for projections
     /// unless `projections` says otherwise. Every problem is reported at once.
     pub fn read(value: OptionValue, default_language: Language) -> Result<Self, InvalidOptions> {
+        Self::read_with(value, default_language, None)
+    }
+
+    /// [`BreakdownOptions::read`], with option `catalogue` too when `catalogue` reads it (the caller knows what
+    /// a catalogue is where the options come from; it reports a bad one on the reader it is given).
+    pub fn read_with(
+        value: OptionValue,
+        default_language: Language,
+        catalogue: Option<CatalogueReader<'_>>,
+    ) -> Result<Self, InvalidOptions> {
         let mut options = BreakdownOptions::new(default_language);
         let mut r = OptionReader::in_language(default_language);
         let Some(object) = r.root(value, "breakdown options") else {
@@ -44,7 +63,15 @@ impl BreakdownOptions {
         if let Some(language) = r.read_language(o, &root) {
             options.language = language;
         }
-        r.only(o, &root, &["language", "projections", "hoursPerMonth"]);
+        let known: &[&str] = if catalogue.is_some() {
+            &["language", "projections", "hoursPerMonth", "catalogue"]
+        } else {
+            &["language", "projections", "hoursPerMonth"]
+        };
+        r.only(o, &root, known);
+        if let Some(read) = catalogue {
+            options.catalogue = read(&mut r);
+        }
         let projections = r.boolean(o, &root, "projections");
         if let Some(p) = projections {
             options.projections = p;

@@ -4,6 +4,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::catalogue::Catalogue;
 use crate::kind::InquiryKind;
 use crate::language::Language;
 use crate::validate::text::{quoted_list, Quoted};
@@ -59,23 +60,85 @@ pub(crate) fn labels(kind: InquiryKind, language: Language) -> Labels {
     }
 }
 
-/// `value` units of measure `measure_id`, for people: "730 hours", "1 hour", "40 GB", "100 Mbit/s".
-pub fn quantity(value: Decimal, measure_id: i64, language: Language) -> String {
+/// A unit of the built-in table, the units the API reference names: English singular and plural, Chinese.
+struct Named {
+    one: &'static str,
+    many: &'static str,
+    zh: &'static str,
+}
+
+/// The units the API reference names (§4.1.5, §4.1.6 and the inquiries' examples): day, currency, hour,
+/// minute, GB and MB of traffic, times, Mbit/s, GB of capacity.
+fn built_in(measure_id: i64) -> Option<Named> {
+    let named = |one, many, zh| Some(Named { one, many, zh });
+    match measure_id {
+        0 => named("day", "days", "天"),
+        1 => named("currency unit", "currency units", "货币单位"),
+        4 => named("hour", "hours", "小时"),
+        5 => named("minute", "minutes", "分钟"),
+        10 | 17 => named("GB", "GB", "GB"),
+        11 => named("MB", "MB", "MB"),
+        14 => named("time", "times", "次"),
+        15 => named("Mbit/s", "Mbit/s", "Mbit/s"),
+        _ => None,
+    }
+}
+
+/// A catalogue's unit name for people: a capitalised word ("Hour", "Times") lowercased and, in English, in
+/// the plural when `one` is false; any other name ("GB", "Mbit/s", "小时") as it is.
+fn catalogue_word(name: &str, one: bool, language: Language) -> String {
+    let mut chars = name.chars();
+    let word = chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.all(|c| c.is_ascii_lowercase());
+    if !word {
+        return name.to_owned();
+    }
+    let lower = name.to_ascii_lowercase();
+    match (language, one) {
+        (Language::English, false) if !lower.ends_with('s') => format!("{lower}s"),
+        (Language::English, true) if lower == "times" => "time".to_owned(),
+        _ => lower,
+    }
+}
+
+/// `value` units of measure `measure_id`, for people: "730 hours", "1 hour", "40 GB", "100 Mbit/s", "2 分钟".
+///
+/// The unit's name comes from `catalogue` when it has the unit in `language`, else from the built-in table of
+/// the units the API reference names, else from the catalogue in its other language, else by number.
+pub fn quantity(
+    value: Decimal,
+    measure_id: i64,
+    language: Language,
+    catalogue: Option<&Catalogue>,
+) -> String {
     let value = value.normalize();
     let one = value == Decimal::ONE;
     let en = language.is_english();
-    let plural = |single: &'static str, many: &'static str| if one { single } else { many };
-    let unit = match measure_id {
-        0 => language.pick(plural("day", "days"), "天").to_owned(),
-        4 => language.pick(plural("hour", "hours"), "小时").to_owned(),
-        10 | 17 => "GB".to_owned(),
-        14 => language.pick(plural("time", "times"), "次").to_owned(),
-        15 => "Mbit/s".to_owned(),
-        1 => language.pick("currency units", "货币单位").to_owned(),
-        other if en => format!("units (measure {other})"),
-        other => format!("单位（度量 {other}）"),
+    let from_catalogue = |same: bool| {
+        catalogue
+            .filter(|c| (c.language() == language) == same)
+            .and_then(|c| Some((c.unit(measure_id)?, c.language())))
+            .filter(|(u, _)| !u.measure_name.trim().is_empty())
+            // Said in the catalogue's language: its own plural.
+            .map(|(u, said)| catalogue_word(u.measure_name.trim(), one, said))
     };
-    if en || matches!(measure_id, 10 | 15 | 17) {
+    let unit = from_catalogue(true)
+        .or_else(|| {
+            built_in(measure_id).map(|n| {
+                language
+                    .pick(if one { n.one } else { n.many }, n.zh)
+                    .to_owned()
+            })
+        })
+        .or_else(|| from_catalogue(false));
+    let Some(unit) = unit else {
+        return language.pick(
+            format!("{value} units (measure {measure_id})"),
+            format!("{value} 单位（度量 {measure_id}）"),
+        );
+    };
+    // Chinese words follow the number directly; Latin names ("GB") are spaced, as in English.
+    if en || unit.starts_with(|c: char| c.is_ascii()) {
         format!("{value} {unit}")
     } else {
         format!("{value}{unit}")
@@ -288,14 +351,77 @@ mod tests {
     fn quantities_and_periods_read_naturally() {
         let en = Language::English;
         let zh = Language::Chinese;
-        assert_eq!(quantity(Decimal::new(7300, 1), 4, en), "730 hours");
-        assert_eq!(quantity(Decimal::ONE, 4, en), "1 hour");
-        assert_eq!(quantity(Decimal::new(5, 1), 4, zh), "0.5小时");
-        assert_eq!(quantity(Decimal::from(40), 17, zh), "40 GB");
-        assert_eq!(quantity(Decimal::from(3), 99, en), "3 units (measure 99)");
+        assert_eq!(quantity(Decimal::new(7300, 1), 4, en, None), "730 hours");
+        assert_eq!(quantity(Decimal::ONE, 4, en, None), "1 hour");
+        assert_eq!(quantity(Decimal::ONE, 0, en, None), "1 day");
+        assert_eq!(quantity(Decimal::new(5, 1), 4, zh, None), "0.5小时");
+        assert_eq!(quantity(Decimal::from(40), 17, zh, None), "40 GB");
+        assert_eq!(quantity(Decimal::from(90), 5, en, None), "90 minutes");
+        assert_eq!(quantity(Decimal::from(2), 14, zh, None), "2次");
+        assert_eq!(
+            quantity(Decimal::from(3), 99, en, None),
+            "3 units (measure 99)"
+        );
+        assert_eq!(
+            quantity(Decimal::from(3), 99, zh, None),
+            "3 单位（度量 99）"
+        );
         assert_eq!(period_text(3, 1, en), "1 year");
         assert_eq!(period_text(2, 3, en), "3 months");
         assert_eq!(period_text(2, 3, zh), "3个月");
+    }
+
+    /// A catalogue of these units (id, name, measure type), its names in `language`.
+    fn catalogue(language: &str, units: &[(i64, &str, i64)]) -> Catalogue {
+        let units: Vec<String> = units
+            .iter()
+            .map(|(id, name, t)| {
+                format!(r#"{{"measure_id":{id},"measure_name":"{name}","abbreviation":"","measure_type":{t}}}"#)
+            })
+            .collect();
+        Catalogue::from_json(&format!(
+            r#"{{"format":"hwc-price-catalogue","version":1,"language":"{language}","serviceTypes":[],
+            "resourceTypes":[],"usageTypes":[],"measureUnits":[{}],"conversions":[]}}"#,
+            units.join(",")
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn unit_names_come_from_the_catalogue_first() {
+        let (en, zh) = (Language::English, Language::Chinese);
+        let english = catalogue(
+            "en_US",
+            &[
+                (4, "Hour", 2),
+                (6, "Second", 2),
+                (16, "Gbit/s", 16),
+                (14, "Times", 4),
+            ],
+        );
+        let chinese = catalogue("zh_CN", &[(4, "小时", 2), (6, "秒", 2), (16, "Gbit/s", 16)]);
+        let cases = [
+            (730, 4, en, &english, "730 hours"),
+            (1, 6, en, &english, "1 second"),
+            (30, 6, en, &english, "30 seconds"),
+            (2, 16, en, &english, "2 Gbit/s"),
+            (1, 14, en, &english, "1 time"),
+            (3, 14, en, &english, "3 times"),
+            (30, 6, zh, &chinese, "30秒"),
+            (2, 16, zh, &chinese, "2 Gbit/s"),
+            // Another language's catalogue: the built-in table first, then its name.
+            (730, 4, zh, &english, "730小时"),
+            (30, 6, zh, &english, "30 seconds"),
+            (5, 4, en, &chinese, "5 hours"),
+            (5, 6, en, &chinese, "5 秒"),
+            (5, 99, en, &english, "5 units (measure 99)"),
+        ];
+        for (value, id, language, catalogue, expected) in cases {
+            assert_eq!(
+                quantity(Decimal::from(value), id, language, Some(catalogue)),
+                expected
+            );
+        }
     }
 
     #[test]

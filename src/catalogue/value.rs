@@ -20,7 +20,7 @@ pub const VERSION: u32 = 1;
 pub const MAX_DOCUMENT_BYTES: usize = 32 << 20;
 
 /// Service types, their resource types and usage types, units and conversions, indexed.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Catalogue {
     language: Language,
     service_types: Vec<ServiceType>,
@@ -270,6 +270,17 @@ impl Catalogue {
             .ok_or(ConvertError::NoPath { from, to })?;
         let scaled = value.checked_mul(num).ok_or(ConvertError::Overflow)?;
         quotient(scaled, den).ok_or(ConvertError::Overflow)
+    }
+
+    /// How many units `to` make one unit `from`, as an exact fraction (numerator, denominator), through the
+    /// conversion ratios: `None` when either unit is unknown, they measure different things, or no chain of
+    /// conversions joins them.
+    pub fn ratio(&self, from: i64, to: i64) -> Option<(Decimal, Decimal)> {
+        let (a, b) = (self.unit(from)?, self.unit(to)?);
+        if a.measure_type != b.measure_type {
+            return None;
+        }
+        self.factor(from, to)
     }
 
     /// How many `to` make one `from`, as a fraction (numerator, denominator): the first path found breadth

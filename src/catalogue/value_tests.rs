@@ -118,6 +118,16 @@ fn converts_exactly_either_way_over_several_steps() {
 }
 
 #[test]
+fn ratios_are_exact_fractions() {
+    let c = sample();
+    assert_eq!(c.ratio(6, 4), Some((d("1"), d("3600"))));
+    assert_eq!(c.ratio(0, 4), Some((d("24"), d("1"))));
+    assert_eq!(c.ratio(4, 4), Some((d("1"), d("1"))));
+    assert_eq!(c.ratio(10, 4), None, "different measure types");
+    assert_eq!(c.ratio(99, 4), None, "unknown unit");
+}
+
+#[test]
 fn the_document_round_trips_and_refuses_other_versions() {
     let c = sample();
     let text = c.to_json();

@@ -186,3 +186,112 @@ pub(crate) fn invalid(language: Language, kind: InquiryKind, violations: &Violat
     };
     crate::validate::messages::listed(head, violations)
 }
+
+/// "; did you mean `meant`?" when there is a near code, else nothing.
+fn did_you_mean(language: Language, meant: Option<&str>) -> String {
+    meant.map_or_else(String::new, |meant| {
+        language.pick(
+            format!("; did you mean {meant}?"),
+            format!("；是否应为 {meant}？"),
+        )
+    })
+}
+
+/// A `cloud_service_type` the catalogue does not have; `quoted` is the value, quoted.
+pub(crate) fn unknown_service(language: Language, quoted: &str, meant: Option<&str>) -> String {
+    let advice = did_you_mean(language, meant);
+    language.pick_with(
+        || format!("is not a service type of the catalogue, got {quoted}{advice}"),
+        || format!("不是目录中的云服务类型，实际为 {quoted}{advice}"),
+    )
+}
+
+/// A `resource_type` that is not one of `service`'s (a code and its name); `owner` is the service it belongs
+/// to, when the catalogue knows it.
+pub(crate) fn not_of_service(
+    language: Language,
+    quoted: &str,
+    service: &str,
+    owner: Option<&str>,
+    meant: Option<&str>,
+) -> String {
+    let advice = did_you_mean(language, meant);
+    match owner {
+        Some(owner) => language.pick_with(
+            || format!("is not a resource type of {service}, got {quoted}, which belongs to {owner}{advice}"),
+            || format!("不是 {service} 的资源类型，实际为 {quoted}，它属于 {owner}{advice}"),
+        ),
+        None => language.pick_with(
+            || format!("is not a resource type of {service}, got {quoted}{advice}"),
+            || format!("不是 {service} 的资源类型，实际为 {quoted}{advice}"),
+        ),
+    }
+}
+
+/// A `usage_factor` that is not a usage type of `resource`; `valid` lists them all when there are few.
+pub(crate) fn not_a_usage_type(
+    language: Language,
+    quoted: &str,
+    resource: &str,
+    valid: Option<&[&str]>,
+    meant: Option<&str>,
+) -> String {
+    let advice = match valid {
+        Some(codes) => language.pick(
+            format!("; must be one of {}", codes.join(", ")),
+            format!("；应为 {} 之一", codes.join("、")),
+        ),
+        None => did_you_mean(language, meant),
+    };
+    language.pick_with(
+        || format!("is not a usage type of {resource}, got {quoted}{advice}"),
+        || format!("不是 {resource} 的使用量类型，实际为 {quoted}{advice}"),
+    )
+}
+
+/// A unit id the catalogue does not have.
+pub(crate) fn unknown_unit(language: Language, id: i64) -> String {
+    language.pick_with(
+        || format!("is not a unit of the catalogue, got {id}"),
+        || format!("不是目录中的度量单位，实际为 {id}"),
+    )
+}
+
+/// What a unit field must measure.
+pub(crate) const OF_DURATION: Words = (
+    "a unit of duration (usage_factor Duration)",
+    "时长单位（usage_factor 为 Duration）",
+);
+/// What `usage_measure_id` must not be.
+pub(crate) const OF_USAGE: Words = (
+    "a unit of usage, not of money",
+    "使用量单位，不能是货币单位",
+);
+/// What `size_measure_id` must be.
+pub(crate) const OF_SIZE: Words = (
+    "a unit of size (capacity, bandwidth or quantity), not of time, traffic or money",
+    "规格大小单位（容量、带宽或数量），不能是时间、流量或货币单位",
+);
+
+/// A unit whose measure type cannot measure the field: `unit` is its id and name, `measure_type` its type.
+pub(crate) fn cannot_measure(
+    language: Language,
+    what: Words,
+    (id, name): (i64, &str),
+    measure_type: i64,
+) -> String {
+    language.pick_with(
+        || {
+            format!(
+                "must be {}, got {id} ({name}, measure type {measure_type})",
+                what.0
+            )
+        },
+        || {
+            format!(
+                "应为{}，实际为 {id}（{name}，度量类型 {measure_type}）",
+                what.1
+            )
+        },
+    )
+}

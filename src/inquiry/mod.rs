@@ -6,12 +6,14 @@
 //! text) against every documented rule; its request body cannot fail to render. JSON text is read in one pass
 //! straight into the draft (`validate::read`), then the rules run on the typed fields.
 
+use crate::catalogue::Catalogue;
 use crate::language::Language;
 use crate::validate::read::{read_object, Cx, Members, Mode};
 use crate::validate::text::cut;
 use crate::validate::violation::{Collector, Rule};
 use crate::validate::{Path, Unsendable, Violations};
 
+mod against;
 mod fields;
 pub mod limits;
 pub mod messages;
@@ -91,6 +93,9 @@ pub(crate) trait DraftRules: Sized {
     fn listed(&self) -> usize;
     /// Checks every rule, with list lengths as `scope` allows; `listed` is the list's true length.
     fn check(&self, c: &mut Collector, root: &Path<'_>, scope: Scope, listed: usize);
+    /// Checks the codes and units of its products against `catalogue` (rule `catalogue`); nothing to check
+    /// by default.
+    fn check_against(&self, _c: &mut Collector, _root: &Path<'_>, _catalogue: &Catalogue) {}
     /// Writes the request body.
     fn write_body(&self, out: &mut String);
     /// Splits a checked batch into drafts that each fit one request, in input order.
@@ -112,15 +117,33 @@ pub trait Inquiry: Sized + private::Sealed {
     /// [`Inquiry::from_json`] (one request) or [`Inquiry::batch_from_json`] (`batch`), with the messages of
     /// its violations in `language`.
     fn read_in(text: &str, batch: bool, language: Language) -> Result<Vec<Self>, InquiryError> {
-        Self::read_js(text, batch, Unsendable::default(), language)
+        Self::read_js(text, batch, Unsendable::default(), language, None)
     }
-    /// [`Inquiry::read_in`] of a JavaScript value's JSON text, knowing the values that text could not carry.
+    /// [`Inquiry::read_in`], each product also checked against `catalogue`: its service type, resource type,
+    /// usage factor and units must be ones the catalogue has for it (rule `catalogue`).
+    fn read_against(
+        text: &str,
+        batch: bool,
+        language: Language,
+        catalogue: &Catalogue,
+    ) -> Result<Vec<Self>, InquiryError> {
+        Self::read_js(
+            text,
+            batch,
+            Unsendable::default(),
+            language,
+            Some(catalogue),
+        )
+    }
+    /// [`Inquiry::read_in`] of a JavaScript value's JSON text, knowing the values that text could not carry,
+    /// and checked against `catalogue` when one is given.
     #[doc(hidden)]
     fn read_js(
         text: &str,
         batch: bool,
         unsendable: Unsendable,
         language: Language,
+        catalogue: Option<&Catalogue>,
     ) -> Result<Vec<Self>, InquiryError>;
     /// The ids of the items it prices, in order: product `id`s, or resource ids.
     fn item_ids(&self) -> Vec<&str>;
@@ -151,20 +174,28 @@ pub(crate) fn chunks<T>(items: Vec<T>, size: usize) -> Vec<Vec<T>> {
     out
 }
 
-/// Checks a draft built in Rust, with messages in English.
-pub(crate) fn check_draft<D: DraftRules>(draft: &D, scope: Scope) -> Result<(), InquiryError> {
+/// Checks a draft built in Rust (against `catalogue` too, when one is given), with messages in English.
+pub(crate) fn check_draft<D: DraftRules>(
+    draft: &D,
+    scope: Scope,
+    catalogue: Option<&Catalogue>,
+) -> Result<(), InquiryError> {
     let mut c = Collector::new(Language::English);
     draft.check(&mut c, &Path::Root, scope, draft.listed());
+    if let Some(catalogue) = catalogue {
+        draft.check_against(&mut c, &Path::Root, catalogue);
+    }
     finish(c, D::KIND)
 }
 
-/// Reads a draft from JSON text in one pass and checks it, with messages in `language`; `unsendable` are the
-/// values of a JavaScript input that its text could not carry.
+/// Reads a draft from JSON text in one pass and checks it (against `catalogue` too, when one is given), with
+/// messages in `language`; `unsendable` are the values of a JavaScript input that its text could not carry.
 pub(crate) fn parse_draft<D: DraftRules>(
     text: &str,
     scope: Scope,
     unsendable: Unsendable,
     language: Language,
+    catalogue: Option<&Catalogue>,
 ) -> Result<D, InquiryError> {
     let mut cx = Cx::in_language(Mode::Strict, unsendable, language);
     let mut members = D::Members::default();
@@ -179,6 +210,9 @@ pub(crate) fn parse_draft<D: DraftRules>(
     }
     let (draft, listed) = D::from_members(members);
     draft.check(&mut cx.c, &Path::Root, scope, listed);
+    if let Some(catalogue) = catalogue {
+        draft.check_against(&mut cx.c, &Path::Root, catalogue);
+    }
     finish(cx.c, D::KIND)?;
     Ok(draft)
 }
@@ -223,7 +257,17 @@ macro_rules! validated_inquiry {
         impl $name {
             /// Checks `draft` against every documented rule.
             pub fn new(draft: $draft) -> Result<Self, $crate::inquiry::InquiryError> {
-                $crate::inquiry::check_draft(&draft, $crate::inquiry::Scope::Request)?;
+                $crate::inquiry::check_draft(&draft, $crate::inquiry::Scope::Request, None)?;
+                Ok(Self { draft })
+            }
+
+            /// Checks `draft` against every documented rule, and each product against `catalogue` (rule
+            /// `catalogue`).
+            pub fn new_against(
+                draft: $draft,
+                catalogue: &$crate::catalogue::Catalogue,
+            ) -> Result<Self, $crate::inquiry::InquiryError> {
+                $crate::inquiry::check_draft(&draft, $crate::inquiry::Scope::Request, Some(catalogue))?;
                 Ok(Self { draft })
             }
 
@@ -235,7 +279,7 @@ macro_rules! validated_inquiry {
             /// Checks `draft` as a batch, which may hold more than one request's worth (ids unique across all
             /// of it), and splits it into inquiries that each fit one request, in input order.
             pub fn batch(draft: $draft) -> Result<Vec<Self>, $crate::inquiry::InquiryError> {
-                $crate::inquiry::check_draft(&draft, $crate::inquiry::Scope::Batch)?;
+                $crate::inquiry::check_draft(&draft, $crate::inquiry::Scope::Batch, None)?;
                 Ok(Self::split(draft))
             }
 
@@ -288,6 +332,7 @@ macro_rules! validated_inquiry {
                     $crate::inquiry::Scope::Request,
                     $crate::validate::Unsendable::default(),
                     $crate::language::Language::English,
+                    None,
                 )?;
                 Ok(Self { draft })
             }
@@ -301,13 +346,14 @@ macro_rules! validated_inquiry {
                 batch: bool,
                 unsendable: $crate::validate::Unsendable,
                 language: $crate::language::Language,
+                catalogue: Option<&$crate::catalogue::Catalogue>,
             ) -> Result<Vec<Self>, $crate::inquiry::InquiryError> {
                 let scope = if batch {
                     $crate::inquiry::Scope::Batch
                 } else {
                     $crate::inquiry::Scope::Request
                 };
-                let draft = $crate::inquiry::parse_draft(text, scope, unsendable, language)?;
+                let draft = $crate::inquiry::parse_draft(text, scope, unsendable, language, catalogue)?;
                 if !batch {
                     return Ok(vec![Self { draft }]);
                 }

@@ -2,6 +2,7 @@
 
 use rust_decimal::Decimal;
 
+use super::against::check_products_against;
 use super::fields::{unknown_field_hint, Level};
 use super::limits::{
     INQUIRY_PRECISION, MAX_PRODUCTS_PER_REQUEST, MEASURE_ID, PROJECT_ID_MAX_CHARS,
@@ -12,6 +13,7 @@ use super::product::{
 };
 use super::rules::{check_int, check_text, Scope, TextKind};
 use super::{chunks, validated_inquiry, DraftRules};
+use crate::catalogue::Catalogue;
 use crate::json::ObjectWriter;
 use crate::kind::InquiryKind;
 use crate::validate::read::{rank, Cx, Members, Nested, Seen};
@@ -94,6 +96,10 @@ impl Terms for UsageTerms {
         w.string("usage_factor", &self.usage_factor);
         w.decimal("usage_value", &self.usage_value);
         w.int("usage_measure_id", self.usage_measure_id);
+    }
+
+    fn usage(&self) -> Option<(&str, i64)> {
+        Some((&self.usage_factor, self.usage_measure_id))
     }
 }
 
@@ -220,6 +226,10 @@ impl DraftRules for OnDemandDraft {
             self.inquiry_precision,
             &INQUIRY_PRECISION,
         );
+    }
+
+    fn check_against(&self, c: &mut Collector, root: &Path<'_>, catalogue: &Catalogue) {
+        check_products_against(c, &self.product_infos, root, catalogue);
     }
 
     fn write_body(&self, out: &mut String) {

@@ -1,5 +1,6 @@
 //! Yearly/monthly price inquiry: `POST /v2/bills/ratings/period-resources/subscribe-rate` (§4.2.2).
 
+use super::against::check_products_against;
 use super::fields::{unknown_field_hint, Level};
 use super::limits::{
     FEE_INSTALLMENT_MODES, MAX_PRODUCTS_PER_REQUEST, PROJECT_ID_MAX_CHARS, SUBSCRIBE_PERIOD_NUM,
@@ -10,6 +11,7 @@ use super::product::{
 };
 use super::rules::{check_int, check_text, Scope, TextKind};
 use super::{chunks, validated_inquiry, DraftRules};
+use crate::catalogue::Catalogue;
 use crate::json::ObjectWriter;
 use crate::kind::InquiryKind;
 use crate::validate::read::{rank, Cx, Members, Nested, Seen};
@@ -206,6 +208,10 @@ impl DraftRules for PeriodDraft {
                 );
             }
         }
+    }
+
+    fn check_against(&self, c: &mut Collector, root: &Path<'_>, catalogue: &Catalogue) {
+        check_products_against(c, &self.product_infos, root, catalogue);
     }
 
     fn write_body(&self, out: &mut String) {

@@ -102,6 +102,10 @@ pub(crate) trait Terms: Default {
     fn check(&self, c: &mut Collector, path: &Path<'_>);
     /// Writes the terms' fields.
     fn write(&self, w: &mut ObjectWriter<'_>);
+    /// The usage factor and the unit of its value, for terms of usage.
+    fn usage(&self) -> Option<(&str, i64)> {
+        None
+    }
 }
 
 /// A product line being read.

@@ -248,6 +248,16 @@ pub(crate) fn options_not_object(language: Language, what: &str, kind: &str) -> 
 }
 
 /// What a boolean option must be.
+/// What the `catalogue` option must be.
+pub(crate) const A_CATALOGUE: Words = (
+    "must be a Catalogue (from client.catalogue() or Catalogue.fromJSON)",
+    "应为 Catalogue（来自 client.catalogue() 或 Catalogue.fromJSON）",
+);
+/// A `catalogue` option whose `Catalogue` was freed.
+pub(crate) const A_FREED_CATALOGUE: Words = (
+    "is a Catalogue that was freed (free() was called): use one that is not",
+    "是已释放的 Catalogue（已调用 free()），请使用未释放的",
+);
 pub(crate) const TRUE_OR_FALSE: Words = ("true or false", "true 或 false");
 /// What a decimal option must be.
 pub(crate) const A_DECIMAL: Words = ("a decimal number", "十进制数");

@@ -37,13 +37,15 @@ pub enum Rule {
     Unique,
     /// Two fields that go together: one is set without the other.
     Together,
+    /// A code or unit that the product catalogue given to the check does not have for this product.
+    Catalogue,
     /// Not a rule of the input: more violations were found than are listed; the message says how many.
     Truncated,
 }
 
 impl Rule {
     /// Every rule, for tables that must list them all.
-    pub const ALL: [Rule; 14] = [
+    pub const ALL: [Rule; 15] = [
         Rule::Json,
         Rule::Type,
         Rule::Required,
@@ -57,6 +59,7 @@ impl Rule {
         Rule::Count,
         Rule::Unique,
         Rule::Together,
+        Rule::Catalogue,
         Rule::Truncated,
     ];
 
@@ -76,6 +79,7 @@ impl Rule {
             Rule::Count => "count",
             Rule::Unique => "unique",
             Rule::Together => "together",
+            Rule::Catalogue => "catalogue",
             Rule::Truncated => "truncated",
         }
     }
