@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import {
-  PriceClient, validateInquiry, diffBreakdowns,
+  PriceClient, Catalogue, validateInquiry, diffBreakdowns,
   isInquiryValidationError, isPriceApiError, isPriceClientError,
 } from './node.mjs';
 
@@ -63,22 +63,26 @@ const PRICING = {
 
 const COMMANDS = {
   validate: {
-    options: { ...COMMON, json: { type: 'boolean' } },
-    help: `Usage: hwc-price validate <on-demand|period|renewal> [FILE|-] [--json] [--language en_US|zh_CN]
+    options: { ...COMMON, json: { type: 'boolean' }, catalogue: { type: 'string' } },
+    help: `Usage: hwc-price validate <on-demand|period|renewal> [FILE|-] [--json] [--language en_US|zh_CN] [--catalogue FILE]
 
 Checks a request body (the API's own JSON, as many products or resource ids as the price command takes) from
 FILE, or from standard input when FILE is - or absent, against every documented rule. Prints each violation
-as "path: message", one a line (or a JSON array with --json).
+as "path: message", one a line (or a JSON array with --json). With --catalogue, a saved catalogue document
+(the JSON of the package's Catalogue.toJSON()), each product is also checked against it: service and resource
+types, usage factors and units (rule "catalogue").
 
 Exit codes: 0 valid, 2 invalid (or unreadable).
 
 Examples:
   hwc-price validate on-demand estimate.json
   cat estimate.json | hwc-price validate on-demand --json
+  hwc-price validate period estimate.json --catalogue catalogue.json
   echo '{"resource_ids": [], "period_type": 2, "period_num": 1}' | hwc-price validate renewal --language zh_CN`,
   },
   price: {
-    options: { ...COMMON, ...PRICING, format: { type: 'string', short: 'f' }, 'fail-above': { type: 'string' }, projections: { type: 'boolean' } },
+    options: { ...COMMON, ...PRICING, format: { type: 'string', short: 'f' }, 'fail-above': { type: 'string' }, projections: { type: 'boolean' },
+      catalogue: { type: 'string' } },
     help: `Usage: hwc-price price <on-demand|period|renewal> [FILE|-] [options]
 
 Prices a request body from FILE (or standard input) and prints its breakdown on standard output.
@@ -91,6 +95,8 @@ Options:
   --language LANG         en_US or zh_CN (default: the site's)
   --fail-above AMOUNT     exit with 4 when the final total is above AMOUNT (an exact decimal, e.g. 1500.00)
   --projections           pay-per-use costs projected per hour, month and year
+  --catalogue FILE        check each product against a saved catalogue (Catalogue.toJSON()) before anything is
+                          sent, and name units by it
   --timeout-ms MS         longest wait for one answer (default 30000)
   --quiet, -q             no progress on standard error
 
@@ -205,6 +211,17 @@ async function input(file) {
   }
 }
 
+/** The Catalogue saved in `file` (Catalogue.toJSON()), or null without the flag. */
+async function catalogueFile(file) {
+  if (file === undefined) return null;
+  try {
+    return Catalogue.fromJSON(await readFile(file, 'utf8'));
+  } catch (error) {
+    if (isPriceClientError(error)) throw new Stop(`--catalogue ${file}: ${error.message}`, EXIT.INVALID);
+    throw new Stop(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.code ?? error.message}`);
+  }
+}
+
 function extra(command, positionals, max) {
   if (positionals.length > max) throw new Stop(`"${command}" takes at most ${max} argument${max === 1 ? '' : 's'}; unexpected ${JSON.stringify(positionals[max])}`);
 }
@@ -214,8 +231,9 @@ async function validate(args) {
   extra('validate', positionals, 2);
   const kind = kindOf('validate', positionals[0]);
   const language = oneOf('language', values.language, LANGUAGES, 'en_US');
+  const catalogue = await catalogueFile(values.catalogue);
   const text = await input(positionals[1]);
-  const violations = validateInquiry(kind, text, { batch: true, language });
+  const violations = validateInquiry(kind, text, { batch: true, language, ...(catalogue ? { catalogue } : {}) });
   if (values.json) {
     process.stdout.write(`${JSON.stringify(violations, null, 2)}\n`);
   } else {
@@ -273,12 +291,12 @@ function progress(quiet) {
 const PRICE = { 'on-demand': 'priceOnDemand', period: 'pricePeriod', renewal: 'priceRenewal' };
 
 /** Prices `text` as `kind`: the quote, or the partial quote of a call that failed part-way (with `error`). */
-async function priceText(values, kind, text) {
+async function priceText(values, kind, text, catalogue = null) {
   const { onProgress, end } = progress(values.quiet);
   let c;
   try {
     c = client(values);
-    return { quote: await c[PRICE[kind]](text, { onProgress }) };
+    return { quote: await c[PRICE[kind]](text, { onProgress, ...(catalogue ? { catalogue } : {}) }) };
   } catch (error) {
     end();
     if (isInquiryValidationError(error) || isPriceClientError(error)) throw new Stop(error.message, EXIT.INVALID);
@@ -309,8 +327,9 @@ async function price(args) {
   const kind = kindOf('price', positionals[0]);
   const format = oneOf('format', values.format, FORMATS, 'text');
   if (values.language !== undefined) oneOf('language', values.language, LANGUAGES);
+  const catalogue = await catalogueFile(values.catalogue);
   const text = await input(positionals[1]);
-  const { quote, error } = await priceText(values, kind, text);
+  const { quote, error } = await priceText(values, kind, text, catalogue);
   try {
     const options = { ...(values.language ? { language: values.language } : {}), ...(values.projections ? { projections: true } : {}) };
     const budget = values['fail-above'] === undefined ? null : checkBudget(quote, values['fail-above']);

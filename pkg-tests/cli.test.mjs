@@ -98,6 +98,34 @@ test('validate: a valid file exits 0; violations from standard input, one a line
   assert.deepEqual([missing.code, missing.stderr], [2, 'error: cannot read nope.json: no such file\n']);
 });
 
+test('--catalogue: validate and price check each product against a saved catalogue first', async () => {
+  const { PriceClient } = await import('hwc-price');
+  const client = new PriceClient({ endpoint: base, auth: { token: TOKEN } });
+  const catalogue = await client.catalogue({ onWarning: () => {} });
+  const saved = write('catalogue.json', JSON.stringify(catalogue.toJSON()));
+  catalogue.free();
+  client.free();
+  const file = write('estimate.json', ESTIMATE);
+  const ok = await hwc(['validate', 'period', file, '--catalogue', saved]);
+  assert.deepEqual([ok.code, ok.stderr], [0, 'valid\n']);
+  const wrong = write('wrong.json', estimate([{ ...vm('vm'), resource_type: 'hws.resource.type.volume' }]));
+  const bad = await hwc(['validate', 'period', wrong, '--catalogue', saved, '--json']);
+  assert.equal(bad.code, 2);
+  assert.deepEqual(JSON.parse(bad.stdout).map((v) => [v.path, v.rule]), [['product_infos[0].resource_type', 'catalogue']]);
+  const without = await hwc(['validate', 'period', wrong]);
+  assert.equal(without.code, 0, 'without a catalogue the rules alone pass it');
+  const sent = sandbox.requests.length;
+  const refused = await hwc(['price', 'period', wrong, '--endpoint', base, '--catalogue', saved], { env: { HWC_TOKEN: TOKEN } });
+  assert.equal(refused.code, 2);
+  assert.match(refused.stderr, /product_infos\[0\]\.resource_type/);
+  assert.equal(sandbox.requests.length, sent, 'nothing sent');
+  const priced = await hwc(['price', 'period', file, '--endpoint', base, '--catalogue', saved], { env: { HWC_TOKEN: TOKEN } });
+  assert.equal(priced.code, 0, priced.stderr);
+  const notCatalogue = await hwc(['validate', 'period', file, '--catalogue', file]);
+  assert.equal(notCatalogue.code, 2);
+  assert.match(notCatalogue.stderr, /^error: --catalogue .*estimate\.json: /);
+});
+
 test('price: every format, from a file or standard input, signed with credentials from the environment', async () => {
   const file = write('estimate.json', ESTIMATE);
   const signed = { HWC_AK: AK, HWC_SK: SK };
