@@ -17,6 +17,7 @@ use super::input::{is_abort_signal, option_value, options_argument, JsObject};
 use crate::catalogue::lookup::entries_json;
 use crate::catalogue::{Catalogue, Lookup, PagingWarning};
 use crate::client::gather::{gather, MAX_SERVICES};
+use crate::client::messages::options as words;
 use crate::client::options::read_call_options;
 use crate::client::{CallOptions, Client, LookupError, LookupQuery};
 use crate::language::Language;
@@ -70,15 +71,15 @@ impl PriceClient {
             on_warning: None,
             services: None,
         };
-        let mut r = OptionReader::new();
+        let mut r = OptionReader::in_language(config.language);
         let root = Path::Root;
         let value: JsValue = options.map_or(JsValue::UNDEFINED, JsValue::from);
         let Some(object) = r.root(option_value(value.clone()), "look-up options") else {
             return finish(r).map(|()| read);
         };
         let o = object.as_ref();
-        r.only(o, &root, known);
         read.language = r.read_language(o, &root).unwrap_or(config.language);
+        r.only(o, &root, known);
         let (call, _, has_retry) = read_call_options(&mut r, o, config);
         read.call = call;
         let has_warning = r.function(o, &root, "onWarning");
@@ -96,7 +97,7 @@ impl PriceClient {
                 r.fail(
                     &root.key("signal"),
                     Rule::Type,
-                    "must be an AbortSignal".into(),
+                    r.language().say(words::ABORT_SIGNAL).into(),
                 );
                 None
             }
@@ -159,7 +160,10 @@ fn services(r: &mut OptionReader, o: &JsObject) -> Option<Vec<String>> {
             r.fail(
                 &at,
                 Rule::Count,
-                format!("must list at most {MAX_SERVICES} service type codes"),
+                r.language().pick_with(
+                    || format!("must list at most {MAX_SERVICES} service type codes"),
+                    || format!("最多列出 {MAX_SERVICES} 个服务类型编码"),
+                ),
             );
             return None;
         }
@@ -167,7 +171,7 @@ fn services(r: &mut OptionReader, o: &JsObject) -> Option<Vec<String>> {
             r.fail(
                 &at,
                 Rule::Type,
-                "must be an array of service type codes".into(),
+                r.language().say(words::SERVICE_CODES).into(),
             );
             return None;
         }
@@ -176,7 +180,11 @@ fn services(r: &mut OptionReader, o: &JsObject) -> Option<Vec<String>> {
     for (i, item) in (0u32..).zip(array.iter()) {
         match item.as_string() {
             Some(code) => codes.push(code),
-            None => r.fail(&at.index(i as usize), Rule::Type, "must be a string".into()),
+            None => r.fail(
+                &at.index(i as usize),
+                Rule::Type,
+                r.language().say(words::A_STRING).into(),
+            ),
         }
     }
     Some(codes)

@@ -150,6 +150,10 @@ pub(crate) mod options {
     );
     pub(crate) const A_STRING: Words = ("must be a string", "应为字符串");
     pub(crate) const ABORT_SIGNAL: Words = ("must be an AbortSignal", "应为 AbortSignal");
+    pub(crate) const SERVICE_CODES: Words = (
+        "must be an array of service type codes",
+        "应为服务类型编码的数组",
+    );
     pub(crate) const AUTH_OBJECT: Words = (
         "must be an object: { token } or { ak, sk, domainId? }",
         "应为对象：{ token } 或 { ak, sk, domainId? }",
