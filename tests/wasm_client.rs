@@ -236,3 +236,55 @@ fn saved_answers_break_down_in_every_output() {
         .unwrap();
     assert_eq!(text(&error, "code"), "BAD_RESPONSE");
 }
+
+#[wasm_bindgen_test]
+async fn looks_up_the_catalogue_and_checks_an_inquiry_against_it() {
+    let client = client(&format!(
+        r#"{{"auth": {{"token": "{TOKEN}"}}, "language": "en_US"}}"#
+    ));
+    let services = Array::from(&settle(client.service_types(None)).await.unwrap());
+    let codes: Vec<String> = services
+        .iter()
+        .map(|s| text(&s, "service_type_code"))
+        .collect();
+    assert!(
+        codes.iter().any(|c| c == "hws.service.type.ec2"),
+        "{codes:?}"
+    );
+    let options = Object::new();
+    Reflect::set(
+        &options,
+        &"onWarning".into(),
+        &js_sys::Function::new_no_args(""),
+    )
+    .unwrap();
+    let catalogue = settle(client.catalogue(Some(options))).await.unwrap();
+    let with = Object::new();
+    Reflect::set(&with, &"catalogue".into(), &catalogue).unwrap();
+    // A product whose resource type is another service's: a `catalogue` violation, in wire terms.
+    let inquiry = on_demand(1, "c6.large.2.linux");
+    let product = Array::from(&get(&inquiry, "product_infos")).get(0);
+    Reflect::set(
+        &product,
+        &"resource_type".into(),
+        &"hws.resource.type.volume".into(),
+    )
+    .unwrap();
+    let found = hwc_price::bindings::inquiry::validate_inquiry(
+        "on-demand".into(),
+        inquiry.clone(),
+        Some(with.clone()),
+    )
+    .unwrap();
+    let found = Array::from(&found);
+    assert_eq!(found.length(), 1);
+    assert_eq!(
+        text(&found.get(0), "path"),
+        "product_infos[0].resource_type"
+    );
+    assert_eq!(text(&found.get(0), "rule"), "catalogue");
+    // The same inquiry with no catalogue breaks no rule.
+    let plain =
+        hwc_price::bindings::inquiry::validate_inquiry("on-demand".into(), inquiry, None).unwrap();
+    assert_eq!(Array::from(&plain).length(), 0);
+}
