@@ -165,6 +165,7 @@ for (const viewport of [LAPTOP, PHONE]) {
     await settled(page);
     assert.match(await page.locator('#results').getAttribute('data-state'), /^(failed|partial)$/, 'the rating API refused it, not the page');
     assert.ok(env.demo.forwarded.filter((f) => f.method === 'POST').length > posts, 'sent');
+    assert.equal(await page.locator('.item[data-index="2"] .item-problem').textContent(), ' — not priced', 'the refusal outranks the note');
     // The browser logs the rating API's refusal (400) as a failed load: that is the answer, not a fault of the page.
     page.problems = page.problems.filter((p) => !/status of 400/.test(p));
     await page.locator('#f-2-resource_type').fill('hws.resource.type.bandwidth');
