@@ -381,7 +381,7 @@ function loadPasted() {
     : el('div', {}, el('p', { text: `Loaded as a ${label} estimate; the payload breaks ${violations.length} rule(s):` }),
       el('ul', {}, ...violations.map(line)));
   const catalogue = found.length === 0 ? '' : el('div', { class: 'catalogue-notes' },
-    el('p', { text: `Catalogue notes (${found.length}): not in the product catalogue as given; kept as typed, since the service may still know them:` }),
+    el('p', { text: `Catalogue notes (${found.length}), kept as typed since the service may still know them:` }),
     el('ul', {}, ...found.map(line)));
   out.replaceChildren(summary, catalogue);
 }
