@@ -144,6 +144,7 @@ function changed() {
   const unplaced = [];
   const perItem = new Map();
   const noted = new Map();
+  const before = notes;
   notes = new Map();
   for (const v of found) {
     const at = locate(v.path, state.mode);
@@ -155,7 +156,12 @@ function changed() {
       unplaced.push({ ...v, message: `${v.message} (a catalogue note: kept as typed)` });
     }
   }
-  state.items.forEach((_, i) => refreshPicks(i));
+  // Only the items whose notes changed are brought up to date (typing in one item leaves the others alone).
+  const touched = new Set();
+  for (const id of new Set([...before.keys(), ...notes.keys()])) {
+    if (String(before.get(id)) !== String(notes.get(id))) touched.add(Number(id.split('-')[1]));
+  }
+  for (const i of touched) if (i < state.items.length) refreshPicks(i);
   for (const v of violations) {
     const at = locate(v.path, state.mode);
     const id = at && (at.item === undefined ? `f-${at.field}` : `f-${at.item}-${at.field}`);
@@ -427,6 +433,7 @@ async function loadCatalogue() {
   } finally {
     client?.free();
   }
+  state.items.forEach((_, i) => refreshPicks(i));
   changed();
 }
 
