@@ -1,16 +1,18 @@
 // The estimate page's pickers and names in words. In Node: what each picker offers from a catalogue document
-// (the sandbox's, read through the package) and without one, and how items are named. In headless Chromium,
-// through the demo server: the catalogue is loaded once through the page's server; choosing a service offers its
-// resource types only, a resource type its usage types, a usage type the units that measure it; free text is
-// still accepted; a page whose catalogue cannot load still prices; items are named in words in the form and in
+// (the sandbox's, read through the package) and without one, and how items are named; the pickers never judge a
+// value (that is the package's rule "catalogue"). In headless Chromium, through the demo server: the catalogue is
+// loaded once through the page's server; choosing a service offers its resource types only, a resource type its
+// usage types, a usage type the units that measure it; the package's catalogue violations show beside their
+// fields as you type, as notes, not errors; free text is still accepted and priced; a pasted payload lists its
+// catalogue notes; a page whose catalogue cannot load still prices; items are named in words in the form and in
 // the result. axe-core finds nothing in each state, at laptop and phone size (screenshots in test-output/www/).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { view, pick, usageTypesFor, sizeTypesFor } from '../www/catalogue.mjs';
+import { view, pick, catalogueNote, usageTypesFor, sizeTypesFor } from '../www/catalogue.mjs';
 import { describeItem, regionName } from '../www/names.mjs';
 import { PriceClient } from '../pkg/node.mjs';
 import { createSandbox } from '../sandbox/server.mjs';
-import { setup, env, open, field, error, state, priceAndWait, LAPTOP, PHONE } from './www-helpers.mjs';
+import { setup, env, open, field, error, state, priceAndWait, settled, LAPTOP, PHONE } from './www-helpers.mjs';
 
 setup();
 
@@ -50,12 +52,22 @@ test('pickers offer what was chosen before allows: a service\'s resource types, 
   assert.equal(pick(cat, 'size_measure_id', item).name, 'Mbit/s');
   assert.equal(pick(cat, 'region', item).name, 'AP-Singapore');
   assert.equal(pick(cat, 'resource_spec', item), null, 'a spec is typed');
-  // Free text stays: a code the catalogue lacks is kept and said to be so; a unit of the wrong measure type too.
+  // The pickers do not judge a value (the package's rule "catalogue" does): a code the catalogue lacks has no
+  // name and no note; a unit has its name whatever it measures.
   const unknown = pick(cat, 'resource_type', { ...item, resource_type: 'hws.resource.type.new' });
-  assert.equal(unknown.name, null);
-  assert.match(unknown.note, /^Not in the catalogue: kept as typed\. Pick one of the resource types of Virtual Private Cloud/);
-  assert.equal(pick(cat, 'usage_measure_id', { ...item, usage_measure_id: '4' }).note, 'Hour does not measure this; pick one of the units that measure this');
+  assert.deepEqual([unknown.name, unknown.note], [null, '']);
+  assert.deepEqual([pick(cat, 'usage_measure_id', { ...item, usage_measure_id: '4' }).name, pick(cat, 'usage_measure_id', { ...item, usage_measure_id: '4' }).note], ['Hour', '']);
   assert.deepEqual(values(pick(cat, 'resource_type', { ...item, cloud_service_type: '' })), [], 'no service, no resource types to offer');
+  // A value typed with no choices to offer says why there are none.
+  assert.equal(pick(cat, 'resource_type', { ...item, cloud_service_type: 'hws.service.type.new' }).note, 'Kept as typed (pick a service from the catalogue to see choices).');
+  assert.equal(pick(cat, 'usage_factor', { ...item, resource_type: 'hws.resource.type.new' }).note, 'Kept as typed (pick a resource type from the catalogue to see choices).');
+  assert.equal(pick(cat, 'usage_factor', { ...item, resource_type: 'hws.resource.type.new', usage_factor: '' }).note, '', 'nothing typed, nothing said');
+});
+
+test('the package\'s catalogue violations read as notes beside their fields', () => {
+  assert.equal(catalogueNote(['is not a service type of the catalogue, got "x"; did you mean "hws.service.type.vpc"?']),
+    'Catalogue: is not a service type of the catalogue, got "x"; did you mean "hws.service.type.vpc"? Kept as typed; the service may still know it.');
+  assert.equal(catalogueNote(['is not a unit of the catalogue, got 99', 'b']), 'Catalogue: is not a unit of the catalogue, got 99. b. Kept as typed; the service may still know it.');
 });
 
 test('without a catalogue the pickers offer the units the reference names and nothing is called unknown; Chinese names follow the catalogue', async () => {
@@ -106,15 +118,31 @@ for (const viewport of [LAPTOP, PHONE]) {
     assert.deepEqual(await choices(page, 2, 'resource_type'), ['hws.resource.type.bandwidth=Bandwidth', 'hws.resource.type.ip=EIP']);
     await service.fill('hws.service.type.ec2');
     assert.deepEqual(await choices(page, 2, 'resource_type'), ['hws.resource.type.vm=Cloud server'], 'only the chosen service\'s resource types');
-    assert.match(await page.locator('#f-2-resource_type-name').textContent(), /^Not in the catalogue: kept as typed\. Pick one of the resource types of Elastic Cloud Server/);
+    // The package's check, beside the field as you type: a note, not an error, not a problem.
+    assert.equal(await page.locator('#f-2-resource_type-name').textContent(), 'Catalogue: is not a resource type of hws.service.type.ec2 (Elastic Cloud Server), '
+      + 'got "hws.resource.type.ip", which belongs to hws.service.type.vpc (Virtual Private Cloud). Kept as typed; the service may still know it.');
+    assert.equal(await page.locator('#f-2-resource_type').getAttribute('aria-invalid'), null);
+    assert.equal(await error(page, 2, 'resource_type').textContent(), '');
+    assert.equal(await page.locator('.item[data-index="2"] .item-problem').textContent(), ' — 1 catalogue note');
+    await service.fill('hws.service.type.vpx');
+    assert.equal(await page.locator('#f-2-cloud_service_type-name').textContent(),
+      'Catalogue: is not a service type of the catalogue, got "hws.service.type.vpx"; did you mean "hws.service.type.vpc"? Kept as typed; the service may still know it.');
+    assert.equal(await page.locator('#f-2-resource_type-name').textContent(), 'Kept as typed (pick a service from the catalogue to see choices).');
     await service.fill('hws.service.type.vpc');
+    assert.equal(await page.locator('#f-2-cloud_service_type-name').textContent(), 'Virtual Private Cloud');
+    assert.equal(await page.locator('.item[data-index="2"] .item-problem').textContent(), '');
     await page.locator('#f-2-resource_type').fill('hws.resource.type.bandwidth');
     assert.equal(await page.locator('#f-2-resource_type-name').textContent(), 'Bandwidth');
     assert.deepEqual(await choices(page, 2, 'usage_factor'), ['Duration=Duration', 'upflow=Upstream traffic']);
-    await page.locator('#f-2-usage_factor').fill('upflow');
-    assert.deepEqual(await choices(page, 2, 'usage_measure_id'), ['10=GB', '11=MB', '12=TB'], 'traffic is measured in data units');
-    assert.equal(await page.locator('#f-2-usage_measure_id-name').textContent(), 'Hour does not measure this; pick one of the units that measure this');
+    // A unit that cannot measure the field: the package says so beside it.
     await page.locator('#f-2-usage_measure_id').fill('10');
+    assert.equal(await page.locator('#f-2-usage_measure_id-name').textContent(),
+      'Catalogue: must be a unit of duration (usage_factor Duration), got 10 (GB, measure type 3). Kept as typed; the service may still know it.');
+    await page.locator('#f-2-usage_factor').fill('upflo');
+    assert.match(await page.locator('#f-2-usage_factor-name').textContent(), /^Catalogue: is not a usage type of hws\.resource\.type\.bandwidth, got "upflo"; must be one of Duration, upflow\. Kept as typed/);
+    await page.locator('#f-2-usage_factor').fill('upflow');
+    assert.equal(await page.locator('#f-2-usage_factor-name').textContent(), 'Upstream traffic');
+    assert.deepEqual(await choices(page, 2, 'usage_measure_id'), ['10=GB', '11=MB', '12=TB'], 'traffic is measured in data units');
     assert.equal(await page.locator('#f-2-usage_measure_id-name').textContent(), 'GB');
     await page.locator('#f-2-resource_spec').fill('12_bgp');
     await (await field(page, 2, 'resource_size')).fill('5');
@@ -122,13 +150,24 @@ for (const viewport of [LAPTOP, PHONE]) {
     await page.locator('#f-2-size_measure_id').fill('15');
     assert.equal(await page.locator('.item[data-index="2"] .item-brief').textContent(), 'Bandwidth 12_bgp · in AP-Hong Kong, 5 Mbit/s · item-3');
     await state(page, 'picked');
-    // Free text: a code the catalogue lacks is kept as typed, said to be so, and sent as is.
+    // Free text: a code the catalogue lacks is kept as typed, noted by the package's check, and sent as is.
     await page.locator('#f-2-resource_type').fill('hws.resource.type.new');
     assert.equal(await page.locator('#f-2-resource_type').inputValue(), 'hws.resource.type.new');
-    assert.match(await page.locator('#f-2-resource_type-name').textContent(), /^Not in the catalogue: kept as typed/);
+    assert.equal(await page.locator('#f-2-resource_type-name').textContent(), 'Catalogue: is not a resource type of hws.service.type.vpc (Virtual Private Cloud), '
+      + 'got "hws.resource.type.new". Kept as typed; the service may still know it.');
     assert.equal(await error(page, 2, 'resource_type').textContent(), '', 'not an error: the service may know it');
+    assert.equal(await page.locator('[aria-invalid="true"]').count(), 0);
     assert.deepEqual(await choices(page, 2, 'usage_factor'), [], 'no usage types known for it');
     await state(page, 'picked-free-text');
+    // It is priced as typed: sent to the rating API (whose sandbox does not know it), not held back.
+    const posts = env.demo.forwarded.filter((f) => f.method === 'POST').length;
+    await page.getByRole('button', { name: 'Price the estimate' }).click();
+    await settled(page);
+    assert.match(await page.locator('#results').getAttribute('data-state'), /^(failed|partial)$/, 'the rating API refused it, not the page');
+    assert.ok(env.demo.forwarded.filter((f) => f.method === 'POST').length > posts, 'sent');
+    assert.equal(await page.locator('.item[data-index="2"] .item-problem').textContent(), ' — not priced', 'the refusal outranks the note');
+    // The browser logs the rating API's refusal (400) as a failed load: that is the answer, not a fault of the page.
+    page.problems = page.problems.filter((p) => !/status of 400/.test(p));
     await page.locator('#f-2-resource_type').fill('hws.resource.type.bandwidth');
     await priceAndWait(page);
     assert.equal(await page.locator('#results').getAttribute('data-state'), 'priced');
@@ -137,6 +176,14 @@ for (const viewport of [LAPTOP, PHONE]) {
       ['Item 1: Cloud server c6.large.2.linux', 'Item 2: Disk GPSSD', 'Item 3: Bandwidth 12_bgp']);
     assert.ok((await page.locator('.cost-item .cost-item-detail').allTextContents()).includes('in AP-Hong Kong, 5 Mbit/s · item-3'));
     await state(page, 'picked-priced');
+    // A pasted payload lists its catalogue notes apart from the rules it breaks, and its fields show them.
+    const pasted = { project_id: 'p', product_infos: [{ id: 'a', cloud_service_type: 'hws.service.type.ec2', resource_type: 'hws.resource.type.volume', resource_spec: 'SSD', region: 'ap-southeast-1', usage_factor: 'Duration', usage_value: 1, usage_measure_id: 4, subscription_num: 1 }] };
+    await page.getByLabel('A request body of any of the three rating APIs').fill(JSON.stringify(pasted));
+    await page.getByRole('button', { name: 'Load into the form' }).click();
+    const said = await page.locator('#paste-result').textContent();
+    assert.match(said, /no problems found\.Catalogue notes \(1\), kept as typed since the service may still know them:product_infos\[0\]\.resource_type: is not a resource type of hws\.service\.type\.ec2 \(Elastic Cloud Server\), got "hws\.resource\.type\.volume", which belongs to hws\.service\.type\.ebs/);
+    assert.match(await page.locator('#f-0-resource_type-name').textContent(), /^Catalogue: is not a resource type of hws\.service\.type\.ec2/);
+    await state(page, 'pasted-catalogue-notes');
     assert.equal(env.demo.forwarded.filter((f) => f.method === 'GET').length, count, 'the catalogue was kept, not asked again');
     assert.deepEqual(page.problems, []);
     await page.context().close();

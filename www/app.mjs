@@ -2,14 +2,16 @@
 // fields under "More"), validates as the user types with the package's validateInquiry, prices through this
 // page's own server (result.mjs), and keeps estimates in the URL and in this browser (keep.mjs). A share link
 // opens its estimate priced. Codes are picked from the product catalogue (catalogue.mjs), loaded once through
-// the page's server; every picker still takes free text, and the page works without a catalogue.
+// the page's server and kept live: validateInquiry checks each item against it, and what it finds (rule
+// "catalogue") shows beside the field as a note, not an error; every picker still takes free text, pricing is
+// never held back by a note, and the page works without a catalogue.
 import init, { validateInquiry, PriceClient } from '/pkg/hwc_price.js';
 import { MODES, ITEM_FIELDS, TOP_FIELDS, newItem, initialState, toInquiry, locate, fromInquiry, encodeState, decodeState, switchMode, plural } from './estimate.mjs';
 import { el } from './dom.mjs';
 import { describeItem, itemNumber } from './names.mjs';
 import { result, price, checkStale } from './result.mjs';
 import { wireKeep, offerUndo } from './keep.mjs';
-import { shelf, view, pick } from './catalogue.mjs';
+import { shelf, view, pick, catalogueNote } from './catalogue.mjs';
 
 const $ = (id) => document.getElementById(id);
 const shared = decodeState(location.hash);
@@ -21,6 +23,17 @@ const earlier = {};
 let refused = { key: null, marks: [] };
 /** Items open for editing, by index. */
 let open = new Set(state.items.length === 1 ? [0] : []);
+/** The catalogue's notes from the last check, by field id (`f-<i>-<field>`): the violations' messages. */
+let notes = new Map();
+
+/**
+ * The violations of `input` (the estimate's inquiry, or a pasted payload) read in the current mode, checked
+ * against the catalogue when it is loaded: `problems` stop pricing, `notes` (rule "catalogue") do not.
+ */
+function check(input) {
+  const all = validateInquiry(state.mode, input, { batch: true, catalogue: shelf.live });
+  return { problems: all.filter((v) => v.rule !== 'catalogue'), notes: all.filter((v) => v.rule === 'catalogue') };
+}
 
 function control(field, id, value) {
   const describedBy = field.pick ? `${id}-name ${id}-error` : `${id}-error`;
@@ -57,8 +70,8 @@ function brief(i) {
 
 /**
  * Item `i`'s pickers brought up to date with what was chosen before them: each one's choices (the resource types
- * of its service, the usage types of its resource type, the units that measure it) and the name of its value
- * (or a word when the value is not in the catalogue, kept as typed).
+ * of its service, the usage types of its resource type, the units that measure it) and, beside each, the
+ * catalogue's note on its value when the last check made one, else its value's name.
  */
 function refreshPicks(i) {
   for (const f of ITEM_FIELDS[state.mode]) {
@@ -72,8 +85,10 @@ function refreshPicks(i) {
       list.replaceChildren(...p.options.map((o) => el('option', { value: o.value, label: o.label })));
     }
     const name = $(`f-${i}-${f.name}-name`);
-    name.textContent = p.name ?? p.note;
-    name.classList.toggle('pick-note', !p.name && Boolean(p.note));
+    const said = notes.get(`f-${i}-${f.name}`);
+    name.textContent = said ? catalogueNote(said) : p.name ?? p.note;
+    name.classList.toggle('pick-note', Boolean(said) || (!p.name && Boolean(p.note)));
+    name.classList.toggle('catalogue-note', Boolean(said));
   }
   const row = document.querySelector(`.item[data-index="${i}"] .item-brief`);
   if (row) row.textContent = brief(i);
@@ -112,16 +127,41 @@ function render() {
   changed();
 }
 
-/** After any change: validate, show each violation beside its field, update the share link, mark the result. */
+/**
+ * After any change: validate, show each violation beside its field (the catalogue's as notes beside the name),
+ * update the share link, mark the result. Returns the problems that stop pricing.
+ */
 function changed() {
   history.replaceState(null, '', `#e=${encodeState(state)}`);
   if (!ready) return [];
   for (const node of document.querySelectorAll('.field-error')) node.textContent = '';
   for (const node of document.querySelectorAll('[aria-invalid]')) node.removeAttribute('aria-invalid');
-  for (const node of document.querySelectorAll('.item-problem')) node.textContent = '';
-  const violations = validateInquiry(state.mode, toInquiry(state), { batch: true });
+  for (const node of document.querySelectorAll('.item-problem')) {
+    node.textContent = '';
+    node.classList.remove('item-note');
+  }
+  const { problems: violations, notes: found } = check(toInquiry(state));
   const unplaced = [];
   const perItem = new Map();
+  const noted = new Map();
+  const before = notes;
+  notes = new Map();
+  for (const v of found) {
+    const at = locate(v.path, state.mode);
+    const id = at && at.item !== undefined && `f-${at.item}-${at.field}`;
+    if (id && $(`${id}-name`)) {
+      notes.set(id, [...(notes.get(id) ?? []), v.message]);
+      noted.set(at.item, (noted.get(at.item) ?? 0) + 1);
+    } else {
+      unplaced.push({ ...v, message: `${v.message} (a catalogue note: kept as typed)` });
+    }
+  }
+  // Only the items whose notes changed are brought up to date (typing in one item leaves the others alone).
+  const touched = new Set();
+  for (const id of new Set([...before.keys(), ...notes.keys()])) {
+    if (String(before.get(id)) !== String(notes.get(id))) touched.add(Number(id.split('-')[1]));
+  }
+  for (const i of touched) if (i < state.items.length) refreshPicks(i);
   for (const v of violations) {
     const at = locate(v.path, state.mode);
     const id = at && (at.item === undefined ? `f-${at.field}` : `f-${at.item}-${at.field}`);
@@ -139,6 +179,13 @@ function changed() {
     const mark = document.querySelector(`.item[data-index="${i}"] .item-problem`);
     if (mark) mark.textContent = ` — ${plural(n, 'problem')}`;
   }
+  for (const [i, n] of noted) {
+    const mark = document.querySelector(`.item[data-index="${i}"] .item-problem`);
+    if (mark && !perItem.has(i)) {
+      mark.textContent = ` — ${plural(n, 'catalogue note')}`;
+      mark.classList.add('item-note');
+    }
+  }
   if (refused.key === encodeState(state)) for (const m of refused.marks) showRefused(m);
   $('summary').hidden = unplaced.length === 0;
   $('summary-list').replaceChildren(...unplaced.map((v) => el('li', { text: v.path ? `${v.path}: ${v.message}` : v.message })));
@@ -154,7 +201,10 @@ function showRefused({ index, field, text }) {
   input.setAttribute('aria-invalid', 'true');
   $(`f-${index}-${field}-error`).append(el('span', { class: 'api-field-error', text }));
   const mark = document.querySelector(`.item[data-index="${index}"] .item-problem`);
-  if (mark && !mark.textContent) mark.textContent = ' — not priced';
+  if (mark && (!mark.textContent || mark.classList.contains('item-note'))) {
+    mark.textContent = ' — not priced';
+    mark.classList.remove('item-note');
+  }
 }
 
 /** Opens whatever holds `node` (its item, its "More") so it can be seen and focused. */
@@ -329,13 +379,17 @@ function loadPasted() {
     return;
   }
   load(fromInquiry(payload, state.mode, state.language));
-  const violations = validateInquiry(state.mode, text, { batch: true });
+  const { problems: violations, notes: found } = check(text);
   const label = MODES[state.mode].label.toLowerCase();
+  const line = (v) => el('li', { text: v.path ? `${v.path}: ${v.message}` : v.message });
   const summary = violations.length === 0
     ? el('p', { text: `Loaded as a ${label} estimate with ${plural(state.items.length, 'item')}; no problems found.` })
     : el('div', {}, el('p', { text: `Loaded as a ${label} estimate; the payload breaks ${violations.length} rule(s):` }),
-      el('ul', {}, ...violations.map((v) => el('li', { text: v.path ? `${v.path}: ${v.message}` : v.message }))));
-  out.replaceChildren(summary);
+      el('ul', {}, ...violations.map(line)));
+  const catalogue = found.length === 0 ? '' : el('div', { class: 'catalogue-notes' },
+    el('p', { text: `Catalogue notes (${found.length}), kept as typed since the service may still know them:` }),
+    el('ul', {}, ...found.map(line)));
+  out.replaceChildren(summary, catalogue);
 }
 
 /** Replaces the estimate with `next`. */
@@ -366,12 +420,13 @@ async function loadCatalogue() {
     client = new PriceClient({ endpoint: '/', language: 'en_US', timeoutMs: 20_000, retry: { maxAttempts: 2 } });
     const catalogue = await client.catalogue({ onWarning: () => {} });
     const doc = catalogue.toJSON();
-    catalogue.free();
+    shelf.live = catalogue;
     shelf.cat = view(doc);
     note.textContent = `Choose from the product catalogue (${plural(doc.serviceTypes.length, 'service')}, ${plural(doc.resourceTypes.length, 'resource type')}): `
       + 'type a name or a code in a field with choices (empty it to see them all); a code the catalogue lacks can still be typed.';
     document.body.dataset.catalogue = 'loaded';
   } catch {
+    shelf.live = null;
     shelf.cat = view(null);
     note.textContent = 'The product catalogue could not be loaded, so there are fewer choices: type the codes.';
     document.body.dataset.catalogue = 'unavailable';
@@ -379,6 +434,7 @@ async function loadCatalogue() {
     client?.free();
   }
   state.items.forEach((_, i) => refreshPicks(i));
+  changed();
 }
 
 async function start() {
@@ -422,7 +478,7 @@ async function start() {
   await loadCatalogue();
   document.body.dataset.ready = 'true';
   // A share link opens its estimate priced (when it can be priced as it is).
-  if (shared && validateInquiry(state.mode, toInquiry(state), { batch: true }).length === 0) price(state, ui);
+  if (shared && check(toInquiry(state)).problems.length === 0) price(state, ui);
 }
 
 start();

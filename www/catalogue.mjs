@@ -1,9 +1,11 @@
 // The product catalogue as the page uses it: loaded once through the page's own server (the package's
-// PriceClient.catalogue(), six look-ups) and kept while the page is open, as its plain document. The pickers'
+// PriceClient.catalogue(), six look-ups) and kept while the page is open, both live (the package's Catalogue,
+// which validateInquiry checks each item against: rule "catalogue") and as its plain document. The pickers'
 // choices (service types, the resource types of a service, the usage types of a resource type, the units of the
-// right measure type) and the names of codes come from here; without a catalogue (it could not load) the
-// pickers offer the few units the rating APIs' reference names, and every field still takes free text.
-// Regions are offered from names.mjs's table. Pure functions over the document, tested in Node.
+// right measure type) and the names of codes come from the document; whether a value fits the catalogue is the
+// package's word, never judged here (catalogueNote words it for the page). Without a catalogue (it could not
+// load) the pickers offer the few units the rating APIs' reference names, and every field still takes free
+// text. Regions are offered from names.mjs's table. Pure functions over the document, tested in Node.
 import { REGIONS, regionName } from './names.mjs';
 
 /** Units the reference names, for when there is no catalogue: [id, name, measure type]. */
@@ -68,44 +70,39 @@ export function view(doc) {
 
 /**
  * What a picker offers for `field` of `item` (the form's fields, wire names) and what its value is called:
- * `{ options: [{ value, label }], name, note }`. `name` is the current value's name, `note` a word when the
- * value is not one of the choices (free text is kept as typed). `null` for a field that is not picked.
+ * `{ options: [{ value, label }], name, note }`. `name` is the current value's name when it is one of the
+ * choices; `note` says why a field with a value typed has no choices (the choice it depends on is not one of
+ * the catalogue's). Whether the value itself fits the catalogue is the package's check (catalogueNote), not
+ * this one's. `null` for a field that is not picked.
  */
 export function pick(cat, field, item) {
   const value = String(item[field] ?? '').trim();
   let options;
   let name = null;
-  let among = '';
+  let needs = '';
   switch (field) {
     case 'cloud_service_type': {
       options = cat.services().map((s) => ({ value: s.service_type_code, label: `${s.service_type_name}${s.abbreviation ? ` (${s.abbreviation})` : ''}` }));
       name = cat.service(value)?.service_type_name ?? null;
-      among = 'the catalogue\'s services';
       break;
     }
     case 'resource_type': {
-      const service = cat.service(item.cloud_service_type);
-      options = cat.resourcesOf(item.cloud_service_type).map((r) => ({ value: r.resource_type_code, label: r.resource_type_name }));
+      options = cat.service(item.cloud_service_type) ? cat.resourcesOf(item.cloud_service_type).map((r) => ({ value: r.resource_type_code, label: r.resource_type_name })) : [];
       name = options.find((o) => o.value === value)?.label ?? null;
-      among = service ? `the resource types of ${service.service_type_name}` : 'a service from the catalogue';
-      if (!service) options = [];
+      needs = 'a service from the catalogue';
       break;
     }
     case 'usage_factor': {
       options = cat.usagesOf(item.resource_type).map((u) => ({ value: u.code, label: u.name }));
       name = options.find((o) => o.value === value)?.label ?? null;
-      const resource = cat.resource(item.resource_type);
-      among = resource ? `the usage types of ${resource.resource_type_name}` : 'a resource type from the catalogue';
+      needs = cat.resource(item.resource_type) ? '' : 'a resource type from the catalogue';
       break;
     }
     case 'usage_measure_id':
     case 'size_measure_id': {
       const types = field === 'usage_measure_id' ? usageTypesFor(item.usage_factor) : sizeTypesFor(item.resource_type);
       options = cat.unitsOf(types).map((u) => ({ value: String(u.measure_id), label: u.measure_name }));
-      const u = cat.unit(value);
-      name = u ? u.measure_name : null;
-      among = 'the units that measure this';
-      if (u && !types.includes(u.measure_type)) return { options, name: null, note: `${u.measure_name} does not measure this; pick one of ${among}` };
+      name = cat.unit(value)?.measure_name ?? null;
       break;
     }
     case 'region': {
@@ -116,10 +113,22 @@ export function pick(cat, field, item) {
     default:
       return null;
   }
-  let note = '';
-  if (value && !name && cat.loaded) note = options.length ? `Not in the catalogue: kept as typed. Pick one of ${among}, or keep it if you know the code.` : `Not in the catalogue: kept as typed (pick ${among} to see choices).`;
+  const note = value && !name && cat.loaded && options.length === 0 && needs ? `Kept as typed (pick ${needs} to see choices).` : '';
   return { options, name, note };
 }
 
-/** The catalogue the page has (none until it loads): every part of the page reads it from here. */
-export const shelf = { cat: view(null) };
+/**
+ * A catalogue violation (rule "catalogue", from validateInquiry) as the page shows it beside its field: a note,
+ * not an error, since the value is kept as typed and still sent (the service may know a code the catalogue
+ * lacks). `messages` are the violations' messages for one field.
+ */
+export function catalogueNote(messages) {
+  const said = messages.map((m) => (/[.?!。？！]$/.test(m) ? m : `${m}.`)).join(' ');
+  return `Catalogue: ${said} Kept as typed; the service may still know it.`;
+}
+
+/**
+ * The catalogue the page has (none until it loads): every part of the page reads it from here. `cat` is the
+ * pickers' view, `live` the package's Catalogue that validateInquiry checks against (null until loaded).
+ */
+export const shelf = { cat: view(null), live: null };
