@@ -6,6 +6,7 @@
 mod compare;
 mod input;
 mod members;
+mod pricing;
 mod words;
 
 pub use compare::{
@@ -17,6 +18,9 @@ pub use input::{
     DEFAULT_HOURS_PER_MONTH, DEFAULT_USAGE_FACTOR, HOUR_MEASURE_ID, MAX_HOURS_PER_MONTH,
     MAX_PERIODS,
 };
+pub use pricing::price_comparison;
 
+#[cfg(test)]
+mod pricing_tests;
 #[cfg(test)]
 mod tests;
