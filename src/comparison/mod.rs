@@ -7,6 +7,7 @@ mod compare;
 mod input;
 mod members;
 mod pricing;
+pub mod render;
 mod words;
 
 pub use compare::{
@@ -22,5 +23,7 @@ pub use pricing::price_comparison;
 
 #[cfg(test)]
 mod pricing_tests;
+#[cfg(test)]
+mod render_tests;
 #[cfg(test)]
 mod tests;

@@ -202,7 +202,7 @@ fn modes_compared_per_product_and_in_total() {
         d("450")
     );
     assert_eq!(vm.cheapest, Some(2));
-    // The disk: not sold monthly; the year costs more than a year of use (12 > 17.52? no: cheaper).
+    // The disk: not sold monthly; a year at 12 costs less than a year of use at 17.52.
     let disk = &c.products[1];
     assert!(matches!(&disk.cells[1], Cell::Failed(f) if f.code == "CBC.99003651"));
     let year_disk = priced(&disk.cells[2]);
