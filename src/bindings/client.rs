@@ -205,7 +205,7 @@ fn add_indexes(error: &JsValue, e: &CallError, ids: &[String]) {
 
 /// Reads a call's options (`{ signal, onProgress, onRetry, timeoutMs, retry, isolateFailures }`) into its
 /// runtime and what they change for the call.
-fn call_options(
+pub(super) fn call_options(
     options: Option<Object>,
     fetch: &JsValue,
     client_on_retry: &Option<Function>,

@@ -17,6 +17,7 @@ pub(crate) use for_kind;
 
 pub mod catalogue;
 pub mod client;
+pub mod comparison;
 pub mod diff;
 pub(crate) mod errors;
 pub mod fetch;

@@ -76,7 +76,15 @@ fn row(c: &Comparison, mode: usize, view: &View<'_>, cheapest: Option<usize>) ->
     let cur = c.currency.as_str();
     match view {
         View::Failed(f) => {
-            let why = f.map_or_else(String::new, |f| format!(" ({}: {})", f.code, f.message));
+            // The message names the code already when it is the service's; ours stand alone.
+            let why = f.map_or_else(String::new, |f| {
+                let said = if f.message.is_empty() {
+                    &f.code
+                } else {
+                    &f.message
+                };
+                format!(" ({said})")
+            });
             let mut r: [String; 9] = Default::default();
             r[0] = name;
             r[1] = format!("{}{}", c.language.say(words::NOT_PRICED), plain(&why));
@@ -367,6 +375,7 @@ fn index(value: Option<usize>) -> Option<i64> {
 /// The versioned JSON document: every amount an exact decimal string, camelCase members.
 pub fn json(c: &Comparison) -> String {
     crate::json::object_text(|w| {
+        w.string("format", "hwc-price.comparison");
         w.int("version", i64::from(JSON_VERSION));
         w.string("currency", &c.currency);
         w.string("language", c.language.header());

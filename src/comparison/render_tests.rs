@@ -61,7 +61,7 @@ pay-per-use               $876.00        $73.00                 —         $73.
 Product =disk
 Mode         Final (whole period)      List / month  Discount / month     Final / month     Saving / month  Saving %  Break-even h / month  Cheapest
 pay-per-use                $10.00  ≈$0.833333333333                 —  ≈$0.833333333333                                                     cheapest
-1 month      not priced (CBC.99003651: not sold monthly)
+1 month      not priced (not sold monthly)
 1 year                     $12.00             $1.00             $0.00             $1.00  ≈-$0.166666666667      -20%  876 (past the month)
 
 Total
