@@ -3,6 +3,7 @@
 // cancelled comparison fails as a price call does. Each sandbox listens on loopback and is closed by its test.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { PriceClient, InquiryValidationError, PriceApiError } from 'hwc-price';
 import { withSandbox, rejection } from './helpers.mjs';
 
@@ -62,6 +63,14 @@ test('pay-per-use, a month and a year compared exactly from the sandbox, with pr
     assert.ok(csv.startsWith('\ufeffrecord,id,mode,period_type,period_num,currency,'));
     assert.match(csv, /\r\nproduct,web,subscription,3,1,USD,[^\r]*,485\.368860709,cheapest\r\n/);
     assert.match(csv, /\r\ntotal,,pay-per-use,,,USD,1934\.208,193\.4208,1740\.7872,/);
+    // Every class the fragment uses has a rule in hwc-price/breakdown.css.
+    const css = readFileSync(new URL(import.meta.resolve('hwc-price/breakdown.css')), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+    const styled = new Set([...css.matchAll(/\.hwc-[\w-]+/g)].map(([name]) => name.slice(1)));
+    const used = new Set([...html.matchAll(/class="([^"]*)"/g)].flatMap(([, names]) => names.split(' ')));
+    for (const state of ['hwc-comparison', 'hwc-comparison-table', 'hwc-cheapest', 'hwc-failed', 'hwc-failure', 'hwc-notes']) {
+      assert.ok(used.has(state), state);
+    }
+    assert.deepEqual([...used].filter((name) => !styled.has(name)), [], 'classes with no rule');
     comparison.free();
   });
 });
