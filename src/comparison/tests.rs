@@ -1,13 +1,10 @@
 #![allow(clippy::panic)] // test code: a panic is a failed test
 
-use proptest::prelude::*;
 use rust_decimal::Decimal;
 
-use super::compare::break_even;
 use super::*;
 use crate::kind::InquiryKind;
 use crate::language::Language;
-use crate::money::QUOTIENT_DIGITS;
 use crate::quote::{NotPriced, Quote};
 use crate::site::Site;
 
@@ -266,31 +263,41 @@ fn quotients_that_do_not_terminate_are_rounded_and_marked() {
     assert_eq!((be.hours_per_month, be.exact), (d("511"), true));
 }
 
-proptest! {
-    /// The break-even hours priced pay-per-use cost the subscription's monthly price, within the rounding of
-    /// 12 significant digits.
-    #[test]
-    fn break_even_hours_cost_the_subscription(
-        ppu_cents in 1i64..10_000_000,
-        sub_cents in 0i64..10_000_000,
-        months in 1i64..36,
-        hpm in 1i64..=744,
-    ) {
-        let ppu_final = Decimal::new(ppu_cents, 2);
-        let sub_final = Decimal::new(sub_cents, 2);
-        let hpm = Decimal::from(hpm);
-        let ppu_hours = hpm * Decimal::from(36);
-        let sub_hours = hpm * Decimal::from(months);
-        let be = break_even(ppu_final, ppu_hours, sub_final, sub_hours, hpm).unwrap();
-        // be × (ppu_final / ppu_hours) = sub_final × hpm / sub_hours, multiplied out so no division rounds.
-        let left = be.hours_per_month * ppu_final * sub_hours;
-        let right = sub_final * hpm * ppu_hours;
-        if be.exact {
-            prop_assert_eq!(left, right);
-        } else {
-            let bound = right * Decimal::new(1, QUOTIENT_DIGITS - 1);
-            prop_assert!((left - right).abs() <= bound, "{} vs {}", left, right);
+/// The property runs natively only (proptest's random source does not build for wasm32-unknown-unknown).
+#[cfg(not(target_arch = "wasm32"))]
+mod property {
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+
+    use crate::comparison::compare::break_even;
+    use crate::money::QUOTIENT_DIGITS;
+
+    proptest! {
+        /// The break-even hours priced pay-per-use cost the subscription's monthly price, within the rounding of
+        /// 12 significant digits.
+        #[test]
+        fn break_even_hours_cost_the_subscription(
+            ppu_cents in 1i64..10_000_000,
+            sub_cents in 0i64..10_000_000,
+            months in 1i64..36,
+            hpm in 1i64..=744,
+        ) {
+            let ppu_final = Decimal::new(ppu_cents, 2);
+            let sub_final = Decimal::new(sub_cents, 2);
+            let hpm = Decimal::from(hpm);
+            let ppu_hours = hpm * Decimal::from(36);
+            let sub_hours = hpm * Decimal::from(months);
+            let be = break_even(ppu_final, ppu_hours, sub_final, sub_hours, hpm).unwrap();
+            // be × (ppu_final / ppu_hours) = sub_final × hpm / sub_hours, multiplied out so no division rounds.
+            let left = be.hours_per_month * ppu_final * sub_hours;
+            let right = sub_final * hpm * ppu_hours;
+            if be.exact {
+                prop_assert_eq!(left, right);
+            } else {
+                let bound = right * Decimal::new(1, QUOTIENT_DIGITS - 1);
+                prop_assert!((left - right).abs() <= bound, "{} vs {}", left, right);
+            }
+            prop_assert_eq!(be.within_month, be.hours_per_month <= hpm);
         }
-        prop_assert_eq!(be.within_month, be.hours_per_month <= hpm);
     }
 }
