@@ -14,6 +14,7 @@ const LAYERS = [
   ['inquiry', 'response'],
   ['quote'],
   ['breakdown', 'client'],
+  ['comparison'],
   ['error'],
   ['bindings'],
 ];

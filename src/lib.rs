@@ -32,6 +32,7 @@
 pub mod breakdown;
 pub mod catalogue;
 pub mod client;
+pub mod comparison;
 pub mod error;
 pub mod inquiry;
 pub(crate) mod json;

@@ -216,7 +216,7 @@ type Read = (WebRuntime, CallOptions, Option<Rc<Catalogue>>);
 
 /// Reads a call's options (`{ signal, onProgress, onRetry, timeoutMs, retry, isolateFailures, catalogue }`)
 /// into its runtime, what they change for the call and the catalogue to check the inquiry against.
-fn call_options(
+pub(super) fn call_options(
     options: Option<Object>,
     fetch: &JsValue,
     client_on_retry: &Option<Function>,

@@ -18,6 +18,7 @@ pub(crate) use for_kind;
 pub mod catalogue;
 pub(crate) mod catalogue_handle;
 pub mod client;
+pub mod comparison;
 pub mod diff;
 pub(crate) mod errors;
 pub mod fetch;

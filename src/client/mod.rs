@@ -12,7 +12,7 @@ pub mod endpoint;
 pub mod error;
 pub mod gather;
 pub mod isolate;
-mod join;
+pub(crate) mod join;
 pub mod lookup;
 pub(crate) mod messages;
 pub mod options;

@@ -26,7 +26,7 @@ const HEADER: [&str; 13] = [
 /// for a formula is prefixed with `'` so that it shows the text: one whose first visible character is `=`, `+`,
 /// `-` or `@` (spreadsheets skip leading spaces, line breaks and invisible characters), or that starts with a
 /// tab, carriage return or line feed.
-fn text(value: &str) -> String {
+pub(crate) fn text(value: &str) -> String {
     let visible = value.trim_start_matches(|c: char| c.is_whitespace() || is_hidden_char(c));
     let formula =
         visible.starts_with(['=', '+', '-', '@']) || value.starts_with(['\t', '\r', '\n']);

@@ -1,0 +1,341 @@
+//! The comparison's input read from JSON text in one pass (`validate::read`), every rule checked at once with
+//! the inquiries' own rules and limits, and the inquiries it makes: one pay-per-use inquiry for the hours of
+//! the longest period and one yearly/monthly inquiry per period.
+
+use rust_decimal::Decimal;
+
+use super::members::InputMembers;
+use super::model::{
+    ComparedProduct, Period, DEFAULT_HOURS_PER_MONTH, DEFAULT_USAGE_FACTOR, HOUR_MEASURE_ID,
+    MAX_HOURS_PER_MONTH, MAX_PERIODS,
+};
+use super::words;
+use crate::inquiry::limits::*;
+use crate::inquiry::rules::{check_count, check_int, check_text, check_unique, Scope, TextKind};
+use crate::inquiry::{
+    OnDemandDraft, OnDemandInquiry, PeriodDraft, PeriodInquiry, PeriodTerms, ProductInfo,
+    UsageTerms,
+};
+use crate::language::Language;
+use crate::validate::read::{read_object, Cx, Mode};
+use crate::validate::violation::{Collector, Rule};
+use crate::validate::{Path, Unsendable, Violations};
+
+/// A checked comparison input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ComparisonInput {
+    /// The project both inquiries are made in.
+    pub project_id: String,
+    /// The products, in input order; ids unique.
+    pub products: Vec<ComparedProduct>,
+    /// Hours of use in a month: 730 unless given.
+    pub hours_per_month: Decimal,
+    /// The subscription periods: a month and a year unless given.
+    pub periods: Vec<Period>,
+    /// The pay-per-use `inquiry_precision`, when given.
+    pub inquiry_precision: Option<i64>,
+}
+
+/// The input breaks one or more rules; all of them are listed, by wire path.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", render(*language, violations))]
+pub struct ComparisonError {
+    /// Every broken rule, in input order.
+    pub violations: Violations,
+    /// The language of the messages.
+    pub language: Language,
+}
+
+fn render(language: Language, violations: &Violations) -> String {
+    let mut out = words::invalid(language, violations.len());
+    for v in violations {
+        out.push_str("\n  ");
+        out.push_str(&v.to_string());
+    }
+    out
+}
+
+impl ComparisonInput {
+    /// Reads and checks a comparison input from JSON text, with messages in English.
+    pub fn from_json(text: &str) -> Result<Self, ComparisonError> {
+        Self::read_in(text, Unsendable::default(), Language::English)
+    }
+
+    /// Reads and checks a comparison input from JSON text in one pass; every problem is listed by wire path,
+    /// in `language`. `unsendable` are the values of a JavaScript input that its text could not carry.
+    pub fn read_in(
+        text: &str,
+        unsendable: Unsendable,
+        language: Language,
+    ) -> Result<Self, ComparisonError> {
+        let mut cx = Cx::in_language(Mode::Strict, unsendable, language);
+        let mut m = InputMembers::default();
+        let read = read_object(text, &mut cx, words::A_COMPARISON, &mut m);
+        cx.report_unclaimed();
+        let fail = |c: Collector| ComparisonError {
+            violations: c.finish(),
+            language,
+        };
+        if !read {
+            return Err(fail(cx.c));
+        }
+        let periods_given = m.periods.is_some();
+        let input = ComparisonInput {
+            project_id: m.project_id,
+            products: m.products.into_iter().map(|p| p.0).collect(),
+            hours_per_month: m
+                .hours_per_month
+                .unwrap_or(Decimal::from(DEFAULT_HOURS_PER_MONTH)),
+            periods: match m.periods {
+                Some(list) => list.into_iter().map(|p| p.0).collect(),
+                None => default_periods(),
+            },
+            inquiry_precision: m.inquiry_precision,
+        };
+        let periods_listed = if periods_given {
+            m.periods_listed
+        } else {
+            input.periods.len()
+        };
+        input.check(&mut cx.c, m.listed, periods_listed);
+        if cx.c.is_empty() {
+            Ok(input)
+        } else {
+            Err(fail(cx.c))
+        }
+    }
+
+    /// Checks a comparison input built in Rust, with messages in English.
+    pub fn validate(self) -> Result<Self, ComparisonError> {
+        let mut c = Collector::new(Language::English);
+        self.check(&mut c, self.products.len(), self.periods.len());
+        if c.is_empty() {
+            Ok(self)
+        } else {
+            Err(ComparisonError {
+                violations: c.finish(),
+                language: Language::English,
+            })
+        }
+    }
+
+    fn check(&self, c: &mut Collector, listed: usize, periods_listed: usize) {
+        let root = Path::Root;
+        let language = c.language();
+        check_text(
+            c,
+            &root.key("project_id"),
+            &self.project_id,
+            PROJECT_ID_MAX_CHARS,
+            TextKind::Code,
+        );
+        let list = root.key("products");
+        check_count(
+            c,
+            &list,
+            listed,
+            Scope::Batch,
+            (MAX_PRODUCTS_PER_BATCH, MAX_PRODUCTS_PER_BATCH),
+            crate::inquiry::messages::PRODUCT,
+        );
+        for (i, p) in self.products.iter().enumerate() {
+            check_product(c, &list.index(i), p);
+        }
+        check_unique(c, &list, "id", self.products.iter().map(|p| p.id.as_str()));
+        let hours = self.hours_per_month;
+        if hours <= Decimal::ZERO || hours > Decimal::from(MAX_HOURS_PER_MONTH) {
+            c.rule(
+                root.key("hoursPerMonth").render(),
+                Rule::Range,
+                words::hours_out_of_range(language, MAX_HOURS_PER_MONTH, &hours),
+            );
+        }
+        let periods = root.key("periods");
+        check_count(
+            c,
+            &periods,
+            periods_listed,
+            Scope::Request,
+            (MAX_PERIODS, MAX_PERIODS),
+            words::PERIOD,
+        );
+        for (i, p) in self.periods.iter().enumerate() {
+            let at = periods.index(i);
+            check_int(
+                c,
+                &at.key("period_type"),
+                Some(p.period_type),
+                &SUBSCRIBE_PERIOD_TYPE,
+            );
+            check_int(
+                c,
+                &at.key("period_num"),
+                Some(p.period_num),
+                &SUBSCRIBE_PERIOD_NUM,
+            );
+        }
+        let keys: Vec<String> = self
+            .periods
+            .iter()
+            .map(|p| format!("{}×{}", p.period_num, p.period_type))
+            .collect();
+        check_unique(c, &periods, "", keys.iter().map(String::as_str));
+        check_int(
+            c,
+            &root.key("inquiry_precision"),
+            self.inquiry_precision,
+            &INQUIRY_PRECISION,
+        );
+    }
+
+    /// The hours the pay-per-use inquiry prices: those of the longest period.
+    pub fn pay_per_use_hours(&self) -> Decimal {
+        self.periods
+            .iter()
+            .filter_map(|p| p.hours(self.hours_per_month))
+            .max()
+            .unwrap_or(self.hours_per_month)
+    }
+
+    /// The pay-per-use inquiry, split into requests: every product for [`Self::pay_per_use_hours`] hours
+    /// (`usage_measure_id` 4).
+    pub fn pay_per_use(&self) -> Vec<OnDemandInquiry> {
+        let hours = self.pay_per_use_hours();
+        let draft = OnDemandDraft {
+            project_id: self.project_id.clone(),
+            product_infos: self
+                .products
+                .iter()
+                .map(|p| with_terms(p, usage(p.terms.as_deref(), hours)))
+                .collect(),
+            inquiry_precision: self.inquiry_precision,
+        };
+        OnDemandInquiry::batch(draft).unwrap_or_default()
+    }
+
+    /// The yearly/monthly inquiry of `period`, split into requests.
+    pub fn subscription(&self, period: Period) -> Vec<PeriodInquiry> {
+        let draft = PeriodDraft {
+            project_id: self.project_id.clone(),
+            product_infos: self
+                .products
+                .iter()
+                .map(|p| {
+                    with_terms(
+                        p,
+                        PeriodTerms {
+                            period_type: period.period_type,
+                            period_num: period.period_num,
+                        },
+                    )
+                })
+                .collect(),
+            fee_installment_mode: None,
+        };
+        PeriodInquiry::batch(draft).unwrap_or_default()
+    }
+}
+
+/// A month and a year.
+pub fn default_periods() -> Vec<Period> {
+    vec![
+        Period {
+            period_type: 2,
+            period_num: 1,
+        },
+        Period {
+            period_type: 3,
+            period_num: 1,
+        },
+    ]
+}
+
+fn usage(factor: Option<&str>, hours: Decimal) -> UsageTerms {
+    UsageTerms::new(
+        factor.unwrap_or(DEFAULT_USAGE_FACTOR),
+        hours,
+        HOUR_MEASURE_ID,
+    )
+}
+
+fn with_terms<T>(p: &ComparedProduct, terms: T) -> ProductInfo<T> {
+    ProductInfo {
+        id: p.id.clone(),
+        cloud_service_type: p.cloud_service_type.clone(),
+        resource_type: p.resource_type.clone(),
+        resource_spec: p.resource_spec.clone(),
+        region: p.region.clone(),
+        available_zone: p.available_zone.clone(),
+        resource_size: p.resource_size,
+        size_measure_id: p.size_measure_id,
+        subscription_num: p.subscription_num,
+        terms,
+    }
+}
+
+fn check_product(c: &mut Collector, path: &Path<'_>, p: &ComparedProduct) {
+    check_text(c, &path.key("id"), &p.id, ID_MAX_CHARS, TextKind::Label);
+    let codes = [
+        (
+            "cloud_service_type",
+            &p.cloud_service_type,
+            CLOUD_SERVICE_TYPE_MAX_CHARS,
+        ),
+        ("resource_type", &p.resource_type, RESOURCE_TYPE_MAX_CHARS),
+        ("resource_spec", &p.resource_spec, RESOURCE_SPEC_MAX_CHARS),
+        ("region", &p.region, REGION_MAX_CHARS),
+    ];
+    for (key, value, max) in codes {
+        check_text(c, &path.key(key), value, max, TextKind::Code);
+    }
+    if let Some(zone) = &p.available_zone {
+        check_text(
+            c,
+            &path.key("available_zone"),
+            zone,
+            AVAILABLE_ZONE_MAX_CHARS,
+            TextKind::OptionalCode,
+        );
+    }
+    check_int(
+        c,
+        &path.key("resource_size"),
+        p.resource_size,
+        &RESOURCE_SIZE,
+    );
+    check_int(
+        c,
+        &path.key("size_measure_id"),
+        p.size_measure_id,
+        &MEASURE_ID,
+    );
+    check_int(
+        c,
+        &path.key("subscription_num"),
+        Some(p.subscription_num),
+        &SUBSCRIPTION_NUM,
+    );
+    let language = c.language();
+    match (p.resource_size, p.size_measure_id) {
+        (Some(size), None) => c.rule(
+            path.key("size_measure_id").render(),
+            Rule::Together,
+            crate::inquiry::messages::together(language, "resource_size", size),
+        ),
+        (None, Some(unit)) => c.rule(
+            path.key("resource_size").render(),
+            Rule::Together,
+            crate::inquiry::messages::together(language, "size_measure_id", unit),
+        ),
+        _ => {}
+    }
+    if let Some(factor) = &p.terms {
+        check_text(
+            c,
+            &path.key("usage_factor"),
+            factor,
+            USAGE_FACTOR_MAX_CHARS,
+            TextKind::Code,
+        );
+    }
+}
