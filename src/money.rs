@@ -197,12 +197,63 @@ pub fn round_quotient(value: Decimal) -> Decimal {
 /// `a / b`, and whether it is exact; a quotient that does not terminate is rounded by [`round_quotient`].
 /// `None` when `b` is zero or the quotient overflows.
 pub fn quotient(a: Decimal, b: Decimal) -> Option<(Decimal, bool)> {
-    let q = a.checked_div(b)?;
-    if q.checked_mul(b) == Some(a) {
-        Some((q.normalize(), true))
-    } else {
-        Some((round_quotient(q), false))
+    if let Some(q) = exact_quotient(a, b) {
+        return Some((q.normalize(), true));
     }
+    let q = a.checked_div(b)?;
+    Some((round_quotient(q), false))
+}
+
+/// `a / b` when its decimal expansion terminates and fits a `Decimal`, else `None`. Decided on the mantissas:
+/// once their fraction is reduced, a denominator of only 2s and 5s terminates (a product's rounding can never
+/// pass for exactness here, as multiplying a rounded quotient back may).
+fn exact_quotient(a: Decimal, b: Decimal) -> Option<Decimal> {
+    let (ma, mb) = (a.mantissa(), b.mantissa());
+    if mb == 0 {
+        return None;
+    }
+    let g = gcd(ma.unsigned_abs(), mb.unsigned_abs());
+    let (n, mut d) = (ma.unsigned_abs() / g, mb.unsigned_abs() / g);
+    let (mut twos, mut fives) = (0u32, 0u32);
+    while d % 2 == 0 {
+        d /= 2;
+        twos += 1;
+    }
+    while d % 5 == 0 {
+        d /= 5;
+        fives += 1;
+    }
+    if d != 1 {
+        return None;
+    }
+    // n / (2^twos · 5^fives) = n · 2^(k - twos) · 5^(k - fives) / 10^k.
+    let k = twos.max(fives);
+    let factor = 2u128
+        .checked_pow(k - twos)?
+        .checked_mul(5u128.checked_pow(k - fives)?)?;
+    let mut m = n.checked_mul(factor)?;
+    let mut scale = i64::from(k) + i64::from(a.scale()) - i64::from(b.scale());
+    while scale < 0 {
+        m = m.checked_mul(10)?;
+        scale += 1;
+    }
+    if scale > 28 || m >= 1u128 << 96 {
+        return None;
+    }
+    let magnitude = i128::try_from(m).ok()?;
+    let signed = if (ma < 0) != (mb < 0) {
+        -magnitude
+    } else {
+        magnitude
+    };
+    Decimal::try_from_i128_with_scale(signed, u32::try_from(scale).ok()?).ok()
+}
+
+fn gcd(mut a: u128, mut b: u128) -> u128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
 }
 
 #[cfg(test)]
@@ -300,5 +351,31 @@ mod tests {
             );
             assert!(!is_number_syntax(input));
         }
+    }
+
+    #[test]
+    fn a_quotient_is_exact_only_when_it_terminates_and_fits() {
+        let q = |a: &str, b: &str| quotient(parse_decimal(a).unwrap(), parse_decimal(b).unwrap());
+        // 511000 / 8760 = 58.333…: a rounded quotient multiplied back can round to 511000; it is not exact.
+        let (value, exact) = q("511000", "8760").unwrap();
+        assert!(!exact, "{value}");
+        assert_eq!(value.to_string(), "58.3333333333");
+        for (a, b, want) in [
+            ("1", "8", "0.125"),
+            ("1.5", "0.03", "50"),
+            ("-7", "0.2", "-35"),
+            ("0", "3", "0"),
+            ("730", "730", "1"),
+        ] {
+            assert_eq!(
+                q(a, b).map(|(v, e)| (v.to_string(), e)),
+                Some((want.to_owned(), true)),
+                "{a}/{b}"
+            );
+        }
+        assert!(!q("1", "3").unwrap().1);
+        // Terminating, but past 28 decimal places: rounded, and said so.
+        assert!(!q("1", "1180591620717411303424").unwrap().1);
+        assert_eq!(q("1", "0"), None);
     }
 }
