@@ -12,7 +12,7 @@ use super::model::Period;
 use super::words;
 use crate::breakdown::{Amounts, Breakdown, BreakdownOptions, Line, PriceOption, Warning};
 use crate::language::Language;
-use crate::money::{percent, quotient as money_quotient, round_quotient, sum};
+use crate::money::{percent, quotient, sum};
 use crate::quote::Quote;
 
 /// Why a whole mode, or one product in it, has no price.
@@ -419,27 +419,6 @@ pub(crate) fn break_even(
         exact,
         within_month: hours <= hpm,
     })
-}
-
-/// `a / b` and whether it is exact. [`crate::money::quotient`] tests `q × b == a`, which a rounded product can
-/// pass; here the test counts only when that product cannot round (at most 28 digits between them), and a
-/// quotient that may not terminate is rounded to 12 significant digits like any other.
-fn quotient(a: Decimal, b: Decimal) -> Option<(Decimal, bool)> {
-    let (q, exact) = money_quotient(a, b)?;
-    if exact && digits(q) + digits(b) > 28 {
-        return Some((round_quotient(q), false));
-    }
-    Some((q, exact))
-}
-
-/// How many digits the mantissa of `value` has.
-fn digits(value: Decimal) -> u32 {
-    value
-        .normalize()
-        .mantissa()
-        .unsigned_abs()
-        .checked_ilog10()
-        .map_or(1, |d| d + 1)
 }
 
 /// The first mode with the lowest final price per month.
