@@ -274,61 +274,7 @@ fn with_terms<T>(p: &ComparedProduct, terms: T) -> ProductInfo<T> {
 }
 
 fn check_product(c: &mut Collector, path: &Path<'_>, p: &ComparedProduct) {
-    check_text(c, &path.key("id"), &p.id, ID_MAX_CHARS, TextKind::Label);
-    let codes = [
-        (
-            "cloud_service_type",
-            &p.cloud_service_type,
-            CLOUD_SERVICE_TYPE_MAX_CHARS,
-        ),
-        ("resource_type", &p.resource_type, RESOURCE_TYPE_MAX_CHARS),
-        ("resource_spec", &p.resource_spec, RESOURCE_SPEC_MAX_CHARS),
-        ("region", &p.region, REGION_MAX_CHARS),
-    ];
-    for (key, value, max) in codes {
-        check_text(c, &path.key(key), value, max, TextKind::Code);
-    }
-    if let Some(zone) = &p.available_zone {
-        check_text(
-            c,
-            &path.key("available_zone"),
-            zone,
-            AVAILABLE_ZONE_MAX_CHARS,
-            TextKind::OptionalCode,
-        );
-    }
-    check_int(
-        c,
-        &path.key("resource_size"),
-        p.resource_size,
-        &RESOURCE_SIZE,
-    );
-    check_int(
-        c,
-        &path.key("size_measure_id"),
-        p.size_measure_id,
-        &MEASURE_ID,
-    );
-    check_int(
-        c,
-        &path.key("subscription_num"),
-        Some(p.subscription_num),
-        &SUBSCRIPTION_NUM,
-    );
-    let language = c.language();
-    match (p.resource_size, p.size_measure_id) {
-        (Some(size), None) => c.rule(
-            path.key("size_measure_id").render(),
-            Rule::Together,
-            crate::inquiry::messages::together(language, "resource_size", size),
-        ),
-        (None, Some(unit)) => c.rule(
-            path.key("resource_size").render(),
-            Rule::Together,
-            crate::inquiry::messages::together(language, "size_measure_id", unit),
-        ),
-        _ => {}
-    }
+    crate::inquiry::check_shared(p, c, path);
     if let Some(factor) = &p.terms {
         check_text(
             c,

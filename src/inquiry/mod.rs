@@ -26,6 +26,7 @@ pub(crate) mod rules;
 pub use crate::kind::InquiryKind;
 pub use on_demand::{OnDemandDraft, OnDemandInquiry, OnDemandProduct, UsageTerms};
 pub use period::{PeriodDraft, PeriodInquiry, PeriodProduct, PeriodTerms};
+pub(crate) use product::check_shared;
 pub use product::ProductInfo;
 pub use renewal::{RenewalDraft, RenewalInquiry};
 pub(crate) use rules::Scope;

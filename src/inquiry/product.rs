@@ -168,6 +168,13 @@ pub(crate) fn products<'v, T: Terms>(
 
 /// Checks every rule of one product line.
 fn check_product<T: Terms>(p: &ProductInfo<T>, c: &mut Collector, path: &Path<'_>) {
+    check_shared(p, c, path);
+    p.terms.check(c, path);
+}
+
+/// Checks the rules of the fields every product line has, whatever its terms (the billing-mode comparison's
+/// products too).
+pub(crate) fn check_shared<T>(p: &ProductInfo<T>, c: &mut Collector, path: &Path<'_>) {
     check_text(c, &path.key("id"), &p.id, ID_MAX_CHARS, TextKind::Label);
     let codes = [
         (
@@ -223,7 +230,6 @@ fn check_product<T: Terms>(p: &ProductInfo<T>, c: &mut Collector, path: &Path<'_
         ),
         _ => {}
     }
-    p.terms.check(c, path);
 }
 
 /// Writes one product line as a JSON object.
