@@ -60,18 +60,9 @@ impl Members for ProductMembers {
             rank: rank(index),
             need,
         };
-        let p = &mut self.0;
-        match index {
-            0 => p.id = cx.text(seen, place).unwrap_or_default(),
-            1 => p.cloud_service_type = cx.text(seen, place).unwrap_or_default(),
-            2 => p.resource_type = cx.text(seen, place).unwrap_or_default(),
-            3 => p.resource_spec = cx.text(seen, place).unwrap_or_default(),
-            4 => p.region = cx.text(seen, place).unwrap_or_default(),
-            5 => p.available_zone = cx.text(seen, place),
-            6 => p.resource_size = cx.int(seen, place, &RESOURCE_SIZE),
-            7 => p.size_measure_id = cx.int(seen, place, &MEASURE_ID),
-            8 => p.subscription_num = cx.int(seen, place, &SUBSCRIPTION_NUM).unwrap_or_default(),
-            _ => p.terms = cx.text(seen, place),
+        // The fields every product line has are read as the inquiries read them; then the usage factor.
+        if let Some(seen) = crate::inquiry::read_shared(&mut self.0, index, seen, cx, place) {
+            self.0.terms = cx.text(seen, place);
         }
     }
 }
@@ -168,5 +159,17 @@ impl Members for InputMembers {
             ))),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The comparison's product has the fields every product line has, in their order, then its usage factor:
+    /// the shared reader relies on it.
+    #[test]
+    fn product_fields_are_the_inquiries_then_the_usage_factor() {
+        let shared = crate::inquiry::PRODUCT_FIELDS;
+        assert_eq!(&super::PRODUCT_FIELDS[..shared.len()], shared);
+        assert_eq!(&super::PRODUCT_FIELDS[shared.len()..], ["usage_factor"]);
     }
 }

@@ -24,10 +24,12 @@ mod renewal;
 pub(crate) mod rules;
 
 pub use crate::kind::InquiryKind;
+#[cfg(test)]
+pub(crate) use fields::PRODUCT as PRODUCT_FIELDS;
 pub use on_demand::{OnDemandDraft, OnDemandInquiry, OnDemandProduct, UsageTerms};
 pub use period::{PeriodDraft, PeriodInquiry, PeriodProduct, PeriodTerms};
-pub(crate) use product::check_shared;
 pub use product::ProductInfo;
+pub(crate) use product::{check_shared, read_shared};
 pub use renewal::{RenewalDraft, RenewalInquiry};
 pub(crate) use rules::Scope;
 

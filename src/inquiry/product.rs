@@ -138,20 +138,36 @@ impl<T: Terms> Members for ProductMembers<T> {
             rank: rank(index),
             need,
         };
-        let p = &mut self.0;
-        match index {
-            0 => p.id = cx.text(seen, place).unwrap_or_default(),
-            1 => p.cloud_service_type = cx.text(seen, place).unwrap_or_default(),
-            2 => p.resource_type = cx.text(seen, place).unwrap_or_default(),
-            3 => p.resource_spec = cx.text(seen, place).unwrap_or_default(),
-            4 => p.region = cx.text(seen, place).unwrap_or_default(),
-            5 => p.available_zone = cx.text(seen, place),
-            6 => p.resource_size = cx.int(seen, place, &RESOURCE_SIZE),
-            7 => p.size_measure_id = cx.int(seen, place, &MEASURE_ID),
-            8 => p.subscription_num = cx.int(seen, place, &SUBSCRIPTION_NUM).unwrap_or_default(),
-            _ => p.terms.read(index - fields::PRODUCT.len(), seen, cx, place),
+        if let Some(seen) = read_shared(&mut self.0, index, seen, cx, place) {
+            let p = &mut self.0;
+            p.terms.read(index - fields::PRODUCT.len(), seen, cx, place);
         }
     }
+}
+
+/// Reads member `index` of the fields every product line has ([`fields::PRODUCT`], in their order) into `p`;
+/// for an index past them (a term of the line's kind) the value comes back unread. Shared with the billing-mode
+/// comparison's products.
+pub(crate) fn read_shared<'s, T>(
+    p: &mut ProductInfo<T>,
+    index: usize,
+    seen: Seen<'s>,
+    cx: &mut Cx,
+    place: Place<'_, '_>,
+) -> Option<Seen<'s>> {
+    match index {
+        0 => p.id = cx.text(seen, place).unwrap_or_default(),
+        1 => p.cloud_service_type = cx.text(seen, place).unwrap_or_default(),
+        2 => p.resource_type = cx.text(seen, place).unwrap_or_default(),
+        3 => p.resource_spec = cx.text(seen, place).unwrap_or_default(),
+        4 => p.region = cx.text(seen, place).unwrap_or_default(),
+        5 => p.available_zone = cx.text(seen, place),
+        6 => p.resource_size = cx.int(seen, place, &RESOURCE_SIZE),
+        7 => p.size_measure_id = cx.int(seen, place, &MEASURE_ID),
+        8 => p.subscription_num = cx.int(seen, place, &SUBSCRIPTION_NUM).unwrap_or_default(),
+        _ => return Some(seen),
+    }
+    None
 }
 
 /// Reads `product_infos` into `items`: at most [`MAX_PRODUCTS_PER_BATCH`] products, the rest only counted
