@@ -5,6 +5,8 @@
 use std::error::Error as StdError;
 use std::fmt;
 
+use super::credentials::scrub;
+use super::retry::AttemptOutcome;
 use super::runtime::TransportError;
 use super::signing::SignError;
 use crate::kind::InquiryKind;
@@ -185,5 +187,50 @@ impl fmt::Display for CallError {
 impl StdError for CallError {
     fn source(&self) -> Option<&(dyn StdError + 'static)> {
         self.headline().map(|part| &part.failure as _)
+    }
+}
+
+/// What a request that got no HTTP answer means, for every API the client calls.
+#[derive(Debug)]
+pub(crate) enum NoAnswer {
+    /// Another attempt may get one: how the retry policy sees it, and the failure if none is left.
+    Retry(AttemptOutcome, Failure),
+    /// Not an HTTP answer at all (a fetch function that resolved to something else): final.
+    Final(Failure),
+    /// The caller cancelled.
+    Cancelled,
+}
+
+impl NoAnswer {
+    /// What `error` means for a request to `url` that waited at most `timeout_ms`; what the transport said is
+    /// kept without `secrets` (the request's credentials).
+    pub(crate) fn of(
+        error: TransportError,
+        url: &str,
+        timeout_ms: u64,
+        secrets: &[String],
+    ) -> NoAnswer {
+        match error {
+            TransportError::Timeout => {
+                NoAnswer::Retry(AttemptOutcome::Timeout, Failure::Timeout { timeout_ms })
+            }
+            TransportError::Network { detail, thrown } => NoAnswer::Retry(
+                AttemptOutcome::Network,
+                Failure::Network {
+                    url: url.to_owned(),
+                    cause: TransportError::Network {
+                        detail: scrub(&detail, secrets),
+                        thrown,
+                    },
+                },
+            ),
+            TransportError::BadResponse(detail) => {
+                NoAnswer::Final(Failure::Unreadable(ResponseError {
+                    path: String::new(),
+                    message: detail,
+                }))
+            }
+            TransportError::Aborted => NoAnswer::Cancelled,
+        }
     }
 }

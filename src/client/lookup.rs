@@ -9,10 +9,10 @@ use std::rc::Rc;
 
 use super::authorize::authorize;
 use super::call::CallOptions;
-use super::credentials::{credentials_of, scrub};
-use super::error::Failure;
+use super::credentials::credentials_of;
+use super::error::{Failure, NoAnswer};
 use super::retry::AttemptOutcome;
-use super::runtime::{HttpRequest, RetryEvent, Runtime, TransportError};
+use super::runtime::{HttpRequest, RetryEvent, Runtime};
 use super::shared::{shared_quota, Client};
 use super::signing::SignError;
 use super::throttle::{Throttle, MARGIN_MS, POLL_MS};
@@ -342,32 +342,11 @@ async fn fetch<R: Runtime>(
                     Failure::Api(error),
                 ),
             },
-            Err(TransportError::Timeout) => (
-                AttemptOutcome::Timeout,
-                None,
-                Failure::Timeout { timeout_ms },
-            ),
-            Err(TransportError::Network { detail, thrown }) => (
-                AttemptOutcome::Network,
-                None,
-                Failure::Network {
-                    url: url.to_owned(),
-                    cause: TransportError::Network {
-                        detail: scrub(&detail, &secrets),
-                        thrown,
-                    },
-                },
-            ),
-            Err(TransportError::Aborted) => return Err((cancellation(rt), attempt)),
-            Err(TransportError::BadResponse(detail)) => {
-                return Err((
-                    Failure::Unreadable(ResponseError {
-                        path: String::new(),
-                        message: detail,
-                    }),
-                    attempt,
-                ))
-            }
+            Err(error) => match NoAnswer::of(error, url, timeout_ms, &secrets) {
+                NoAnswer::Retry(outcome, failure) => (outcome, None, failure),
+                NoAnswer::Final(failure) => return Err((failure, attempt)),
+                NoAnswer::Cancelled => return Err((cancellation(rt), attempt)),
+            },
         };
         let delay = retry.next_delay_ms(
             attempt,

@@ -8,18 +8,18 @@ use std::pin::Pin;
 use std::rc::Rc;
 
 use super::authorize::authorize;
-use super::credentials::{credentials_of, scrub};
-use super::error::Failure;
+use super::credentials::credentials_of;
+use super::error::{Failure, NoAnswer};
 use super::isolate::{is_product_level, Group, Isolation};
 use super::join::join_all;
 use super::retry::{AttemptOutcome, RetryPolicy};
-use super::runtime::{HttpRequest, RetryEvent, Runtime, TransportError};
+use super::runtime::{HttpRequest, RetryEvent, Runtime};
 use super::shared::Client;
 use super::signing::SignError;
 use super::throttle::Throttle;
 use crate::kind::InquiryKind;
 use crate::response::api_error::{read_answer, Answered};
-use crate::response::{Rating, ResponseError};
+use crate::response::Rating;
 
 /// One request to send: a whole request of the batch, or some of its items.
 #[derive(Debug, Clone)]
@@ -246,37 +246,14 @@ impl<R: Runtime> Sender<'_, R> {
                         ),
                     }
                 }
-                Err(TransportError::Timeout) => (
-                    AttemptOutcome::Timeout,
-                    None,
-                    Failure::Timeout {
-                        timeout_ms: self.settings.timeout_ms,
-                    },
-                ),
-                Err(TransportError::Network { detail, thrown }) => (
-                    AttemptOutcome::Network,
-                    None,
-                    Failure::Network {
-                        url: self.url.clone(),
-                        cause: TransportError::Network {
-                            detail: scrub(&detail, &secrets),
-                            thrown,
-                        },
-                    },
-                ),
-                Err(TransportError::Aborted) => {
-                    return Outcome::after(attempt, sent, self.cancelled())
-                }
-                // Not an HTTP answer at all (a fetch function that resolves to something else): final.
-                Err(TransportError::BadResponse(detail)) => {
-                    return Outcome::after(
-                        attempt,
-                        sent,
-                        Failure::Unreadable(ResponseError {
-                            path: String::new(),
-                            message: detail,
-                        }),
-                    )
+                Err(error) => {
+                    match NoAnswer::of(error, &self.url, self.settings.timeout_ms, &secrets) {
+                        NoAnswer::Retry(outcome, failure) => (outcome, None, failure),
+                        NoAnswer::Final(failure) => return Outcome::after(attempt, sent, failure),
+                        NoAnswer::Cancelled => {
+                            return Outcome::after(attempt, sent, self.cancelled())
+                        }
+                    }
                 }
             };
             let delay = self.settings.retry.next_delay_ms(
