@@ -7,13 +7,12 @@ use std::rc::Rc;
 use js_sys::{Function, Object, Promise, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::AbortSignal;
 
 use super::catalogue_handle::{forget, mark, register};
 use super::client::PriceClient;
 use super::errors::{coded_error, options_error, set};
 use super::fetch::WebRuntime;
-use super::input::{is_abort_signal, option_value, options_argument, JsObject};
+use super::input::{option_value, options_argument, read_signal, JsObject};
 use crate::catalogue::lookup::entries_json;
 use crate::catalogue::{Catalogue, Lookup, PagingWarning};
 use crate::client::gather::{gather, MAX_SERVICES};
@@ -88,20 +87,7 @@ impl PriceClient {
         }
         let get =
             |key: &str| Reflect::get(&value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
-        let signal = match r.get(o, &root, "signal") {
-            None => None,
-            Some(_) if is_abort_signal(&get("signal")) => {
-                Some(get("signal").unchecked_into::<AbortSignal>())
-            }
-            Some(_) => {
-                r.fail(
-                    &root.key("signal"),
-                    Rule::Type,
-                    r.language().say(words::ABORT_SIGNAL).into(),
-                );
-                None
-            }
-        };
+        let signal = read_signal(&mut r, &JsObject(value.clone()), &value);
         finish(r)?;
         let function = |key: &str| get(key).dyn_into::<Function>().ok();
         let on_retry = if has_retry {

@@ -7,17 +7,15 @@ use std::rc::Rc;
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::AbortSignal;
 
 use super::catalogue_handle::read_catalogue;
 use super::errors::{api_error, inquiry_error, json_list, options_error, set};
 use super::fetch::WebRuntime;
-use super::input::{is_abort_signal, option_value, JsObject};
+use super::input::{option_value, read_signal, JsObject};
 use super::quote::{read_keeping_text, JsQuote};
 use crate::catalogue::Catalogue;
 use crate::client::call::{Batch, CallOptions};
 use crate::client::divide::Divisible;
-use crate::client::messages::options::ABORT_SIGNAL;
 use crate::client::options::{read_call_options, read_options, CALL_OPTIONS};
 use crate::client::{CallError, Client, ClientConfig};
 use crate::inquiry::{OnDemandInquiry, PeriodInquiry, RenewalInquiry};
@@ -251,22 +249,7 @@ pub(super) fn call_options(
     let catalogue = read_catalogue(&mut r, &o, &value);
     let get =
         |key: &str| Reflect::get(&value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
-    let signal = match r.get(&o, &root, "signal") {
-        None => None,
-        Some(_) => {
-            let signal = get("signal");
-            if is_abort_signal(&signal) {
-                Some(signal.unchecked_into::<AbortSignal>())
-            } else {
-                r.fail(
-                    &root.key("signal"),
-                    Rule::Type,
-                    r.language().say(ABORT_SIGNAL).into(),
-                );
-                None
-            }
-        }
-    };
+    let signal = read_signal(&mut r, &o, &value);
     if !r.is_empty() {
         return Err(finish(r));
     }

@@ -6,12 +6,14 @@
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
+use crate::client::messages::options::ABORT_SIGNAL;
 use crate::inquiry::messages::{at_path, lone_surrogate, NOT_SERIALIZABLE};
 use crate::inquiry::{unconvertible_error, InquiryError, InquiryKind};
 use crate::language::Language;
-use crate::validate::options::{OptionSource, OptionValue};
+use crate::validate::options::{OptionReader, OptionSource, OptionValue};
 use crate::validate::read::strings;
 use crate::validate::Unsendable;
+use crate::validate::{Path, Rule};
 
 #[wasm_bindgen(module = "/src/bindings/input.js")]
 extern "C" {
@@ -136,4 +138,26 @@ pub(crate) fn option_value(value: JsValue) -> OptionValue {
 /// An optional options argument as an option value.
 pub(crate) fn options_argument(value: Option<js_sys::Object>) -> OptionValue {
     value.map_or(OptionValue::Absent, |o| option_value(o.into()))
+}
+
+/// The `signal` option of `options` (the object `o` reads): an `AbortSignal`, brand-checked; anything else is a
+/// violation said in the reader's language. Shared by the price calls and the catalogue look-ups.
+pub(crate) fn read_signal(
+    r: &mut OptionReader,
+    o: &JsObject,
+    options: &JsValue,
+) -> Option<web_sys::AbortSignal> {
+    r.get(o, &Path::Root, "signal")?;
+    let signal =
+        js_sys::Reflect::get(options, &JsValue::from_str("signal")).unwrap_or(JsValue::UNDEFINED);
+    if is_abort_signal(&signal) {
+        Some(signal.unchecked_into())
+    } else {
+        r.fail(
+            &Path::Root.key("signal"),
+            Rule::Type,
+            r.language().say(ABORT_SIGNAL).into(),
+        );
+        None
+    }
 }
