@@ -11,9 +11,9 @@ use super::*;
 use crate::client::config::ClientConfig;
 use crate::client::endpoint::Endpoint;
 use crate::client::join::{block_on, join_all};
+use crate::client::runtime::TransportError;
 use crate::client::runtime::{Cancelled, HttpResponse};
 use crate::client::signing::canonical_query;
-use crate::client::runtime::TransportError;
 use crate::client::Auth;
 use crate::client::Secret;
 
