@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateInquiry } from 'hwc-price';
-import { MODES, initialState, toInquiry, locate, detectMode, fromInquiry, encodeState, decodeState, newItem } from '../www/estimate.mjs';
+import { MODES, initialState, toInquiry, locate, detectMode, fromInquiry, encodeState, decodeState, newItem, toComparison, comparedHours, locateCompared } from '../www/estimate.mjs';
 import { createDemoServer } from '../scripts/demo-server.mjs';
 import { createSandbox } from '../sandbox/server.mjs';
 
@@ -129,4 +129,38 @@ test('`make demo`s server prints the URL to open, serves the page, and stops cle
   const site = spawnSync(process.execPath, [script, '--port', '0'], { env: { ...env, HWC_SITE: 'eu' }, encoding: 'utf8' });
   assert.equal(site.status, 2);
   assert.match(site.stderr, /HWC_SITE must be intl or cn/);
+});
+
+test("a comparison's input: the items' product fields, a month, a year and the items' own periods", () => {
+  const od = initialState('on-demand');
+  od.top.inquiry_precision = '1';
+  const input = toComparison(od, ' 200 ');
+  assert.deepEqual(input.products[1], {
+    id: 'item-2', cloud_service_type: 'hws.service.type.ebs', resource_type: 'hws.resource.type.volume', resource_spec: 'GPSSD',
+    region: 'ap-southeast-1', resource_size: 40, size_measure_id: 17, subscription_num: 1, usage_factor: 'Duration',
+  });
+  assert.deepEqual([input.project_id, input.hoursPerMonth, input.inquiry_precision], [od.top.project_id, '200', 1]);
+  assert.deepEqual(input.periods, [{ period_type: 2, period_num: 1 }, { period_type: 3, period_num: 1 }]);
+
+  const period = initialState('period');
+  Object.assign(period.items[1], { period_type: '2', period_num: '3' });
+  Object.assign(period.items[2], { period_type: '3', period_num: 'x' }); // not a whole number: left to the form's check
+  const byPeriod = toComparison(period, '730');
+  assert.deepEqual(byPeriod.periods, [{ period_type: 2, period_num: 1 }, { period_type: 3, period_num: 1 }, { period_type: 2, period_num: 3 }]);
+  assert.ok(byPeriod.products.every((p) => !('period_type' in p) && !('usage_factor' in p)));
+  assert.equal('inquiry_precision' in byPeriod, false);
+});
+
+test('a share link with a comparison keeps its estimate and its hours; violations of a comparison find their fields', () => {
+  const state = initialState('on-demand');
+  const fragment = `#e=${encodeState(state)}&compare=176`;
+  assert.deepEqual(decodeState(fragment), state);
+  assert.equal(comparedHours(fragment), '176');
+  for (const junk of [`#e=${encodeState(state)}`, '#e=x&compare=', '#e=x&compare=1e9<script>', '&compare=123456789012345']) {
+    assert.equal(comparedHours(junk), null, junk);
+  }
+  assert.deepEqual(locateCompared('hoursPerMonth', 'on-demand'), { field: 'hoursPerMonth' });
+  assert.deepEqual(locateCompared('products[2].resource_spec', 'period'), { item: 2, field: 'resource_spec' });
+  assert.equal(locateCompared('periods[0].period_type', 'period'), null);
+  assert.equal(locateCompared('products[0].usage_value', 'period'), null);
 });

@@ -6,15 +6,18 @@
 // "catalogue") shows beside the field as a note, not an error; every picker still takes free text, pricing is
 // never held back by a note, and the page works without a catalogue.
 import init, { validateInquiry, PriceClient } from '/pkg/hwc_price.js';
-import { MODES, ITEM_FIELDS, TOP_FIELDS, newItem, initialState, toInquiry, locate, fromInquiry, encodeState, decodeState, switchMode, plural } from './estimate.mjs';
+import { MODES, ITEM_FIELDS, TOP_FIELDS, COMPARABLE, newItem, initialState, toInquiry, locate, fromInquiry, encodeState, decodeState, comparedHours, switchMode, plural } from './estimate.mjs';
 import { el } from './dom.mjs';
 import { describeItem, itemNumber } from './names.mjs';
 import { result, price, checkStale } from './result.mjs';
 import { wireKeep, offerUndo } from './keep.mjs';
 import { shelf, view, pick, catalogueNote } from './catalogue.mjs';
+import { compared, compareNow, cancelCompare, checkCompared, exportComparison, hoursAsked } from './compare.mjs';
 
 const $ = (id) => document.getElementById(id);
 const shared = decodeState(location.hash);
+/** The hours of use a month of the comparison a share link opens, or null. */
+const sharedHours = shared && comparedHours(location.hash);
 let state = shared ?? initialState();
 let ready = false;
 /** The last state seen in each mode, so switching back brings its own fields back. */
@@ -132,7 +135,9 @@ function render() {
  * update the share link, mark the result. Returns the problems that stop pricing.
  */
 function changed() {
-  history.replaceState(null, '', `#e=${encodeState(state)}`);
+  // The link opens the comparison too once one was asked for (and the estimate's items are products).
+  const comparison = compared.shown && COMPARABLE.has(state.mode) ? `&compare=${encodeURIComponent(hoursAsked())}` : '';
+  history.replaceState(null, '', `#e=${encodeState(state)}${comparison}`);
   if (!ready) return [];
   for (const node of document.querySelectorAll('.field-error')) node.textContent = '';
   for (const node of document.querySelectorAll('[aria-invalid]')) node.removeAttribute('aria-invalid');
@@ -191,6 +196,7 @@ function changed() {
   $('summary-list').replaceChildren(...unplaced.map((v) => el('li', { text: v.path ? `${v.path}: ${v.message}` : v.message })));
   $('price').disabled = result.pricing !== null;
   checkStale(state);
+  checkCompared(state);
   return violations;
 }
 
@@ -364,6 +370,9 @@ function priceNow(event) {
   price(state, ui);
 }
 
+/** Compares the billing modes of the estimate, bringing the comparison into view. */
+const compareModes = () => compareNow(state, ui, { reveal: true });
+
 function loadPasted() {
   const out = $('paste-result');
   const text = $('paste-text').value;
@@ -455,6 +464,16 @@ async function start() {
   $('cancel').addEventListener('click', () => result.pricing?.abort());
   $('api-error').addEventListener('click', onErrorLink);
   $('paste-load').addEventListener('click', loadPasted);
+  $('compare').addEventListener('click', compareModes);
+  $('compare-again').addEventListener('click', compareModes);
+  $('compare-cancel').addEventListener('click', cancelCompare);
+  $('hours').addEventListener('input', () => changed());
+  $('compare-csv').addEventListener('click', () => exportComparison('csv'));
+  $('compare-json').addEventListener('click', () => exportComparison('json'));
+  if (sharedHours) {
+    $('hours').value = sharedHours;
+    compared.shown = true;
+  }
   wireKeep({ state: () => state, load, result });
   window.addEventListener('hashchange', () => {
     const restored = decodeState(location.hash);
@@ -478,7 +497,11 @@ async function start() {
   await loadCatalogue();
   document.body.dataset.ready = 'true';
   // A share link opens its estimate priced (when it can be priced as it is).
-  if (shared && check(toInquiry(state)).problems.length === 0) price(state, ui);
+  if (shared && check(toInquiry(state)).problems.length === 0) {
+    price(state, ui);
+    // …and compared, when the link was copied with a comparison.
+    if (sharedHours && COMPARABLE.has(state.mode)) compareNow(state, ui);
+  }
 }
 
 start();

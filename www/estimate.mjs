@@ -215,7 +215,7 @@ function fromCompact(doc) {
 /** The state in a share-link fragment (this version's or the first's), or null when it is not one of ours. */
 export function decodeState(fragment) {
   try {
-    const base64 = fragment.replace(/^#?e=/, '').replace(/-/g, '+').replace(/_/g, '/');
+    const base64 = String(fragment).replace(/^#?e=/, '').replace(/&.*$/s, '').replace(/-/g, '+').replace(/_/g, '/');
     const binary = atob(base64);
     const state = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
     if (Array.isArray(state)) return state[0] === 2 ? fromCompact(state) : null;
@@ -258,6 +258,52 @@ export function switchMode(state, mode, earlier) {
   }
   for (const f of TOP_FIELDS[state.mode]) if (!TOP_FIELDS[mode].some((g) => g.name === f.name) && state.top[f.name]) dropped.push(f.label.toLowerCase());
   return { state: next, dropped };
+}
+
+/** The modes whose items are products, so their billing modes can be compared. */
+export const COMPARABLE = new Set(['on-demand', 'period']);
+
+/** The fields an item keeps in a billing-mode comparison: the product's own, and pay-per-use's usage factor. */
+const COMPARED_FIELDS = new Set([...PRODUCT_FIELDS.map((f) => f.name), 'usage_factor']);
+
+/** A month and a year: what a comparison prices, with the periods of a yearly/monthly estimate's items added. */
+const DEFAULT_PERIODS = [{ period_type: 2, period_num: 1 }, { period_type: 3, period_num: 1 }];
+
+/**
+ * The input of `compareBillingModes` for `state` (a pay-per-use or yearly/monthly estimate) at `hoursPerMonth`
+ * hours of use a month: the items' product fields as the inquiry has them, the estimate's project, a month and a
+ * year, and each other period the items are subscribed for, in the order first seen. The package checks it.
+ */
+export function toComparison(state, hoursPerMonth) {
+  const inquiry = toInquiry(state);
+  const products = (inquiry.product_infos ?? []).map((p) => Object.fromEntries(Object.entries(p).filter(([k]) => COMPARED_FIELDS.has(k))));
+  const periods = [...DEFAULT_PERIODS];
+  const seen = new Set(periods.map((p) => `${p.period_type}:${p.period_num}`));
+  if (state.mode === 'period') {
+    for (const p of inquiry.product_infos ?? []) {
+      const key = `${p.period_type}:${p.period_num}`;
+      if (Number.isInteger(p.period_type) && Number.isInteger(p.period_num) && !seen.has(key)) {
+        seen.add(key);
+        periods.push({ period_type: p.period_type, period_num: p.period_num });
+      }
+    }
+  }
+  const input = { project_id: inquiry.project_id, products, hoursPerMonth: String(hoursPerMonth ?? '').trim(), periods };
+  if (inquiry.inquiry_precision !== undefined) input.inquiry_precision = inquiry.inquiry_precision;
+  return input;
+}
+
+/** The hours of use a month of the comparison a share link opens (`&compare=<hours>`), or null. */
+export function comparedHours(fragment) {
+  const m = /&compare=([\d.]{1,12})(?:&|$)/.exec(String(fragment));
+  return m ? m[1] : null;
+}
+
+/** Where a comparison's violation belongs in the form, like `locate`; `{ field: 'hoursPerMonth' }` for the hours. */
+export function locateCompared(path, mode) {
+  if (path === 'hoursPerMonth') return { field: 'hoursPerMonth' };
+  const m = /^products\[(\d+)\]\.(\w+)$/.exec(path);
+  return m ? locate(`product_infos[${m[1]}].${m[2]}`, mode) : null;
 }
 
 /** "1 item", "3 items". */

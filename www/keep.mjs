@@ -115,9 +115,12 @@ function exportAs(page, kind) {
   const { quote, state, pricedAt } = page.result;
   if (!quote) return;
   const name = exportName($('save-name').value, pricedAt, kind);
-  const [type, text] = kind === 'csv'
-    ? ['text/csv;charset=utf-8', quote.toCsv({ language: state.language })]
-    : ['application/json', JSON.stringify(quote.toJSON(), null, 2)];
+  if (kind === 'csv') download(name, 'text/csv;charset=utf-8', quote.toCsv({ language: state.language }));
+  else download(name, 'application/json', JSON.stringify(quote.toJSON(), null, 2));
+}
+
+/** Saves `text` as a file named `name` of MIME type `type`, the way a link with `download` does. */
+export function download(name, type, text) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = el('a', { href: url, download: name });
   document.body.append(link);
