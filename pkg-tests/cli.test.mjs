@@ -350,6 +350,31 @@ test('compare --help: its example runs as printed against the sandbox', async ()
   assert.match(run.stdout, /cheapest\n/);
 });
 
+test('the READMEs\' console examples print exactly what they show, against the sandbox', async () => {
+  // In a ```console block, "$ cat FILE" shows a file (written here from the lines under it) and
+  // "$ npx hwc-price …" a run whose whole standard output is the lines under it; nothing else is allowed.
+  const blocks = ['README.md', 'npm/README.md'].flatMap((readme) => [...readFileSync(new URL(readme, repo), 'utf8')
+    .matchAll(/```console\n([\s\S]*?)```/g)].map((m) => ({ readme, text: m[1] })));
+  assert.ok(blocks.some((b) => b.readme === 'README.md') && blocks.some((b) => b.readme === 'npm/README.md'), 'an example in each');
+  let runs = 0;
+  for (const { readme, text } of blocks) {
+    for (const [, command, shown] of text.matchAll(/^\$ (.*)\n((?:(?!\$ ).*\n)*)/gm)) {
+      const [program, ...args] = command.split(/\s+/);
+      if (program === 'cat' && args.length === 1) {
+        write(args[0], shown);
+      } else if (program === 'npx' && args[0] === 'hwc-price') {
+        const run = await hwc(args.slice(1).map((a) => a.replace('http://127.0.0.1:8787', base)), { env: { HWC_TOKEN: TOKEN } });
+        assert.equal(run.code, 0, `${readme}: ${command}: ${run.stderr}`);
+        assert.equal(run.stdout, shown, `${readme}: ${command}`);
+        runs += 1;
+      } else {
+        assert.fail(`${readme}: a console example may only cat a file or run npx hwc-price: ${command}`);
+      }
+    }
+  }
+  assert.ok(runs >= 2, `${runs} runs`);
+});
+
 test('help for every command with examples; unknown commands and flags get a "did you mean"', async () => {
   const top = await hwc(['--help']);
   assert.equal(top.code, 0);
