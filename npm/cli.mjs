@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 // hwc-price from a terminal or a CI job: validate, price and diff inquiries, compare billing modes, and serve
-// the sandbox. Node's
-// standard library and the package's own exports only: every rule, price, rendering, comparison and budget
-// check is the package's (the exact decimals are in its core); this file reads arguments, files and the
-// environment, and chooses what to print and the exit code.
+// the sandbox. Node's standard library and the package's own exports only: every rule, price, rendering,
+// comparison and budget check is the package's (the exact decimals are in its core); this file reads
+// arguments, files and the environment, and chooses what to print and the exit code.
 import { parseArgs } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
@@ -285,8 +284,8 @@ async function validate(args) {
   return EXIT.OK;
 }
 
-/** The client of the price, compare and diff --reprice commands: endpoint from the flag or HWC_ENDPOINT, credentials
- *  from the environment only. Never prints a credential. */
+/** The client of the price, compare and diff --reprice commands: endpoint from the flag or HWC_ENDPOINT,
+ *  credentials from the environment only. Never prints a credential. */
 function client(values) {
   const { HWC_AK: ak, HWC_SK: sk, HWC_DOMAIN_ID: domainId, HWC_TOKEN: token, HWC_ENDPOINT } = process.env;
   if (Boolean(ak) !== Boolean(sk)) throw new Stop(`${ak ? 'HWC_AK is set but HWC_SK is not' : 'HWC_SK is set but HWC_AK is not'}: set both to sign requests, or HWC_TOKEN`);
@@ -401,6 +400,7 @@ async function compare(args) {
   const { values, positionals } = parse('compare', args);
   extra('compare', positionals, 1);
   const format = oneOf('format', values.format, COMPARE_FORMATS, 'text');
+  if (values.language !== undefined) oneOf('language', values.language, LANGUAGES);
   const text = await input(positionals[0]);
   const { result: comparison, error } = await send(values, (c, options) => c.compareBillingModes(text, options));
   if (error) { // a comparison is whole or refused: a partial quote of one of its calls is not printed
