@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// hwc-price from a terminal or a CI job: validate, price and diff inquiries, and serve the sandbox. Node's
-// standard library and the package's own exports only: every rule, price, rendering, comparison and budget
-// check is the package's (the exact decimals are in its core); this file reads arguments, files and the
-// environment, and chooses what to print and the exit code.
+// hwc-price from a terminal or a CI job: validate, price and diff inquiries, compare billing modes, and serve
+// the sandbox. Node's standard library and the package's own exports only: every rule, price, rendering,
+// comparison and budget check is the package's (the exact decimals are in its core); this file reads
+// arguments, files and the environment, and chooses what to print and the exit code.
 import { parseArgs } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
@@ -15,6 +15,7 @@ const EXIT = { OK: 0, API: 1, INVALID: 2, PARTIAL: 3, OVER_BUDGET: 4 };
 const KINDS = ['on-demand', 'period', 'renewal'];
 const FORMATS = ['text', 'csv', 'json', 'html', 'markdown'];
 const DIFF_FORMATS = ['text', 'markdown', 'json'];
+const COMPARE_FORMATS = ['text', 'csv', 'json', 'html'];
 const LANGUAGES = ['en_US', 'zh_CN'];
 
 /** An expected failure: one plain message on stderr, no stack trace, and this exit code. */
@@ -115,6 +116,41 @@ Examples:
   hwc-price price period estimate.json --endpoint http://127.0.0.1:8787 --format json > before.json
   HWC_AK=… HWC_SK=… hwc-price price period estimate.json --fail-above 1500`,
   },
+  compare: {
+    options: { ...COMMON, ...PRICING, format: { type: 'string', short: 'f' } },
+    help: `Usage: hwc-price compare [FILE|-] [options]
+
+Prices the same products pay-per-use and subscribed (a month and a year unless "periods" says otherwise), all
+requests at once, and prints them side by side: per product and in total, each mode's price for its whole period
+and per month, the saving against pay-per-use, the cheapest mode, and the break-even, the hours of use a month
+above which a subscription costs less than paying per use. FILE (or standard input) is the JSON input of
+client.compareBillingModes:
+  { "project_id": "…", "products": [{ "id", "cloud_service_type", "resource_type", "resource_spec", "region",
+    "subscription_num", and "available_zone", "resource_size", "size_measure_id", "usage_factor" if needed }],
+    "hoursPerMonth": 730, "periods": [{ "period_type": 2, "period_num": 1 }, …], "inquiry_precision": 0 }
+(the last three optional).
+
+Options:
+  --format, -f FORMAT     text (default), csv, json (the comparison document) or html
+  --endpoint WHERE        intl (default), cn, or a base URL such as http://127.0.0.1:8787 (the sandbox);
+                          HWC_ENDPOINT sets it too
+  --language LANG         en_US or zh_CN (default: the site's)
+  --timeout-ms MS         longest wait for one answer (default 30000)
+  --quiet, -q             no progress on standard error
+
+Credentials and progress as for the price command: HWC_AK and HWC_SK (and HWC_DOMAIN_ID), or HWC_TOKEN, from
+the environment only, never printed.
+
+Exit codes: 0 compared, 1 API or network error, 2 invalid input, 3 partly compared (a product or a mode could
+not be priced: the rest is printed, what failed is said on standard error).
+
+Examples:
+  hwc-price sandbox &
+  echo '{"project_id": "p", "products": [{"id": "vm", "cloud_service_type": "hws.service.type.ec2",
+    "resource_type": "hws.resource.type.vm", "resource_spec": "c6.large.2.linux", "region": "ap-southeast-1",
+    "subscription_num": 1}]}' | hwc-price compare --endpoint http://127.0.0.1:8787
+  hwc-price compare products.json --endpoint http://127.0.0.1:8787 --format csv > modes.csv`,
+  },
   diff: {
     options: { ...COMMON, ...PRICING, format: { type: 'string', short: 'f' }, reprice: { type: 'boolean' } },
     help: `Usage: hwc-price diff OLD NEW [--format text|markdown|json]
@@ -153,12 +189,13 @@ const USAGE = `Usage: hwc-price <command> [options]
 Commands:
   validate <kind> [FILE|-]   check a request body against every documented rule (exit 0 valid, 2 invalid)
   price <kind> [FILE|-]      price it and print the breakdown: text, csv, json, html or markdown
+  compare [FILE|-]           pay-per-use, monthly and yearly side by side, with the break-even hours a month
   diff OLD NEW               compare two saved breakdowns; diff --reprice OLD prices OLD's inquiry again
   sandbox [--port N]         the local rating service with sample prices, on 127.0.0.1
   help [command]             this text, or a command's
 
 <kind> is on-demand, period or renewal. "hwc-price <command> --help" shows a command's options and examples.
-Exit codes: 0 done, 1 API or network error, 2 invalid input, 3 partly priced, 4 over budget.
+Exit codes: 0 done, 1 API or network error, 2 invalid input, 3 partly priced or compared, 4 over budget.
 Set NO_COLOR to turn colour off.
 
 Example, with no account:
@@ -247,8 +284,8 @@ async function validate(args) {
   return EXIT.OK;
 }
 
-/** The client of the price and diff --reprice commands: endpoint from the flag or HWC_ENDPOINT, credentials
- *  from the environment only. Never prints a credential. */
+/** The client of the price, compare and diff --reprice commands: endpoint from the flag or HWC_ENDPOINT,
+ *  credentials from the environment only. Never prints a credential. */
 function client(values) {
   const { HWC_AK: ak, HWC_SK: sk, HWC_DOMAIN_ID: domainId, HWC_TOKEN: token, HWC_ENDPOINT } = process.env;
   if (Boolean(ak) !== Boolean(sk)) throw new Stop(`${ak ? 'HWC_AK is set but HWC_SK is not' : 'HWC_SK is set but HWC_AK is not'}: set both to sign requests, or HWC_TOKEN`);
@@ -290,18 +327,19 @@ function progress(quiet) {
 
 const PRICE = { 'on-demand': 'priceOnDemand', period: 'pricePeriod', renewal: 'priceRenewal' };
 
-/** Prices `text` as `kind`: the quote, or the partial quote of a call that failed part-way (with `error`). */
-async function priceText(values, kind, text, catalogue = null) {
+/** Runs `call(client, { onProgress })` with the client of `values` and progress on stderr: its result, or the
+ *  partial result of a call that failed part-way (with `error`). Invalid input stops with 2, an API error with 1. */
+async function send(values, call) {
   const { onProgress, end } = progress(values.quiet);
   let c;
   try {
     c = client(values);
-    return { quote: await c[PRICE[kind]](text, { onProgress, ...(catalogue ? { catalogue } : {}) }) };
+    return { result: await call(c, { onProgress }) };
   } catch (error) {
     end();
     if (isInquiryValidationError(error) || isPriceClientError(error)) throw new Stop(error.message, EXIT.INVALID);
     if (isPriceApiError(error)) {
-      if (error.partial) return { quote: error.partial, error };
+      if (error.partial) return { result: error.partial, error };
       throw new Stop(`${error.code}: ${error.message}`, EXIT.API);
     }
     throw error;
@@ -311,6 +349,13 @@ async function priceText(values, kind, text, catalogue = null) {
   }
 }
 
+/** Prices `text` as `kind`: the quote, or the partial quote of a call that failed part-way (with `error`). */
+async function priceText(values, kind, text, catalogue = null) {
+  const { result: quote, error } = await send(values, (c, options) => c[PRICE[kind]](text, { ...options, ...(catalogue ? { catalogue } : {}) }));
+  return { quote, error };
+}
+
+/** A quote (or a comparison: no markdown, no options) in `format`. */
 function render(quote, format, options) {
   switch (format) {
     case 'csv': return quote.toCsv(options);
@@ -348,6 +393,30 @@ async function price(args) {
     return EXIT.OK;
   } finally {
     quote.free();
+  }
+}
+
+async function compare(args) {
+  const { values, positionals } = parse('compare', args);
+  extra('compare', positionals, 1);
+  const format = oneOf('format', values.format, COMPARE_FORMATS, 'text');
+  if (values.language !== undefined) oneOf('language', values.language, LANGUAGES);
+  const text = await input(positionals[0]);
+  const { result: comparison, error } = await send(values, (c, options) => c.compareBillingModes(text, options));
+  if (error) { // a comparison is whole or refused: a partial quote of one of its calls is not printed
+    comparison.free();
+    throw new Stop(`${error.code}: ${error.message}`, EXIT.API);
+  }
+  try {
+    const { modes, totals } = comparison.breakdown();
+    process.stdout.write(render(comparison, format));
+    for (const { name, failure } of modes) if (failure) say(paint('31', `not compared: ${name}: ${failure.code}: ${failure.message}`));
+    if (totals.leftOut.length > 0) {
+      say(paint('31', `partly compared: not priced in every mode, so left out of the totals: ${totals.leftOut.join(', ')}`));
+    }
+    return modes.some((m) => m.failure) || totals.leftOut.length > 0 ? EXIT.PARTIAL : EXIT.OK;
+  } finally {
+    comparison.free();
   }
 }
 
@@ -432,7 +501,7 @@ async function sandbox(args) {
   return new Promise(() => {}); // serves until stopped
 }
 
-const RUN = { validate, price, diff, sandbox };
+const RUN = { validate, price, compare, diff, sandbox };
 
 async function main(argv) {
   const [command, ...rest] = argv;

@@ -2,7 +2,7 @@
 // project (test-output/cli/app/), its bin spawned against sandboxes on 127.0.0.1 (ports chosen by the OS,
 // closed after). Every command, every exit code, standard input, credentials from the environment that never
 // appear in any output, progress with and without a pseudo-terminal (util-linux `script`), a budget exceeded,
-// and a diff of two real saved documents.
+// a diff of two real saved documents, billing modes compared, and the READMEs' ```console examples run as shown.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
@@ -270,10 +270,115 @@ test('diff: two real saved documents, in text, Markdown and JSON; --reprice pric
   assert.match(garbage.stderr, /new\.format: must be "hwc-price\.breakdown"/);
 });
 
+/** A comparison input: a Linux server (subscriptions pay off within the month) and a Windows desktop (the
+ *  sandbox's month never does), and `more` products. */
+const comparisonInput = (...more) => JSON.stringify({ project_id: '84c53ec51e794a4888fb0f5c0cfb2420', products: [
+  { ...vm('office', 'c6.large.2.linux', 1), period_type: undefined, period_num: undefined },
+  { ...vm('desktop', 'c6.large.2.win', 1), period_type: undefined, period_num: undefined }, ...more] });
+
+test('compare: every format from a file or standard input, signed from the environment, with progress lines', async () => {
+  const file = write('products.json', comparisonInput());
+  const signed = { HWC_AK: AK, HWC_SK: SK };
+  const text = await hwc(['compare', file, '--endpoint', base], { env: signed });
+  assert.equal(text.code, 0, text.stderr);
+  assert.equal(text.stderr, 'priced request 1 of 3\npriced request 2 of 3\npriced request 3 of 3\n');
+  assert.match(text.stdout, /^Product office\nMode +Final \(whole period\)/);
+  assert.match(text.stdout, /\n1 month +\$56\.73 .* ≈570\.95410628\n/);
+  assert.match(text.stdout, /\n1 year +\$578\.71 .* ≈485\.364667203 +cheapest\n/);
+  assert.match(text.stdout, /\n1 month +\$106\.28 .* -7\.56% +≈785\.165484634 \(past the month\)\n/);
+  assert.match(text.stdout, /\nTotals include the products every mode priced: office, desktop\.\n$/);
+  const piped = await hwc(['compare', '--endpoint', base, '--quiet'], { env: { HWC_TOKEN: TOKEN }, stdin: comparisonInput() });
+  assert.deepEqual([piped.code, piped.stdout, piped.stderr], [0, text.stdout, '']);
+  const dash = await hwc(['compare', '-', '--endpoint', base, '-q'], { env: { HWC_TOKEN: TOKEN, NO_COLOR: '1' }, stdin: comparisonInput() });
+  assert.equal(dash.stdout, text.stdout);
+
+  const env = { HWC_TOKEN: TOKEN, HWC_ENDPOINT: base };
+  const csv = await hwc(['compare', file, '--format', 'csv', '-q'], { env });
+  assert.equal(csv.code, 0, csv.stderr);
+  const rows = csv.stdout.split('\r\n');
+  assert.equal(rows[0], '\ufeffrecord,id,mode,period_type,period_num,currency,list_price,discount,final_price,list_per_month,'
+    + 'discount_per_month,final_per_month,exact,saving_per_month,saving_percent,break_even_hours_per_month,note');
+  assert.ok(rows.includes('product,desktop,subscription,2,1,USD,120.77,14.49,106.28,120.77,14.49,106.28,true,-7.4672,-7.56,785.165484634,'), csv.stdout);
+  assert.ok(rows.some((r) => /^product,office,subscription,3,1,USD,.*,485\.364667203,cheapest$/.test(r)), csv.stdout);
+  const json = await hwc(['compare', file, '-f', 'json', '-q'], { env });
+  const doc = JSON.parse(json.stdout);
+  assert.deepEqual([doc.format, doc.version, doc.products.map((p) => p.cheapest)], ['hwc-price.comparison', 1, [2, 2]]);
+  assert.deepEqual(doc.products[1].cells[1].breakEven, { hoursPerMonth: '785.165484634', exact: false, withinMonth: false });
+  const html = await hwc(['compare', file, '-f', 'html', '-q'], { env });
+  assert.match(html.stdout, /^<div class="hwc-comparison">/);
+  assert.match(html.stdout, /<tr class="hwc-cheapest"><th scope="row">1 year<\/th>/);
+  assert.match(html.stdout, /≈785\.165484634/);
+  const zh = await hwc(['compare', file, '--language', 'zh_CN', '-q'], { env });
+  assert.match(zh.stdout, /^产品 office\n计费模式/);
+  const months = JSON.stringify({ ...JSON.parse(comparisonInput()), hoursPerMonth: '720', periods: [{ period_type: 2, period_num: 3 }] });
+  const three = JSON.parse((await hwc(['compare', '-q', '-f', 'json'], { env, stdin: months })).stdout);
+  assert.deepEqual([three.hoursPerMonth, three.modes.map((m) => m.name)], ['720', ['pay-per-use', '3 months']]);
+});
+
+test('compare: invalid input exits 2 before anything is sent; a product not priced exits 3; an API error 1', async () => {
+  const env = { HWC_TOKEN: TOKEN };
+  const sent = sandbox.requests.length;
+  const bad = JSON.stringify({ project_id: 'p', products: [{ ...JSON.parse(comparisonInput()).products[0], subscription_num: 0 }], periods: [{ period_type: 1, period_num: 1 }] });
+  const invalid = await hwc(['compare', '--endpoint', base], { env, stdin: bad });
+  assert.deepEqual([invalid.code, invalid.stdout], [2, '']);
+  assert.match(invalid.stderr, /^error: invalid billing-mode comparison: 2 problems\n {2}products\[0\]\.subscription_num: .*\n {2}periods\[0\]\.period_type: /);
+  const notJson = await hwc(['compare', '--endpoint', base], { env, stdin: '{"project_id": ' });
+  assert.equal(notJson.code, 2);
+  assert.equal(sandbox.requests.length, sent, 'nothing sent');
+  const ghost = { ...JSON.parse(comparisonInput()).products[0], id: 'ghost', resource_spec: 'no.such.flavour' };
+  const part = await hwc(['compare', '--endpoint', base, '-q'], { env, stdin: comparisonInput(ghost) });
+  assert.equal(part.code, 3, part.stderr);
+  assert.match(part.stdout, /\nProduct ghost\nMode .*\npay-per-use +not priced \(.*CBC\.99006006/);
+  assert.match(part.stdout, /Totals include the products every mode priced: office, desktop\. Left out: ghost\./);
+  assert.equal(part.stderr, 'partly compared: not priced in every mode, so left out of the totals: ghost\n');
+  const refused = await hwc(['compare', '--endpoint', base, '-q'], { env: { HWC_AK: AK, HWC_SK: 'wrong-secret' }, stdin: comparisonInput() });
+  assert.deepEqual([refused.code, refused.stdout], [1, '']);
+  assert.match(refused.stderr, /^error: APIG\.0301: /);
+  const down = await hwc(['compare', '--endpoint', 'http://127.0.0.1:9', '--timeout-ms', '2000', '-q'], { stdin: comparisonInput() });
+  assert.equal(down.code, 1);
+  assert.match(down.stderr, /^error: NETWORK: /);
+});
+
+test('compare --help: its example runs as printed against the sandbox', async () => {
+  const help = await hwc(['compare', '--help']);
+  const example = /\n {2}(echo '[\s\S]*?\| hwc-price compare --endpoint \S+)\n/.exec(help.stdout)?.[1];
+  assert.ok(example, help.stdout);
+  const command = example.replace('http://127.0.0.1:8787', base).replace('| hwc-price', `| ${bin}`);
+  const run = await hwc([], { file: 'sh', argv: ['-c', command], env: { HWC_TOKEN: TOKEN } });
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /^Product vm\n/);
+  assert.match(run.stdout, /cheapest\n/);
+});
+
+test('the READMEs\' console examples print exactly what they show, against the sandbox', async () => {
+  // In a ```console block, "$ cat FILE" shows a file (written here from the lines under it) and
+  // "$ npx hwc-price …" a run whose whole standard output is the lines under it; nothing else is allowed.
+  const blocks = ['README.md', 'npm/README.md'].flatMap((readme) => [...readFileSync(new URL(readme, repo), 'utf8')
+    .matchAll(/```console\n([\s\S]*?)```/g)].map((m) => ({ readme, text: m[1] })));
+  assert.ok(blocks.some((b) => b.readme === 'README.md') && blocks.some((b) => b.readme === 'npm/README.md'), 'an example in each');
+  let runs = 0;
+  for (const { readme, text } of blocks) {
+    for (const [, command, shown] of text.matchAll(/^\$ (.*)\n((?:(?!\$ ).*\n)*)/gm)) {
+      const [program, ...args] = command.split(/\s+/);
+      if (program === 'cat' && args.length === 1) {
+        write(args[0], shown);
+      } else if (program === 'npx' && args[0] === 'hwc-price') {
+        const run = await hwc(args.slice(1).map((a) => a.replace('http://127.0.0.1:8787', base)), { env: { HWC_TOKEN: TOKEN } });
+        assert.equal(run.code, 0, `${readme}: ${command}: ${run.stderr}`);
+        assert.equal(run.stdout, shown, `${readme}: ${command}`);
+        runs += 1;
+      } else {
+        assert.fail(`${readme}: a console example may only cat a file or run npx hwc-price: ${command}`);
+      }
+    }
+  }
+  assert.ok(runs >= 2, `${runs} runs`);
+});
+
 test('help for every command with examples; unknown commands and flags get a "did you mean"', async () => {
   const top = await hwc(['--help']);
   assert.equal(top.code, 0);
-  for (const command of ['validate', 'price', 'diff', 'sandbox']) {
+  for (const command of ['validate', 'price', 'compare', 'diff', 'sandbox']) {
     assert.match(top.stdout, new RegExp(`^  ${command} `, 'm'));
     for (const args of [[command, '--help'], ['help', command]]) {
       const r = await hwc(args);
@@ -286,7 +391,11 @@ test('help for every command with examples; unknown commands and flags get a "di
   const version = await hwc(['--version']);
   assert.equal(version.stdout.trim(), JSON.parse(readFileSync(new URL('node_modules/hwc-price/package.json', app), 'utf8')).version);
   const cases = [
-    [['prcie', 'period'], 'error: unknown command "prcie" (did you mean price?); commands: validate, price, diff, sandbox (see hwc-price --help)'],
+    [['prcie', 'period'], 'error: unknown command "prcie" (did you mean price?); commands: validate, price, compare, diff, sandbox (see hwc-price --help)'],
+    [['compare', '--formt', 'csv'], 'error: unknown option --formt for "compare" (did you mean --format?) (see hwc-price compare --help)'],
+    [['compare', '--format', 'markdown'], 'error: --format must be text, csv, json, html; got "markdown"'],
+    [['compare', '--catalogue', 'c.json'], 'error: unknown option --catalogue for "compare" (see hwc-price compare --help)'],
+    [['compare', 'a.json', 'b.json'], 'error: "compare" takes at most 1 argument; unexpected "b.json"'],
     [['price', 'period', '--formt', 'json'], 'error: unknown option --formt for "price" (did you mean --format?) (see hwc-price price --help)'],
     [['price', 'perod'], 'error: unknown kind "perod": use on-demand, period, renewal (did you mean period?)'],
     [['price', 'period', '--format', 'mardown'], 'error: --format must be text, csv, json, html, markdown; got "mardown" (did you mean markdown?)'],

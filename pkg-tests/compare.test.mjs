@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { PriceClient, InquiryValidationError, PriceApiError } from 'hwc-price';
 import { withSandbox, rejection } from './helpers.mjs';
+import { dec, add, sub, mul, cmp, text } from '../sandbox/decimal.mjs';
 
 const product = (id, spec, extra = {}) => ({
   id, cloud_service_type: 'hws.service.type.ec2', resource_type: 'hws.resource.type.vm', resource_spec: spec,
@@ -72,6 +73,58 @@ test('pay-per-use, a month and a year compared exactly from the sandbox, with pr
     }
     assert.deepEqual([...used].filter((name) => !styled.has(name)), [], 'classes with no rule');
     comparison.free();
+  });
+});
+
+/** |a|, exact. */
+const abs = (a) => (a[0] < 0n ? [-a[0], a[1]] : a);
+
+/** Half a unit in the 12th significant digit of `hours` (a break-even of 1 hour or more): how far the stated
+ *  value may be from the exact quotient. */
+const halfUlp = (hours) => dec(`5e${hours.split('.')[0].length - 13}`);
+
+test('the sandbox has break-evens within the month and past it, and pay-per-use at the break-even costs the subscription', async () => {
+  await withSandbox({}, async (base) => {
+    const client = new PriceClient({ endpoint: base });
+    // c6.large.2.win has its own period factors in sandbox/prices.json: a month above full-time pay-per-use.
+    const products = [product('office', 'c6.large.2.linux'), product('desktop', 'c6.large.2.win')];
+    const comparison = await client.compareBillingModes({ project_id: 'p', products });
+    const doc = comparison.toJSON();
+    comparison.free();
+    assert.deepEqual(doc.products.map((p) => p.cells.map((c) => c.breakEven)), [
+      [null, { hoursPerMonth: '570.95410628', exact: false, withinMonth: true },
+        { hoursPerMonth: '485.364667203', exact: false, withinMonth: true }],
+      [null, { hoursPerMonth: '785.165484634', exact: false, withinMonth: false },
+        { hoursPerMonth: '678.086830181', exact: false, withinMonth: true }],
+    ]);
+    assert.deepEqual(doc.products.map((p) => p.cheapest), [2, 2]);
+    assert.deepEqual(doc.products[1].cells[1].saving, { perMonth: '-7.4672', percent: '-7.56', exact: true });
+
+    // The property, against the sandbox itself: pay-per-use for the break-even hours (one real on-demand call,
+    // 10 decimal places) costs the subscription's monthly final price, exact monthly price = final × 730 / its
+    // hours, within the break-even's rounding (half a unit of its 12th significant digit, at pay-per-use's
+    // final price per hour) and the sandbox's own (half of 1e-10 on the list price and on the discount).
+    const hpm = dec(doc.hoursPerMonth);
+    const [ppuMode, ...subscriptions] = doc.modes;
+    let checked = 0;
+    for (const [i, p] of doc.products.entries()) {
+      const ppu = p.cells[0];
+      for (const [m, mode] of subscriptions.entries()) {
+        const cell = p.cells[m + 1];
+        const hours = cell.breakEven.hoursPerMonth;
+        const quote = await client.priceOnDemand({ project_id: 'p', inquiry_precision: 1, product_infos: [
+          { ...products[i], usage_factor: 'Duration', usage_measure_id: 4, usage_value: hours }] });
+        const atBreakEven = dec(quote.breakdown().totals.final);
+        quote.free();
+        // |ppu(h) − F_sub × hpm / H_sub| ≤ F_ppu / H_ppu × halfUlp(h) + 1e-10, multiplied by H_ppu × H_sub.
+        const [hPpu, hSub] = [dec(ppuMode.hours), dec(mode.hours)];
+        const gap = abs(sub(mul(mul(atBreakEven, hPpu), hSub), mul(mul(dec(cell.final), hpm), hPpu)));
+        const bound = add(mul(mul(dec(ppu.final), halfUlp(hours)), hSub), mul(mul(dec('1e-10'), hPpu), hSub));
+        assert.ok(cmp(gap, bound) <= 0, `${p.id}, ${mode.name}: ${hours} hours pay-per-use cost ${text(atBreakEven)}`);
+        checked += 1;
+      }
+    }
+    assert.equal(checked, 4);
   });
 });
 

@@ -83,7 +83,7 @@ const key = (p) => `${p.cloud_service_type}|${p.resource_type}|${p.resource_spec
 const notFound = (p, where) =>
   new ApiError(400, 'CBC.99006006', `Product not found: no sample price for ${where.slice(0, -1)} (cloud_service_type, resource_type, resource_spec and region must match a product): ${key(p)} in ${p.region}`);
 
-/** The hourly list price in USD of one unit of product `p`, with its product id. */
+/** The hourly list price in USD of one unit of product `p`, with its product id (and its own `period_factor`, if any). */
 function hourly(p, where) {
   const k = key(p);
   if (PRICES.hourly[k]) return { ...PRICES.hourly[k], per: [1n, 0] };
@@ -205,7 +205,9 @@ export function createSandbox({ corsOrigin, currency = 'USD', token, ak, sk, dis
       if (!(type in PRICES.period_hours)) throw parameterError(`${where}period_type ${type} is not 0, 2, 3 or 4`);
       const unit = hourly(p, where);
       const hours = mul(dec(String(PRICES.period_hours[type])), dec(String(periods)));
-      const list = mul(mul(mul(mul(dec(unit.usd), unit.per), hours), dec(PRICES.period_factor[type])), dec(String(p.subscription_num)));
+      // The product's own factor for this period type when its entry gives one (see prices.json), else the table's.
+      const factor = unit.period_factor?.[type] ?? PRICES.period_factor[type];
+      const list = mul(mul(mul(mul(dec(unit.usd), unit.per), hours), dec(factor)), dec(String(p.subscription_num)));
       return { id: p.id, product_id: unit.product_id, list: dec(money(list, 2)) };
     });
     const listTotal = sum(lines.map((l) => l.list));
