@@ -164,3 +164,15 @@ test('a yearly/monthly estimate is compared for its own periods too, in Chinese'
   assert.equal(await page.locator('#compare-table').getAttribute('lang'), 'zh-CN');
   await page.context().close();
 });
+
+test("an item whose subscription never pays off within a month says so, and its point is off the chart's month", async () => {
+  const page = await open();
+  // The sandbox prices a Windows desktop's month above 730 hours of pay-per-use.
+  await (await field(page, 0, 'resource_spec')).fill('c6.large.2.win');
+  await compareAndWait(page);
+  const card = await page.locator('#compare-items .cost-item[data-id="item-1"]').textContent();
+  assert.match(card, /1 month: pays off above ≈785\.17 hours a month, more than a month has/);
+  assert.match(card, /1 year: pays off above ≈678\.09 hours a month(?!,)/);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
