@@ -180,3 +180,24 @@ test('a cancelled comparison rejects with the PriceApiError of a cancelled call'
     assert.equal(error.code, 'ABORTED');
   });
 });
+
+test('four 300-product comparisons at once stay within every quota: no 429 with retries off, every product compared', async () => {
+  await withSandbox({}, async (base, sandbox) => {
+    const client = new PriceClient({ endpoint: base, concurrency: 16, retry: { maxAttempts: 1 } });
+    const specs = ['c6.large.2.linux', 's6.medium.2.linux', 'c6.xlarge.2.linux'];
+    const big = { project_id: 'p', products: Array.from({ length: 300 }, (_, i) => product(`vm-${i}`, specs[i % 3])) };
+    const comparisons = await Promise.all([0, 1, 2, 3].map(() => client.compareBillingModes(big)));
+    // 300 products are 3 requests of 100 per mode: 12 pay-per-use requests in all, past its quota of 10 a second.
+    assert.equal(sandbox.requests.length, 4 * 3 * 3);
+    assert.equal(sandbox.requests.filter((r) => r.status === 429).length, 0);
+    for (const comparison of comparisons) {
+      const doc = comparison.toJSON();
+      assert.equal(doc.totals.included.length, 300);
+      assert.deepEqual(doc.totals.leftOut, []);
+      assert.ok(doc.products.every((p) => p.cells.every((c) => c.priced)));
+    }
+    assert.deepEqual(comparisons.map((c) => c.toText()), Array(4).fill(comparisons[0].toText()), 'the same answer each time');
+    for (const comparison of comparisons) comparison.free();
+    client.free();
+  });
+});
