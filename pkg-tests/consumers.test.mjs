@@ -39,7 +39,7 @@ const INQUIRY = `{ project_id: 'p', product_infos: [{ id: 'vm', cloud_service_ty
 
 test('the tarball holds what the package needs and nothing else', () => {
   const files = readdirSync(new URL('node_modules/hwc-price/', app)).sort();
-  assert.deepEqual(files, ['LICENSE', 'README.md', 'breakdown.css', 'cli.mjs', 'hwc_price.d.ts', 'hwc_price.js', 'hwc_price_bg.wasm', 'index.d.ts',
+  assert.deepEqual(files, ['LICENSE', 'README.md', 'breakdown.css', 'cli-commands.mjs', 'cli.mjs', 'hwc_price.d.ts', 'hwc_price.js', 'hwc_price_bg.wasm', 'index.d.ts',
     'index.js', 'node.cjs', 'node.d.cts', 'node.d.ts', 'node.mjs', 'package.json', 'sandbox', 'snippets']);
   const manifest = JSON.parse(readFileSync(new URL('node_modules/hwc-price/package.json', app), 'utf8'));
   // Only the entries that load the module on import, and the stylesheet, have side effects: a bundler keeps them.

@@ -18,7 +18,7 @@ node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-reference-types --e
 sed -i '/\[Symbol\.dispose\]()/d' pkg/hwc_price.d.ts
 sed "s/@VERSION@/$version/" npm/package.json >pkg/package.json
 cp npm/breakdown.css pkg/breakdown.css
-cp npm/cli.mjs pkg/cli.mjs
+cp npm/cli.mjs npm/cli-commands.mjs pkg/
 chmod +x pkg/cli.mjs
 mkdir -p pkg/sandbox
 cp sandbox/*.mjs sandbox/*.json pkg/sandbox/
