@@ -96,44 +96,53 @@ test('price call options that are not an object are said in the client\'s langua
   assert.match(zh.message, /应为对象：\{ signal\?, onProgress\?, onRetry\?, timeoutMs\?, retry\?, isolateFailures\?, catalogue\? \}，实际为数字$/);
 });
 
-/** A yearly/monthly inquiry of `n` cloud servers for a month. */
-const period = (n) => ({
+/** An inquiry of `n` cloud servers of the sandbox: for a month (`period`) or an hour (`on-demand`). */
+const inquiry = (kind, n) => ({
   project_id: 'p',
-  product_infos: Array.from({ length: n }, (_, i) => ({ ...product(`p${i + 1}`), period_type: 2, period_num: 1 })),
+  product_infos: Array.from({ length: n }, (_, i) => ({
+    ...product(`p${i + 1}`),
+    ...(kind === 'period' ? { period_type: 2, period_num: 1 } : { usage_factor: 'Duration', usage_value: 1, usage_measure_id: 4 }),
+  })),
 });
 
-test('16 requests of one call in flight: no MaxListenersExceededWarning; an abort still rejects at once and sends nothing more', async () => {
-  const warnings = [];
-  const onWarning = (warning) => warnings.push(warning);
-  process.on('warning', onWarning);
-  try {
-    // A fetch that never answers (until its own signal aborts): every request of the call stays in flight.
-    let calls = 0;
-    let allInFlight;
-    const inFlight = new Promise((resolve) => { allInFlight = resolve; });
-    const fetch = (url, init) => {
-      calls += 1;
-      if (calls === 16) allInFlight();
-      return new Promise((_, reject) => init.signal.addEventListener('abort', () => reject(init.signal.reason)));
-    };
-    const client = new PriceClient({ endpoint: 'http://127.0.0.1:9', fetch, concurrency: 16, timeoutMs: 600000,
-      retry: { maxAttempts: 1 } });
-    const controller = new AbortController();
-    // 2,000 products: 20 requests, 16 of them in flight at once (the subscribe-rate quota is 30 a second).
-    const call = client.pricePeriod(period(2000), { signal: controller.signal });
-    await inFlight;
-    assert.equal(calls, 16);
-    controller.abort(new Error('stop'));
-    const error = await rejection(call);
-    assert.ok(error instanceof PriceApiError, String(error));
-    assert.equal(error.code, 'ABORTED');
-    assert.equal(error.cause.message, 'stop');
-    // Warnings are emitted on a later turn: let them come.
-    await new Promise((resolve) => setImmediate(resolve));
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    assert.equal(calls, 16, 'nothing sent after the abort');
-    assert.deepEqual(warnings.filter((w) => w.name === 'MaxListenersExceededWarning').map(String), []);
-  } finally {
-    process.off('warning', onWarning);
-  }
-});
+// 2,000 products are 20 requests with up to 16 in flight. Yearly/monthly (quota 30 a second): 16 sends at once.
+// Pay-per-use (quota 10): 10 sends, and the others waiting for a place. The fetch never answers and ignores its
+// signal, so only the call's own abort can end the sends; were one not told, it would end by its timeout
+// (TIMEOUT, not ABORTED).
+for (const [kind, method, sent] of [['period', 'pricePeriod', 16], ['on-demand', 'priceOnDemand', 10]]) {
+  test(`${kind}: ${sent} requests of one call in flight and more waiting: no MaxListenersExceededWarning; an abort still rejects at once and sends nothing more`, async () => {
+    const warnings = [];
+    const onWarning = (warning) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      let calls = 0;
+      let allInFlight;
+      const inFlight = new Promise((resolve) => { allInFlight = resolve; });
+      const fetch = () => {
+        calls += 1;
+        if (calls === sent) allInFlight();
+        return new Promise(() => {});
+      };
+      const client = new PriceClient({ endpoint: 'http://127.0.0.1:9', fetch, concurrency: 16, timeoutMs: 60000,
+        retry: { maxAttempts: 1 } });
+      const controller = new AbortController();
+      const call = client[method](inquiry(kind, 2000), { signal: controller.signal });
+      await inFlight;
+      // Let the requests that found no place start waiting for one.
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.equal(calls, sent);
+      controller.abort(new Error('stop'));
+      const error = await rejection(call);
+      assert.ok(error instanceof PriceApiError, String(error));
+      assert.equal(error.code, 'ABORTED');
+      assert.equal(error.cause.message, 'stop');
+      // Warnings are emitted on a later turn, and a waiting request would send on one: let them come.
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.equal(calls, sent, 'nothing sent after the abort');
+      assert.deepEqual(warnings.filter((w) => w.name === 'MaxListenersExceededWarning').map(String), []);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+}
