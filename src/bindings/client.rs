@@ -16,9 +16,11 @@ use super::quote::{read_keeping_text, JsQuote};
 use crate::catalogue::Catalogue;
 use crate::client::call::{Batch, CallOptions};
 use crate::client::divide::Divisible;
+use crate::client::messages::options::PRICE_OPTIONS_OBJECT;
 use crate::client::options::{read_call_options, read_options, CALL_OPTIONS};
 use crate::client::{CallError, Client, ClientConfig};
 use crate::inquiry::{OnDemandInquiry, PeriodInquiry, RenewalInquiry};
+use crate::validate::messages::must_be_words;
 use crate::validate::options::{OptionReader, OptionValue};
 use crate::validate::{bags, Path, Rule};
 
@@ -232,13 +234,11 @@ pub(super) fn call_options(
             return Ok((defaults(), CallOptions::default(), None))
         }
         OptionValue::Object(_) => {}
-        _ => {
-            r.fail(
-                &root,
-                Rule::Type,
-                "must be an object: { signal?, onProgress?, onRetry?, timeoutMs?, retry?, isolateFailures?, catalogue? }"
-                    .into(),
-            );
+        other => {
+            // Said by its kind only: it may be a credential passed in the wrong place.
+            let language = r.language();
+            let message = must_be_words(language, PRICE_OPTIONS_OBJECT, &other.kind(language));
+            r.fail(&root, Rule::Type, message);
             return Err(finish(r));
         }
     }

@@ -67,7 +67,8 @@ fn comparison_error(err: &ComparisonError) -> JsValue {
 #[wasm_bindgen]
 impl PriceClient {
     /// Prices `input`'s products pay-per-use (for the hours of the longest period) and subscribed for each
-    /// period, concurrently, and compares them.
+    /// period, concurrently, and compares them; with `options.catalogue` each product is first checked against
+    /// that `Catalogue` (rule `catalogue`).
     #[wasm_bindgen(js_name = compareBillingModes, unchecked_return_type = "Promise<Comparison>")]
     pub fn compare_billing_modes(
         &self,
@@ -78,9 +79,7 @@ impl PriceClient {
         let language = client.config().language;
         // Everything the caller passed is read now, before the promise.
         let prepared = call_options(options, self.fetch(), self.on_retry(), client.config())
-            // A catalogue in the options is not used here yet: the comparison's products are checked by the
-            // inquiries' rules only (said in the declarations).
-            .and_then(|(rt, call, _catalogue)| {
+            .and_then(|(rt, call, catalogue)| {
                 let (text, unsendable) = json_text(InquiryKind::OnDemand, &input, language)
                     .map_err(|e| {
                         comparison_error(&ComparisonError {
@@ -88,8 +87,11 @@ impl PriceClient {
                             language,
                         })
                     })?;
-                let input = ComparisonInput::read_in(&text, unsendable, language)
-                    .map_err(|e| comparison_error(&e))?;
+                // With a catalogue, each product is checked against it as a price call's are: a violation
+                // rejects before anything is sent.
+                let input =
+                    ComparisonInput::read_in(&text, unsendable, language, catalogue.as_deref())
+                        .map_err(|e| comparison_error(&e))?;
                 Ok((input, rt, call))
             });
         wasm_bindgen_futures::future_to_promise(async move {

@@ -25,14 +25,38 @@ function isResponse(value) {
 }
 
 /**
+ * Calls `f` once when `signal` aborts, and returns the function that stops that. With `call` (a `callSignal`
+ * whose signal `signal` is), through the call's one `abort` listener, so that any number of requests and waits
+ * of one call in flight add one listener to its signal (Node warns past 10); else by a listener of its own.
+ * Never throws: a signal that cannot be listened to is only read (`aborted`) before each request.
+ */
+export function whenAborted(call, signal, f) {
+  if (typeof call?.whenAborted === 'function') return call.whenAborted(f);
+  try {
+    signal?.addEventListener('abort', f, { once: true });
+  } catch {
+    return () => {};
+  }
+  return () => {
+    try {
+      signal?.removeEventListener('abort', f);
+    } catch {
+      // a signal that cannot be unsubscribed from: it can only call `f`, which then does nothing
+    }
+  };
+}
+
+/**
  * Sends `method` (POST with `body`, or GET) to `url` with `headers` (a flat list: name, value, name, value, ...) through `fetchFn` (the
  * global `fetch` when undefined), giving up after `timeoutMs` or when `signal` aborts, even if `fetchFn`
- * ignores the signal it is given. Resolves to `[status, requestId, retryAfter, body]`; rejects with
- * `[kind, detail, error]`, `kind` being `TIMEOUT`, `ABORTED`, `NETWORK` or `BAD_RESPONSE`, and `error` what
- * was thrown (kept as the cause of the error the caller sees).
+ * ignores the signal it is given; `call` is the `callSignal` of `signal`, when it is one (see `whenAborted`).
+ * Resolves to `[status, requestId, retryAfter, body]`; rejects with `[kind, detail, error]`, `kind` being
+ * `TIMEOUT`, `ABORTED`, `NETWORK` or `BAD_RESPONSE`, and `error` what was thrown (kept as the cause of the
+ * error the caller sees).
  */
-export function send(fetchFn, method, url, headers, body, timeoutMs, signal) {
+export function send(fetchFn, method, url, headers, body, timeoutMs, signal, call) {
   return new Promise((resolve, reject) => {
+    let stopWatching = () => {};
     let settled = false;
     let timer;
     const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
@@ -46,11 +70,7 @@ export function send(fetchFn, method, url, headers, body, timeoutMs, signal) {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      try {
-        signal?.removeEventListener('abort', onAbort);
-      } catch {
-        // a signal that cannot be unsubscribed from: it can only call onAbort, which does nothing now
-      }
+      stopWatching();
       settle(value);
     };
     const fail = (kind, detail, error) => finish(reject, [kind, detail, error]);
@@ -58,15 +78,12 @@ export function send(fetchFn, method, url, headers, body, timeoutMs, signal) {
       controller?.abort();
       fail('TIMEOUT', '');
     }, timeoutMs);
-    try {
-      if (signal?.aborted) {
-        onAbort();
-        return;
-      }
-      signal?.addEventListener('abort', onAbort, { once: true });
-    } catch {
-      // a signal that cannot be listened to: the timeout still bounds the call
+    if (signal?.aborted) {
+      onAbort();
+      return;
     }
+    // A signal that cannot be listened to: the timeout still bounds the call.
+    stopWatching = whenAborted(call, signal, onAbort);
     let answer;
     try {
       const init = { method, headers: [], body: method === 'GET' ? undefined : body, signal: controller?.signal };
@@ -94,10 +111,30 @@ export function send(fetchFn, method, url, headers, body, timeoutMs, signal) {
 
 /**
  * The signal of one call: aborted when the caller's `signal` aborts (with its reason) or when the call ends
- * itself (a hook threw). `abort(reason)` aborts it; `dispose()` stops listening to the caller's signal.
+ * itself (a hook threw). `abort(reason)` aborts it; `dispose()` stops listening to the caller's signal;
+ * `whenAborted(f)` calls `f` once when it aborts and returns the function that stops that. The call's signal
+ * has one `abort` listener, which calls each `f` in turn: every request and wait of the call is told at once,
+ * however many there are.
  */
 export function callSignal(signal) {
   const controller = new AbortController();
+  const waiting = new Set();
+  controller.signal.addEventListener('abort', () => {
+    const now = [...waiting];
+    waiting.clear();
+    for (const f of now) {
+      try {
+        f();
+      } catch {
+        // one that throws must not keep the others from being told
+      }
+    }
+  }, { once: true });
+  const whenAborted = (f) => {
+    const entry = () => f();
+    waiting.add(entry);
+    return () => waiting.delete(entry);
+  };
   const follow = () => controller.abort(signal.reason);
   let listening = false;
   try {
@@ -111,6 +148,7 @@ export function callSignal(signal) {
   }
   return {
     signal: controller.signal,
+    whenAborted,
     abort: (reason) => controller.abort(reason),
     dispose: () => {
       if (!listening) return;

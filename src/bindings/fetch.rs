@@ -4,7 +4,9 @@
 //! `AbortSignal`, and its `onProgress` and `onRetry` hooks.
 //!
 //! Each call has a signal of its own (`callSignal` in `fetch.js`), aborted when the caller's aborts or when a
-//! hook throws: everything in flight then ends at once, and the call rejects with the hook's error.
+//! hook throws: everything in flight then ends at once, and the call rejects with the hook's error. That signal
+//! has one `abort` listener, which tells each send and wait of the call in turn (`whenAborted`): a call with
+//! many requests in flight adds one listener to it, not one each (Node warns past 10).
 //!
 //! Not gloo-net, which this used before: it can neither call a fetch function given by the caller nor survive
 //! one that throws at once or resolves to something else than a Response (the module trapped, and the call
@@ -27,6 +29,9 @@ use crate::client::{CallError, Failure};
 #[wasm_bindgen(module = "/src/bindings/fetch.js")]
 extern "C" {
     /// Sends through `fetch_fn` (the global `fetch` when undefined); settles exactly once (see `fetch.js`).
+    /// `call` is the call's own signal handle, when `signal` is its signal: the send is told of an abort
+    /// through the call's one listener.
+    #[allow(clippy::too_many_arguments)]
     fn send(
         fetch_fn: &JsValue,
         method: &str,
@@ -35,7 +40,17 @@ extern "C" {
         body: &str,
         timeout_ms: f64,
         signal: &JsValue,
+        call: &JsValue,
     ) -> Promise;
+
+    /// Calls `f` once when `signal` aborts (through `call`'s one listener when it is the call's handle);
+    /// returns the function that stops that.
+    #[wasm_bindgen(js_name = whenAborted, catch)]
+    fn when_aborted(
+        call: &JsValue,
+        signal: &AbortSignal,
+        f: &Function,
+    ) -> Result<Function, JsValue>;
 
     /// `{ signal, abort(reason), dispose() }`: the signal of one call, which follows the caller's `signal`.
     #[wasm_bindgen(js_name = callSignal, catch)]
@@ -73,28 +88,29 @@ impl Drop for Timer {
     }
 }
 
-/// An `abort` listener on a signal, removed when dropped.
+/// Told when a signal aborts (through the call's one listener when `call` is its handle), until dropped.
 struct OnAbort {
-    signal: AbortSignal,
-    callback: Closure<dyn FnMut()>,
+    stop: Option<Function>,
+    _callback: Closure<dyn FnMut()>,
 }
 
 impl OnAbort {
-    fn new(signal: &AbortSignal, callback: impl FnMut() + 'static) -> OnAbort {
+    fn new(call: &JsValue, signal: &AbortSignal, callback: impl FnMut() + 'static) -> OnAbort {
         let callback = Closure::<dyn FnMut()>::new(callback);
-        let _ = signal.add_event_listener_with_callback("abort", callback.as_ref().unchecked_ref());
+        let stop = when_aborted(call, signal, callback.as_ref().unchecked_ref()).ok();
         OnAbort {
-            signal: signal.clone(),
-            callback,
+            stop,
+            _callback: callback,
         }
     }
 }
 
 impl Drop for OnAbort {
     fn drop(&mut self) {
-        let _ = self
-            .signal
-            .remove_event_listener_with_callback("abort", self.callback.as_ref().unchecked_ref());
+        // Before the callback is dropped (fields are dropped after this), so it is never called dropped.
+        if let Some(stop) = &self.stop {
+            let _ = stop.call0(&JsValue::UNDEFINED);
+        }
     }
 }
 
@@ -184,6 +200,13 @@ impl WebRuntime {
     fn live_signal(&self) -> Option<&AbortSignal> {
         self.call.as_ref().map(|(s, _)| s).or(self.signal.as_ref())
     }
+
+    /// The handle of the call's own signal (whose one listener tells every send and sleep), or undefined.
+    fn call_handle(&self) -> JsValue {
+        self.call
+            .as_ref()
+            .map_or(JsValue::UNDEFINED, |(_, handle)| handle.clone())
+    }
 }
 
 impl Drop for WebRuntime {
@@ -235,6 +258,7 @@ impl Runtime for WebRuntime {
             &request.body,
             request.timeout_ms as f64,
             &signal,
+            &self.call_handle(),
         );
         match JsFuture::from(promise).await {
             Ok(answer) => {
@@ -287,8 +311,9 @@ impl Runtime for WebRuntime {
                 let _ = resolve.call0(&JsValue::UNDEFINED);
             })
         };
+        let call = self.call_handle();
         let _wake = self.live_signal().map(|signal| {
-            OnAbort::new(signal, move || {
+            OnAbort::new(&call, signal, move || {
                 let _ = resolve.call0(&JsValue::UNDEFINED);
             })
         });

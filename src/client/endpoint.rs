@@ -1,7 +1,9 @@
 //! Where requests go: one of Huawei Cloud's two sites, or any base URL (a same-origin proxy, a sandbox).
 
+use super::messages::url as words;
 use super::url::{redact, HttpUrl};
 use crate::kind::InquiryKind;
+use crate::language::Words;
 pub use crate::site::Site;
 
 /// A base URL and the site it serves.
@@ -13,12 +15,12 @@ pub struct Endpoint {
 
 /// Why an endpoint was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("endpoint {} {reason}", crate::validate::text::Quoted(&self.shown()))]
+#[error("endpoint {} {}", crate::validate::text::Quoted(&self.shown()), self.reason.0)]
 pub struct EndpointError {
     /// The value given.
     pub endpoint: String,
-    /// What is wrong with it.
-    pub reason: &'static str,
+    /// What is wrong with it, in English and Chinese.
+    pub reason: Words,
 }
 
 impl EndpointError {
@@ -53,12 +55,10 @@ impl Endpoint {
             });
         }
         if endpoint.trim() != endpoint || endpoint.is_empty() {
-            return Err(fail(
-                "must be \"intl\", \"cn\" or a URL without surrounding spaces",
-            ));
+            return Err(fail(words::SURROUNDING_SPACES));
         }
         if endpoint.contains(['?', '#']) {
-            return Err(fail("must not carry a query or a fragment"));
+            return Err(fail(words::QUERY_OR_FRAGMENT));
         }
         let lower = endpoint.to_ascii_lowercase();
         let (base, host) = if lower.starts_with("https://") || lower.starts_with("http://") {
@@ -69,9 +69,7 @@ impl Endpoint {
         } else if endpoint.starts_with('/') && !endpoint.starts_with("//") {
             (endpoint.trim_end_matches('/').to_owned(), None)
         } else {
-            return Err(fail(
-                "must be \"intl\", \"cn\", an http(s):// URL or a path starting with /",
-            ));
+            return Err(fail(words::NOT_AN_ENDPOINT));
         };
         let known = [Site::International, Site::China].into_iter().find(|s| {
             host.as_deref()

@@ -139,9 +139,59 @@ fn call(error: &CallError, language: Language, site: Site) -> String {
     )
 }
 
+/// Why a URL cannot be sent (`client::url`) or an endpoint cannot be used (`client::endpoint`).
+pub(crate) mod url {
+    use crate::language::Words;
+
+    pub(crate) const NOT_ABSOLUTE: Words = (
+        "it is not an absolute http(s) URL",
+        "不是绝对的 http(s) URL",
+    );
+    pub(crate) const NOT_HTTP: Words = (
+        "only http and https URLs are sent",
+        "只能发送 http 和 https URL",
+    );
+    pub(crate) const USER_INFO: Words = (
+        "it carries a user name or password; give credentials in the auth option",
+        "含有用户名或密码；凭据请在 auth 选项中给出",
+    );
+    pub(crate) const NO_HOST: Words = ("it has no host", "没有主机名");
+    pub(crate) const BAD_HOST: Words = (
+        "its host has characters a host name cannot hold",
+        "主机名含有主机名不允许的字符",
+    );
+    pub(crate) const PORT_NOT_NUMBER: Words = ("its port is not a number", "端口不是数字");
+    pub(crate) const PORT_TOO_LARGE: Words = ("its port is larger than 65535", "端口大于 65535");
+    pub(crate) const SURROUNDING_SPACES: Words = (
+        "must be \"intl\", \"cn\" or a URL without surrounding spaces",
+        "应为 \"intl\"、\"cn\" 或前后没有空格的 URL",
+    );
+    pub(crate) const QUERY_OR_FRAGMENT: Words = (
+        "must not carry a query or a fragment",
+        "不能带查询字符串或片段",
+    );
+    pub(crate) const NOT_AN_ENDPOINT: Words = (
+        "must be \"intl\", \"cn\", an http(s):// URL or a path starting with /",
+        "应为 \"intl\"、\"cn\"、http(s):// URL 或以 / 开头的路径",
+    );
+}
+
 /// The client options' own sentences (the option readers say the rest).
 pub(crate) mod options {
-    use crate::language::Words;
+    use crate::language::{Language, Words};
+
+    /// An endpoint refused for `reason`; `shown` is the value given, quoted (and redacted).
+    pub(crate) fn endpoint_refused(language: Language, reason: Words, shown: &str) -> String {
+        language.pick(
+            format!("{}, got {shown}", reason.0),
+            format!("{}，实际为 {shown}", reason.1),
+        )
+    }
+
+    pub(crate) const PRICE_OPTIONS_OBJECT: Words = (
+        "an object: { signal?, onProgress?, onRetry?, timeoutMs?, retry?, isolateFailures?, catalogue? }",
+        "对象：{ signal?, onProgress?, onRetry?, timeoutMs?, retry?, isolateFailures?, catalogue? }",
+    );
 
     pub(crate) const NOT_BLANK: Words = ("must not be blank", "不能为空");
     pub(crate) const VISIBLE_ASCII: Words = (
@@ -171,4 +221,23 @@ pub(crate) mod options {
         "AK/SK signing needs a full http(s) endpoint URL; a page calls a same-origin proxy that signs, with no auth",
         "AK/SK 签名需要完整的 http(s) 端点 URL；网页应调用负责签名的同源代理，且不设 auth",
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::options::PRICE_OPTIONS_OBJECT;
+    use crate::language::Language;
+    use crate::validate::messages::must_be_words;
+
+    #[test]
+    fn price_options_that_are_not_an_object_in_both_languages() {
+        assert_eq!(
+            must_be_words(Language::English, PRICE_OPTIONS_OBJECT, "a number"),
+            "must be an object: { signal?, onProgress?, onRetry?, timeoutMs?, retry?, isolateFailures?, catalogue? }, got a number"
+        );
+        assert_eq!(
+            must_be_words(Language::Chinese, PRICE_OPTIONS_OBJECT, "数字"),
+            "应为对象：{ signal?, onProgress?, onRetry?, timeoutMs?, retry?, isolateFailures?, catalogue? }，实际为数字"
+        );
+    }
 }

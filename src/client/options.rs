@@ -86,7 +86,7 @@ pub fn read_options(value: OptionValue) -> Result<ClientConfig, InvalidOptions> 
             r.fail(
                 &root.key("endpoint"),
                 Rule::OneOf,
-                format!("{}, got {}", e.reason, quote(&e.shown())),
+                words::endpoint_refused(r.language(), e.reason, &quote(&e.shown())),
             );
             None
         }
@@ -431,5 +431,50 @@ mod tests {
         let relative = violations(json!({"endpoint": "/api/hwc", "auth": {"ak": "a", "sk": "s"}}));
         assert_eq!(relative[0].0, "auth");
         assert!(relative[0].2.contains("same-origin proxy"));
+    }
+
+    #[test]
+    fn endpoint_reasons_in_both_languages() {
+        let said = |endpoint: &str, language: &str| {
+            let found = violations(json!({ "endpoint": endpoint, "language": language }));
+            assert_eq!(found.len(), 1, "{found:?}");
+            assert_eq!((found[0].0.as_str(), found[0].1), ("endpoint", "one_of"));
+            found[0].2.clone()
+        };
+        for (endpoint, en, zh) in [
+            (
+                " intl",
+                r#"must be "intl", "cn" or a URL without surrounding spaces, got " intl""#,
+                r#"应为 "intl"、"cn" 或前后没有空格的 URL，实际为 " intl""#,
+            ),
+            (
+                "https://h/x?y=1",
+                r#"must not carry a query or a fragment, got "https://h/x?y=1""#,
+                r#"不能带查询字符串或片段，实际为 "https://h/x?y=1""#,
+            ),
+            (
+                "international",
+                r#"must be "intl", "cn", an http(s):// URL or a path starting with /, got "international""#,
+                r#"应为 "intl"、"cn"、http(s):// URL 或以 / 开头的路径，实际为 "international""#,
+            ),
+            (
+                "https://",
+                r#"it has no host, got "https://""#,
+                r#"没有主机名，实际为 "https://""#,
+            ),
+            (
+                "http://h:99999/x",
+                r#"its port is larger than 65535, got "http://h:99999/x""#,
+                r#"端口大于 65535，实际为 "http://h:99999/x""#,
+            ),
+            (
+                "https://u:secret@h/x",
+                r#"it carries a user name or password; give credentials in the auth option, got "https://***@h/x""#,
+                r#"含有用户名或密码；凭据请在 auth 选项中给出，实际为 "https://***@h/x""#,
+            ),
+        ] {
+            assert_eq!(said(endpoint, "en_US"), en);
+            assert_eq!(said(endpoint, "zh_CN"), zh);
+        }
     }
 }

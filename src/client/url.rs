@@ -4,6 +4,8 @@
 //! resolved, the fragment dropped. A user name or password in the URL is refused, and never shown: messages
 //! show a URL through [`redact`].
 
+use super::messages::url as words;
+use crate::language::Words;
 use crate::validate::text::cut;
 
 /// An absolute `http` or `https` URL, normalised.
@@ -17,32 +19,30 @@ pub struct HttpUrl {
 }
 
 impl HttpUrl {
-    /// Parses and normalises `text`; the error says what is wrong with it.
-    pub fn parse(text: &str) -> Result<HttpUrl, &'static str> {
-        let (scheme, rest) = text
-            .split_once("://")
-            .ok_or("it is not an absolute http(s) URL")?;
+    /// Parses and normalises `text`; the error says what is wrong with it, in English and Chinese.
+    pub fn parse(text: &str) -> Result<HttpUrl, Words> {
+        let (scheme, rest) = text.split_once("://").ok_or(words::NOT_ABSOLUTE)?;
         let (scheme, default_port) = if scheme.eq_ignore_ascii_case("https") {
             ("https", 443)
         } else if scheme.eq_ignore_ascii_case("http") {
             ("http", 80)
         } else {
-            return Err("only http and https URLs are sent");
+            return Err(words::NOT_HTTP);
         };
         let rest = rest.split('#').next().unwrap_or_default();
         let authority_end = rest.find(['/', '\\', '?']).unwrap_or(rest.len());
         let (authority, rest) = rest.split_at(authority_end);
         if authority.contains('@') {
-            return Err("it carries a user name or password; give credentials in the auth option");
+            return Err(words::USER_INFO);
         }
         let (host, port) = split_port(authority)?;
         if host.is_empty() {
-            return Err("it has no host");
+            return Err(words::NO_HOST);
         }
         let host_ok = |b: u8| b.is_ascii_alphanumeric() || b"-._".contains(&b);
         let bracketed = host.starts_with('[') && host.ends_with(']');
         if !bracketed && !host.bytes().all(host_ok) {
-            return Err("its host has characters a host name cannot hold");
+            return Err(words::BAD_HOST);
         }
         let (path, query) = match rest.split_once('?') {
             Some((path, query)) => (path, Some(query.to_owned())),
@@ -87,7 +87,7 @@ impl HttpUrl {
 }
 
 /// The host and the port of an authority; a port's leading zeros do not count, an empty port is none.
-fn split_port(authority: &str) -> Result<(&str, Option<u16>), &'static str> {
+fn split_port(authority: &str) -> Result<(&str, Option<u16>), Words> {
     // An IPv6 literal holds colons of its own.
     let port_at = match authority.rfind(']') {
         Some(close) => authority
@@ -105,7 +105,7 @@ fn split_port(authority: &str) -> Result<(&str, Option<u16>), &'static str> {
         return Ok((host, None));
     }
     if !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err("its port is not a number");
+        return Err(words::PORT_NOT_NUMBER);
     }
     let port = digits
         .trim_start_matches('0')
@@ -117,7 +117,7 @@ fn split_port(authority: &str) -> Result<(&str, Option<u16>), &'static str> {
                 Err(())
             }
         })
-        .map_err(|()| "its port is larger than 65535")?;
+        .map_err(|()| words::PORT_TOO_LARGE)?;
     Ok((host, Some(port)))
 }
 

@@ -10,6 +10,8 @@ use super::model::{
     MAX_HOURS_PER_MONTH, MAX_PERIODS,
 };
 use super::words;
+use crate::catalogue::Catalogue;
+use crate::inquiry::check_product_against;
 use crate::inquiry::limits::*;
 use crate::inquiry::rules::{check_count, check_int, check_text, check_unique, Scope, TextKind};
 use crate::inquiry::{
@@ -58,15 +60,19 @@ fn render(language: Language, violations: &Violations) -> String {
 impl ComparisonInput {
     /// Reads and checks a comparison input from JSON text, with messages in English.
     pub fn from_json(text: &str) -> Result<Self, ComparisonError> {
-        Self::read_in(text, Unsendable::default(), Language::English)
+        Self::read_in(text, Unsendable::default(), Language::English, None)
     }
 
     /// Reads and checks a comparison input from JSON text in one pass; every problem is listed by wire path,
-    /// in `language`. `unsendable` are the values of a JavaScript input that its text could not carry.
+    /// in `language`. `unsendable` are the values of a JavaScript input that its text could not carry. With a
+    /// `catalogue`, each product is also checked against it (rule `catalogue`), as a price call's products
+    /// are: its service type, resource type, size unit and the usage factor its pay-per-use line is priced
+    /// with (the one given, else `"Duration"`).
     pub fn read_in(
         text: &str,
         unsendable: Unsendable,
         language: Language,
+        catalogue: Option<&Catalogue>,
     ) -> Result<Self, ComparisonError> {
         let mut cx = Cx::in_language(Mode::Strict, unsendable, language);
         let mut m = InputMembers::default();
@@ -98,6 +104,9 @@ impl ComparisonInput {
             input.periods.len()
         };
         input.check(&mut cx.c, m.listed, periods_listed);
+        if let Some(catalogue) = catalogue {
+            input.check_against(&mut cx.c, catalogue);
+        }
         if cx.c.is_empty() {
             Ok(input)
         } else {
@@ -107,8 +116,21 @@ impl ComparisonInput {
 
     /// Checks a comparison input built in Rust, with messages in English.
     pub fn validate(self) -> Result<Self, ComparisonError> {
+        self.validate_with(None)
+    }
+
+    /// Checks a comparison input built in Rust, each product also against `catalogue` (rule `catalogue`),
+    /// with messages in English.
+    pub fn validate_against(self, catalogue: &Catalogue) -> Result<Self, ComparisonError> {
+        self.validate_with(Some(catalogue))
+    }
+
+    fn validate_with(self, catalogue: Option<&Catalogue>) -> Result<Self, ComparisonError> {
         let mut c = Collector::new(Language::English);
         self.check(&mut c, self.products.len(), self.periods.len());
+        if let Some(catalogue) = catalogue {
+            self.check_against(&mut c, catalogue);
+        }
         if c.is_empty() {
             Ok(self)
         } else {
@@ -186,6 +208,17 @@ impl ComparisonInput {
             self.inquiry_precision,
             &INQUIRY_PRECISION,
         );
+    }
+
+    /// Checks each product against `catalogue` (rule `catalogue`, at `products[i]`) with the inquiries' own
+    /// check. The pay-per-use usage factor checked is the one that is sent; the unit of its hours is the
+    /// package's own, so it is not.
+    fn check_against(&self, c: &mut Collector, catalogue: &Catalogue) {
+        let list = Path::Root.key("products");
+        for (i, p) in self.products.iter().enumerate() {
+            let factor = p.terms.as_deref().unwrap_or(DEFAULT_USAGE_FACTOR);
+            check_product_against(c, p, Some((factor, None)), &list.index(i), catalogue);
+        }
     }
 
     /// The hours the pay-per-use inquiry prices: those of the longest period.

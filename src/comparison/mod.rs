@@ -23,6 +23,8 @@ pub use model::{
 pub use pricing::price_comparison;
 
 #[cfg(test)]
+mod against_tests;
+#[cfg(test)]
 mod pricing_tests;
 #[cfg(test)]
 mod render_tests;

@@ -97,7 +97,8 @@ fn every_problem_at_once_by_wire_path_in_both_languages() {
         text.starts_with("invalid billing-mode comparison: "),
         "{text}"
     );
-    let zh = ComparisonInput::read_in(bad, Default::default(), Language::Chinese).unwrap_err();
+    let zh =
+        ComparisonInput::read_in(bad, Default::default(), Language::Chinese, None).unwrap_err();
     assert!(zh.to_string().starts_with("计费模式比较无效："), "{zh}");
     assert!(zh.to_string().contains("31 天"), "{zh}");
     let none = ComparisonInput::from_json(r#"{"project_id": "p", "products": [], "periods": []}"#)

@@ -36,13 +36,22 @@ pub(crate) fn check_products_against<T: Terms>(
 ) {
     let list = root.key("product_infos");
     for (i, product) in products.iter().enumerate() {
-        check_product(c, product, &list.index(i), catalogue);
+        let usage = product
+            .terms
+            .usage()
+            .map(|(factor, unit)| (factor, Some(unit)));
+        check_product_against(c, product, usage, &list.index(i), catalogue);
     }
 }
 
-fn check_product<T: Terms>(
+/// Checks one product (at `at`) against `catalogue`: its service and resource types, its size's unit, and
+/// `usage` when it is priced by usage — the usage factor, and the unit of its value when the caller gave one
+/// (`None`: the unit is the package's own choice, as the billing-mode comparison's hours are, and is not
+/// checked). Shared by the inquiries and the billing-mode comparison's products.
+pub(crate) fn check_product_against<T>(
     c: &mut Collector,
     p: &ProductInfo<T>,
+    usage: Option<(&str, Option<i64>)>,
     at: &Path<'_>,
     catalogue: &Catalogue,
 ) {
@@ -117,7 +126,6 @@ fn check_product<T: Terms>(
             (messages::OF_SIZE, &fits),
         );
     }
-    let usage = p.terms.usage();
     if let Some((factor, _)) = usage {
         if resource_ok && !factor.is_empty() && catalogue.knows_usage_of(&p.resource_type) {
             let theirs = catalogue.usage_types_of(&p.resource_type);
@@ -139,7 +147,7 @@ fn check_product<T: Terms>(
             }
         }
     }
-    if let (Some((factor, unit)), true) = (usage, units) {
+    if let (Some((factor, Some(unit))), true) = (usage, units) {
         let what = if factor.eq_ignore_ascii_case("Duration") {
             messages::OF_DURATION
         } else {

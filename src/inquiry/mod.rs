@@ -24,6 +24,7 @@ mod renewal;
 pub(crate) mod rules;
 
 pub use crate::kind::InquiryKind;
+pub(crate) use against::check_product_against;
 #[cfg(test)]
 pub(crate) use fields::PRODUCT as PRODUCT_FIELDS;
 pub use on_demand::{OnDemandDraft, OnDemandInquiry, OnDemandProduct, UsageTerms};

@@ -106,8 +106,9 @@ export class Comparison {
 export interface PriceClient {
   /** Prices the products pay-per-use for the hours of the longest period and subscribed for each period,
    *  concurrently within every quota, and compares them. Rejects with an `InquiryValidationError` (`kind:
-   *  "comparison"`) listing every problem of the input; rejects with a `PriceApiError` when cancelled or when
-   *  no mode priced anything; a mode or product that fails keeps its place with the failure. */
-  compareBillingModes(input: ComparisonInput | string, options?: Omit<PriceOptions, "catalogue">): Promise<Comparison>;
+   *  "comparison"`) listing every problem of the input (with `options.catalogue`, each product checked against
+   *  it too: rule `catalogue`, at `products[i]`); rejects with a `PriceApiError` when cancelled or when no mode
+   *  priced anything; a mode or product that fails keeps its place with the failure. */
+  compareBillingModes(input: ComparisonInput | string, options?: PriceOptions): Promise<Comparison>;
 }
 "#;

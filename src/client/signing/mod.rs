@@ -131,7 +131,8 @@ pub fn sign_request(request: &SignRequest<'_>) -> Result<Signed, SignError> {
     if request.method.is_empty() || !request.method.bytes().all(|b| b.is_ascii_alphabetic()) {
         return Err(SignError::InvalidMethod(request.method.to_owned()));
     }
-    let url = HttpUrl::parse(request.url).map_err(|reason| SignError::InvalidUrl {
+    // A signing error has no language to go by: its reason is said in English.
+    let url = HttpUrl::parse(request.url).map_err(|(reason, _)| SignError::InvalidUrl {
         url: request.url.to_owned(),
         reason,
     })?;

@@ -56,7 +56,7 @@ impl OptionValue {
 
     /// How the value looks without showing it, in `language`: for a value that may be a credential put in
     /// the wrong place.
-    fn kind(&self, language: Language) -> String {
+    pub(crate) fn kind(&self, language: Language) -> String {
         let english = match self {
             OptionValue::Absent => "undefined",
             OptionValue::Null => "null",
