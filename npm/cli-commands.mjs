@@ -66,7 +66,7 @@ Examples:
   HWC_AK=… HWC_SK=… hwc-price price period estimate.json --fail-above 1500`,
   },
   compare: {
-    options: { ...COMMON, ...PRICING, format: { type: 'string', short: 'f' } },
+    options: { ...COMMON, ...PRICING, format: { type: 'string', short: 'f' }, catalogue: { type: 'string' } },
     help: `Usage: hwc-price compare [FILE|-] [options]
 
 Prices the same products pay-per-use and subscribed (a month and a year unless "periods" says otherwise), all
@@ -84,6 +84,8 @@ Options:
   --endpoint WHERE        intl (default), cn, or a base URL such as http://127.0.0.1:8787 (the sandbox);
                           HWC_ENDPOINT sets it too
   --language LANG         en_US or zh_CN (default: the site's)
+  --catalogue FILE        check each product against a saved catalogue (Catalogue.toJSON()) before anything is
+                          sent
   --timeout-ms MS         longest wait for one answer (default 30000)
   --quiet, -q             no progress on standard error
 

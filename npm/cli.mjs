@@ -251,8 +251,9 @@ async function compare(args) {
   extra('compare', positionals, 1);
   const format = oneOf('format', values.format, COMPARE_FORMATS, 'text');
   if (values.language !== undefined) oneOf('language', values.language, LANGUAGES);
+  const catalogue = await catalogueFile(values.catalogue);
   const text = await input(positionals[0]);
-  const { result: comparison, error } = await send(values, (c, options) => c.compareBillingModes(text, options));
+  const { result: comparison, error } = await send(values, (c, options) => c.compareBillingModes(text, { ...options, ...(catalogue ? { catalogue } : {}) }));
   if (error) { // a comparison is whole or refused: a partial quote of one of its calls is not printed
     comparison.free();
     throw new Stop(`${error.code}: ${error.message}`, EXIT.API);

@@ -98,7 +98,7 @@ test('validate: a valid file exits 0; violations from standard input, one a line
   assert.deepEqual([missing.code, missing.stderr], [2, 'error: cannot read nope.json: no such file\n']);
 });
 
-test('--catalogue: validate and price check each product against a saved catalogue first', async () => {
+test('--catalogue: validate, price and compare check each product against a saved catalogue first', async () => {
   const { PriceClient } = await import('hwc-price');
   const client = new PriceClient({ endpoint: base, auth: { token: TOKEN } });
   const catalogue = await client.catalogue({ onWarning: () => {} });
@@ -121,6 +121,18 @@ test('--catalogue: validate and price check each product against a saved catalog
   assert.equal(sandbox.requests.length, sent, 'nothing sent');
   const priced = await hwc(['price', 'period', file, '--endpoint', base, '--catalogue', saved], { env: { HWC_TOKEN: TOKEN } });
   assert.equal(priced.code, 0, priced.stderr);
+  // compare checks its products against the catalogue too, before anything is sent.
+  const { period_type: _type, period_num: _num, ...product } = vm('vm');
+  const comparison = (type) => JSON.stringify({ project_id: 'p', products: [{ ...product, resource_type: type }] });
+  const compareWrong = write('compare-wrong.json', comparison('hws.resource.type.volume'));
+  const before = sandbox.requests.length;
+  const notCompared = await hwc(['compare', compareWrong, '--endpoint', base, '--catalogue', saved], { env: { HWC_TOKEN: TOKEN } });
+  assert.equal(notCompared.code, 2);
+  assert.match(notCompared.stderr, /products\[0\]\.resource_type/);
+  assert.equal(sandbox.requests.length, before, 'nothing sent');
+  const compared = await hwc(['compare', write('compare.json', comparison('hws.resource.type.vm')), '--endpoint', base, '--catalogue', saved, '-q'], { env: { HWC_TOKEN: TOKEN } });
+  assert.equal(compared.code, 0, compared.stderr);
+  assert.match(compared.stdout, /^Product vm\n/);
   const notCatalogue = await hwc(['validate', 'period', file, '--catalogue', file]);
   assert.equal(notCatalogue.code, 2);
   assert.match(notCatalogue.stderr, /^error: --catalogue .*estimate\.json: /);
@@ -394,7 +406,7 @@ test('help for every command with examples; unknown commands and flags get a "di
     [['prcie', 'period'], 'error: unknown command "prcie" (did you mean price?); commands: validate, price, compare, diff, sandbox (see hwc-price --help)'],
     [['compare', '--formt', 'csv'], 'error: unknown option --formt for "compare" (did you mean --format?) (see hwc-price compare --help)'],
     [['compare', '--format', 'markdown'], 'error: --format must be text, csv, json, html; got "markdown"'],
-    [['compare', '--catalogue', 'c.json'], 'error: unknown option --catalogue for "compare" (see hwc-price compare --help)'],
+    [['compare', '--catalgue', 'c.json'], 'error: unknown option --catalgue for "compare" (did you mean --catalogue?) (see hwc-price compare --help)'],
     [['compare', 'a.json', 'b.json'], 'error: "compare" takes at most 1 argument; unexpected "b.json"'],
     [['price', 'period', '--formt', 'json'], 'error: unknown option --formt for "price" (did you mean --format?) (see hwc-price price --help)'],
     [['price', 'perod'], 'error: unknown kind "perod": use on-demand, period, renewal (did you mean period?)'],
