@@ -32,6 +32,9 @@ import {
   type Breakdown,
   type BreakdownDocument,
   Catalogue,
+  Comparison,
+  type ComparisonInput,
+  type ComparisonDocument,
 } from 'hwc-price';
 import init from 'hwc-price';
 
@@ -192,6 +195,29 @@ async function checkedAgainst(catalogue: Catalogue): Promise<Violation['rule'][]
   return rule === undefined ? [] : [rule];
 }
 void checkedAgainst;
+
+// Billing modes compared: the input typed, the document's cells narrowed by `priced`.
+async function compared(catalogue: Catalogue): Promise<(string | null)[]> {
+  const input: ComparisonInput = {
+    project_id: 'p',
+    products: [{ id: 'vm', cloud_service_type: 's', resource_type: 'r', resource_spec: 'x', region: 'y', subscription_num: 1 }],
+    hoursPerMonth: '176',
+    periods: [{ period_type: 2, period_num: 3 }],
+  };
+  // @ts-expect-error: period_type 1 is not a subscribe-rate period
+  const wrong: ComparisonInput = { ...input, periods: [{ period_type: 1, period_num: 1 }] };
+  void wrong;
+  const comparison: Comparison = await client.compareBillingModes(input, { catalogue, signal: AbortSignal.timeout(1000) });
+  const doc: ComparisonDocument = comparison.toJSON();
+  const first = doc.products[0]?.cells[0];
+  // @ts-expect-error: a cell that may have failed has no amounts until narrowed
+  void first?.final;
+  const said: (string | null)[] = first === undefined ? [] : [first.priced ? first.perMonth.final : first.code];
+  const hours: string[] = doc.totals.cells.flatMap((c) => (c?.breakEven ? [c.breakEven.hoursPerMonth] : []));
+  comparison.free();
+  return [...said, ...hours, doc.format];
+}
+void compared;
 
 // Error classes: `instanceof` narrows.
 function describe(error: unknown): string {
