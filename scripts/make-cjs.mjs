@@ -30,6 +30,18 @@ glue = [...snippets.values()].map((s) => s.source).join('\n') + '\n' + glue;
 // the ES module entries).
 const errors = [...snippets.entries()].find(([path]) => path.endsWith('/src/bindings/errors.js'));
 if (!errors) throw new Error('the glue does not import src/bindings/errors.js; update scripts/make-cjs.mjs');
+// Node has a synchronous native SHA-256: signRequest hashes bodies with it (chosen here, once, as the entry
+// loads); the other entries keep the module's own.
+const input = [...snippets.entries()].find(([path]) => path.endsWith('/src/bindings/input.js'));
+if (!input?.[1].exported.includes('useHostSha256')) {
+  throw new Error('the glue does not import useHostSha256 from src/bindings/input.js; update scripts/make-cjs.mjs');
+}
+const hostHash = `{
+  const crypto = require('node:crypto');
+  ${input[1].id}.useHostSha256(typeof crypto.hash === 'function'
+    ? (text) => crypto.hash('sha256', text, 'hex')
+    : (text) => crypto.createHash('sha256').update(text, 'utf8').digest('hex'));
+}`;
 const errorExports = errors[1].exported.filter((name) => name !== 'errorOf').map((name) => `${name}: ${errors[1].id}.${name}`);
 const names = [];
 let body = glue.replace(/^export (class|function) (\w+)/gm, (_, kind, name) => {
@@ -46,6 +58,7 @@ const out = `'use strict';
 // no init call is needed; \`init()\` and \`initSync()\` are kept as no-ops for code shared with browsers.
 ${body}
 initSync({ module: require('node:fs').readFileSync(require('node:path').join(__dirname, 'hwc_price_bg.wasm')) });
+${hostHash}
 module.exports = { ${names.join(', ')}, ${errorExports.join(', ')} };
 module.exports.initSync = () => {};
 module.exports.default = async () => {};

@@ -149,8 +149,9 @@ function locate(value) {
 
 /**
  * The small fields of a request to sign, as one JSON list: `[method, url, body, ak, sk, name, value, name,
- * value, ...]`, each the caller's string or null when it is not one; `body` is "" when the body is a string or
- * absent (the body itself, which may be large, is read on its own, so that it crosses once, unescaped). U+0001
+ * value, ...]`, each the caller's string or null when it is not one; `body` is "" when the body is absent or
+ * empty and "1" when it is a non-empty string (the body itself, which may be large, is hashed on its own:
+ * `hostSha256Of` or `bodyBytes`, only when the signature needs its hash). U+0001
  * then `object` or `headers` when the request or its headers are not an object; U+0002 then what was thrown
  * while reading; U+0003 then the field (`url`, `body`, `headers.<name>`...) whose text holds a lone UTF-16
  * surrogate, which cannot be sent as it was signed (the official SDK refuses it too).
@@ -167,7 +168,8 @@ export function signFields(request) {
     const body = request.body;
     if (typeof body === 'string') text(body, 'body');
     const out = [text(request.method, 'method'), text(request.url, 'url'),
-      body === undefined || typeof body === 'string' ? '' : null, text(request.ak, 'ak'), text(request.sk, 'sk')];
+      body === undefined || body === '' ? '' : typeof body === 'string' ? '1' : null, text(request.ak, 'ak'),
+      text(request.sk, 'sk')];
     const headers = request.headers;
     if (headers !== undefined && headers !== null) {
       if (typeof headers !== 'object' || Array.isArray(headers)) return '\u0001headers';
@@ -180,6 +182,47 @@ export function signFields(request) {
     return JSON.stringify(out);
   } catch (error) {
     return '\u0002' + thrownText(error);
+  }
+}
+
+/**
+ * The host's synchronous SHA-256 of a string's UTF-8 bytes, as lowercase hex, or null when the entry installed
+ * none (then the module hashes with its own). The Node entries install `node:crypto`'s when they load; browsers
+ * have no synchronous one.
+ */
+let hostSha256 = null;
+
+/** Installs the host's SHA-256 (`text => lowercase hex`): called once, by an entry, as it loads. */
+export function useHostSha256(hash) {
+  hostSha256 = hash;
+}
+
+/**
+ * The lowercase hex SHA-256 of a request's string body by the host's hash, without copying the body into the
+ * module; "" when there is no host hash or it fails (the module then hashes `bodyBytes` itself).
+ */
+export function hostSha256Of(request) {
+  if (hostSha256 === null) return '';
+  try {
+    const body = request.body;
+    return typeof body === 'string' ? String(hostSha256(body)) : '';
+  } catch {
+    return '';
+  }
+}
+
+const utf8 = new TextEncoder();
+
+/**
+ * The UTF-8 bytes of a request's string body (empty when it is not a string or reading it throws), for the
+ * module's own hash: one native encoding and one copy, rather than a character-by-character copy.
+ */
+export function bodyBytes(request) {
+  try {
+    const body = request.body;
+    return utf8.encode(typeof body === 'string' ? body : '');
+  } catch {
+    return new Uint8Array(0);
   }
 }
 

@@ -31,6 +31,10 @@ extern "C" {
     pub(crate) fn is_abort_signal(value: &JsValue) -> bool;
     #[wasm_bindgen(js_name = signFields)]
     pub(crate) fn sign_fields(request: &JsValue) -> String;
+    #[wasm_bindgen(js_name = hostSha256Of)]
+    pub(crate) fn host_sha256_of(request: &JsValue) -> String;
+    #[wasm_bindgen(js_name = bodyBytes)]
+    pub(crate) fn body_bytes(request: &JsValue) -> Vec<u8>;
 }
 
 /// Where the list of unsendable values starts in [`json_of`]'s result.

@@ -1,10 +1,10 @@
 //! `signRequest`: AK/SK signing for servers and proxies that call the rating APIs themselves.
 
-use js_sys::{Reflect, JSON};
+use js_sys::JSON;
 use wasm_bindgen::prelude::*;
 
 use super::errors::{coded_error, set, sign_error, violations};
-use super::input::{option_value, sign_fields};
+use super::input::{body_bytes, host_sha256_of, option_value, sign_fields};
 use crate::client::signing::{self, SignRequest};
 use crate::client::Secret;
 use crate::json::object_text;
@@ -74,12 +74,7 @@ pub fn sign_request(
             .flatten()
             .ok_or_else(|| invalid(&format!("{key} must be a string")))
     };
-    let (method, url, _, ak) = (text("method")?, text("url")?, text("body")?, text("ak")?);
-    // The body crosses on its own, once: `signFields` only said whether it is a string.
-    let body = Reflect::get(&input, &JsValue::from_str("body"))
-        .ok()
-        .and_then(|b| b.as_string())
-        .unwrap_or_default();
+    let (method, url, body_mark, ak) = (text("method")?, text("url")?, text("body")?, text("ak")?);
     let sk = Secret::new(text("sk")?);
     let mut headers = Vec::new();
     while let Some(name) = fields.next().flatten() {
@@ -98,12 +93,23 @@ pub fn sign_request(
         method: &method,
         url: &url,
         headers: &headers,
-        body: body.as_bytes(),
+        body: &[],
         ak: &ak,
         sk: &sk,
         unix_seconds,
     };
-    let signed = signing::sign_request(&request).map_err(|e| sign_error(&e))?;
+    // `signFields` only said whether the body is empty ("" or "1"). When its hash is needed, the host hashes it where
+    // it is (no copy into the module), or, with no host hash, its bytes cross once and the module hashes them.
+    let mut body_sha256 = || {
+        let hex = host_sha256_of(&input);
+        if is_sha256_hex(&hex) {
+            hex
+        } else {
+            signing::hex_sha256(&body_bytes(&input))
+        }
+    };
+    let signed = signing::sign_hashing(&request, body_mark.is_empty(), &mut body_sha256)
+        .map_err(|e| sign_error(&e))?;
     // One JSON text crosses the boundary instead of a string per header name and value: several times faster.
     let json = object_text(|w| {
         w.string("url", &signed.url);
@@ -120,4 +126,9 @@ pub fn sign_request(
             "the signed headers could not be returned",
         )
     })
+}
+
+/// Whether `text` is a SHA-256 as the signature needs it: 64 lowercase hex digits.
+fn is_sha256_hex(text: &str) -> bool {
+    text.len() == 64 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }

@@ -118,6 +118,20 @@ const EMPTY_HASH: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca49599
 
 /// Signs `request`: the URL to send it to and the full header set.
 pub fn sign_request(request: &SignRequest<'_>) -> Result<Signed, SignError> {
+    sign_hashing(request, request.body.is_empty(), &mut || {
+        hex_sha256(request.body)
+    })
+}
+
+/// Signs `request` with its body hashed by `body_sha256` (the lowercase hex SHA-256 of the body's bytes),
+/// called at most once, and only when the signature needs the body's hash: never for an empty body
+/// (`body_is_empty`) or one that an `X-Sdk-Content-Sha256` header stands for. `request.body` is not read.
+/// The bindings use it to hash a body with the host's own SHA-256 without copying it into the module.
+pub(crate) fn sign_hashing(
+    request: &SignRequest<'_>,
+    body_is_empty: bool,
+    body_sha256: &mut dyn FnMut() -> String,
+) -> Result<Signed, SignError> {
     if request.ak.is_empty() {
         return Err(SignError::MissingCredential("access key (AK)"));
     }
@@ -162,9 +176,9 @@ pub fn sign_request(request: &SignRequest<'_>) -> Result<Signed, SignError> {
     }
     // The official SDK hashes an empty body as such, even when it sends UNSIGNED-PAYLOAD.
     let payload_hash = match find(&headers, CONTENT_SHA256_HEADER) {
-        _ if request.body.is_empty() => EMPTY_HASH.to_owned(),
+        _ if body_is_empty => EMPTY_HASH.to_owned(),
         Some(given) => given.to_owned(),
-        None => hex_sha256(request.body),
+        None => body_sha256(),
     };
     let date = find(&headers, DATE_HEADER).unwrap_or_default().to_owned();
     let method = request.method.to_ascii_uppercase();
@@ -376,6 +390,34 @@ mod tests {
         let err = sign_request(&request("https://user:hunter2@h/x", &[], b"{}", &sk)).unwrap_err();
         assert!(!err.to_string().contains("hunter2"), "{err}");
         assert!(err.to_string().contains("***@h"), "{err}");
+    }
+
+    #[test]
+    fn a_body_hashed_elsewhere_signs_the_same_and_only_when_needed() {
+        let sk = Secret::new("SK");
+        let body = "{\"product_infos\":[\"\u{e9}\u{1f600}\"]}".as_bytes();
+        let json = [("Content-Type".to_owned(), "application/json".to_owned())];
+        let text = [("Content-Type".to_owned(), "text/plain".to_owned())];
+        for headers in [&json[..], &text[..], &[]] {
+            let direct = sign_request(&request("https://h/x?b=1&a=2", headers, body, &sk));
+            let mut calls = 0;
+            let url = "https://h/x?b=1&a=2";
+            let hashed = sign_hashing(&request(url, headers, b"", &sk), false, &mut || {
+                calls += 1;
+                hex_sha256(body)
+            });
+            assert_eq!(direct, hashed);
+            // A text body is not hashed: UNSIGNED-PAYLOAD stands for it.
+            assert_eq!(calls, usize::from(headers != &text[..]));
+        }
+        // An empty body is never hashed.
+        let empty = sign_hashing(&request("https://h/x", &json, b"", &sk), true, &mut || {
+            "0".repeat(64)
+        });
+        assert_eq!(
+            empty,
+            sign_request(&request("https://h/x", &json, b"", &sk))
+        );
     }
 
     #[test]
