@@ -129,7 +129,7 @@ for (const viewport of [LAPTOP, PHONE]) {
     await compareAndWait(page);
     assert.equal(await page.locator('#comparison').getAttribute('data-state'), 'compared');
     assert.match(await page.locator('#compare-verdict .partial-note').textContent(), /leave out 1 item .*: item-3\./);
-    assert.match(await page.locator('#compare-items .cost-item[data-id="item-3"]').textContent(), /pay-per-use: not priced \(CBC\.\w+\)\./);
+    assert.match(await page.locator('#compare-items .cost-item[data-id="item-3"]').textContent(), /pay-per-use: not priced\. Product not found: .* \(CBC\.99006006\)/);
     await state(page, 'compare-partial');
 
     // A comparison held up, then cancelled: nothing compared, said plainly.
@@ -174,5 +174,49 @@ test("an item whose subscription never pays off within a month says so, and its 
   assert.match(card, /1 month: pays off above ≈785\.17 hours a month, more than a month has/);
   assert.match(card, /1 year: pays off above ≈678\.09 hours a month(?!,)/);
   assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('an item not sold by the year: no totals to compare, yet each mode it has is shown, and nothing breaks', async () => {
+  const page = await open();
+  // The sandbox sells s3.medium.4.linux pay-per-use and by the month only; the estimate is that one item.
+  for (const item of [2, 1]) {
+    await page.locator(`.item[data-index="${item}"] > details > summary`).click();
+    await page.getByRole('button', { name: `Remove item ${item + 1}` }).click();
+  }
+  await (await field(page, 0, 'resource_spec')).fill('s3.medium.4.linux');
+  await compareAndWait(page);
+  assert.equal(await page.locator('#comparison').getAttribute('data-state'), 'compared');
+  assert.equal(await page.locator('#compare-verdict .partial-note').textContent(), 'No item could be priced in every mode, so there are no totals to compare.');
+  assert.equal(await page.locator('#compare-charts svg').count(), 0, 'no totals: no charts');
+  const card = await page.locator('#compare-items .cost-item').textContent();
+  assert.match(card, /Cheapest: 1 month, /);
+  assert.match(card, /1 year: not priced\. Product not found: .* \(CBC\.99006006\)/);
+  assert.equal(await page.getByRole('button', { name: 'Export comparison JSON' }).isDisabled(), false);
+  await state(page, 'compare-no-totals');
+  assert.deepEqual(page.problems.filter((p) => !/Failed to load resource/.test(p)), [], 'only the refused year in the console');
+  await page.context().close();
+});
+
+test('typing while a comparison runs: "Compare at these hours" stays off until it ends, and the refusal stays with the hours sent', async () => {
+  const page = await open();
+  const hours = page.getByRole('textbox', { name: 'Hours of use a month' });
+  await hours.fill('0');
+  env.demo.sandbox.injectFaults([{ delayMs: 1500 }]);
+  await (await field(page, 0, 'subscription_num')).fill('2');
+  await page.getByRole('button', { name: 'Compare billing modes', exact: true }).click();
+  await compared(page);
+  assert.equal(await page.locator('#comparison').getAttribute('data-state'), 'failed', 'hours of 0 are refused before anything is sent');
+  assert.match(await page.locator('#hours-error').textContent(), /greater than 0/);
+  await hours.fill('100');
+  assert.equal(await page.locator('#hours-error').textContent(), '', 'the refusal was of 0, not of 100');
+  await page.getByRole('button', { name: 'Compare at these hours' }).click();
+  await page.locator('#compare-cancel').waitFor({ state: 'visible' });
+  await hours.fill('150');
+  assert.equal(await page.getByRole('button', { name: 'Compare at these hours' }).isDisabled(), true, 'no click is lost while comparing');
+  await page.locator('#compare-cancel').waitFor({ state: 'hidden' });
+  assert.equal(await page.getByRole('button', { name: 'Compare at these hours' }).isDisabled(), false);
+  assert.equal(await page.locator('#comparison').getAttribute('data-state'), 'stale', 'compared at 100, asked 150 since');
+  assert.match(await page.locator('#compare-verdict .glance-label').textContent(), /^Cheapest at 100 hours/);
   await page.context().close();
 });

@@ -204,6 +204,10 @@ export function createSandbox({ corsOrigin, currency = 'USD', token, ak, sk, dis
       const periods = need(p, 'period_num', 'number', where);
       if (!(type in PRICES.period_hours)) throw parameterError(`${where}period_type ${type} is not 0, 2, 3 or 4`);
       const unit = hourly(p, where);
+      // A product not sold for this kind of period (see prices.json) is not found for it, as the service says.
+      if (unit.not_sold?.[type]) {
+        throw new ApiError(400, 'CBC.99006006', `Product not found: ${key(p)} is not sold for period_type ${type} (${where}period_type)`);
+      }
       const hours = mul(dec(String(PRICES.period_hours[type])), dec(String(periods)));
       // The product's own factor for this period type when its entry gives one (see prices.json), else the table's.
       const factor = unit.period_factor?.[type] ?? PRICES.period_factor[type];

@@ -136,7 +136,7 @@ function render() {
  */
 function changed() {
   // The link opens the comparison too once one was asked for (and the estimate's items are products).
-  const comparison = compared.shown && COMPARABLE.has(state.mode) ? `&compare=${encodeURIComponent(hoursAsked())}` : '';
+  const comparison = compared.shown && COMPARABLE.has(state.mode) && /^[\d.]{1,20}$/.test(hoursAsked()) ? `&compare=${hoursAsked()}` : '';
   history.replaceState(null, '', `#e=${encodeState(state)}${comparison}`);
   if (!ready) return [];
   for (const node of document.querySelectorAll('.field-error')) node.textContent = '';
@@ -371,7 +371,7 @@ function priceNow(event) {
 }
 
 /** Compares the billing modes of the estimate, bringing the comparison into view. */
-const compareModes = () => compareNow(state, ui, { reveal: true });
+const compareModes = () => compareNow(state, ui, { asked: true });
 
 function loadPasted() {
   const out = $('paste-result');
@@ -468,6 +468,9 @@ async function start() {
   $('compare-again').addEventListener('click', compareModes);
   $('compare-cancel').addEventListener('click', cancelCompare);
   $('hours').addEventListener('input', () => changed());
+  $('hours').addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') compareModes();
+  });
   $('compare-csv').addEventListener('click', () => exportComparison('csv'));
   $('compare-json').addEventListener('click', () => exportComparison('json'));
   if (sharedHours) {

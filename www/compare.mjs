@@ -1,24 +1,26 @@
 // Billing modes compared on the page: the items composed (pay-per-use or yearly/monthly) priced pay-per-use, for a
 // month and for a year (and any other period the items are subscribed for) with the package's
 // compareBillingModes, then shown as a verdict in words, the monthly cost of each mode and the cost against the
-// hours used a month with the break-even points marked (inline SVG, each with its text equivalent), every
-// product's table folded, exports and a share link. Amounts stay the package's exact decimal strings: only
-// money.mjs rounds them for reading, and the charts turn them into numbers for drawing positions alone.
+// hours used a month with the break-even points marked (inline SVG, each with its text equivalent), each item's
+// cheapest mode, the package's full table folded, exports and a share link. Amounts stay the package's exact
+// decimal strings: only money.mjs rounds them for reading, and the charts turn them into numbers for drawing
+// positions alone.
 import { PriceClient, isInquiryValidationError } from '/pkg/hwc_price.js';
-import { COMPARABLE, toComparison, encodeState, locateCompared, plural } from './estimate.mjs';
+import { COMPARABLE, toComparison, locateCompared, plural } from './estimate.mjs';
 import { el, svg } from './dom.mjs';
-import { compare, headline, perMille, roundTo } from './money.mjs';
+import { compare, roundTo } from './money.mjs';
 import { describeItem } from './names.mjs';
 import { shelf } from './catalogue.mjs';
 import { exportName, download } from './keep.mjs';
+import { amount, amountWords, barChart, errorBox, firstSentence, langTag, markStale, plainWhole } from './view.mjs';
 
 const $ = (id) => document.getElementById(id);
 
-/** The comparison shown: its value, the state and hours it was made from, and when; `running` while comparing. */
-export const compared = { value: null, doc: null, key: null, state: null, at: null, running: null, shown: false, refusedHours: null };
+/** The comparison shown: its value, what it was made from, and when; `running` while comparing. */
+export const compared = { value: null, doc: null, key: null, at: null, running: null, shown: false, refusedHours: null };
 
-/** What a comparison depends on: the estimate and the hours of use a month. */
-const keyOf = (state, hours) => `${encodeState(state)}|${String(hours).trim()}`;
+/** What a comparison depends on: its input (the items' product fields, the periods, the hours) and language. */
+const keyOf = (state, hours) => (COMPARABLE.has(state.mode) ? JSON.stringify([state.language, toComparison(state, hours)]) : null);
 
 /** The section's state; the status line is read out but not shown where the verdict or a note says the same. */
 const setState = (s) => {
@@ -30,13 +32,16 @@ const status = (text) => { $('compare-status').textContent = text; };
 /** The hours of use a month asked for (as typed; the package checks it). */
 export const hoursAsked = () => $('hours').value.trim();
 
-/** Shows or hides what only products can do, and marks the comparison out of date when `state` moved on. */
+/**
+ * After any change of the estimate or the hours: what only products can do shown or hidden, the package's word on
+ * the hours kept beside them until they change, and the comparison marked out of date when it no longer matches.
+ */
 export function checkCompared(state) {
   const comparable = COMPARABLE.has(state.mode);
   $('compare').hidden = !comparable;
-  $('compare-again').disabled = !comparable;
+  $('compare-again').disabled = !comparable || Boolean(compared.running);
+  $('compare-help').hidden = !comparable;
   $('compare-renewal').hidden = comparable;
-  // The package's word on the hours stays beside them until they change (the page clears field errors on every change).
   const refused = compared.refusedHours;
   if (refused && refused.hours === hoursAsked()) {
     $('hours').setAttribute('aria-invalid', 'true');
@@ -46,22 +51,17 @@ export function checkCompared(state) {
   }
   if (!compared.value || compared.running) return;
   const stale = keyOf(state, hoursAsked()) !== compared.key;
-  const was = !$('compare-stale').hidden;
-  $('compare-stale').hidden = !stale;
-  $('comparison').classList.toggle('is-stale', stale);
-  for (const id of ['compare-csv', 'compare-json']) $(id).disabled = stale;
-  if (stale !== was) {
+  if (markStale({ section: 'comparison', note: 'compare-stale', exports: ['compare-csv', 'compare-json'] }, stale)) {
     setState(stale ? 'stale' : 'compared');
-    status(stale ? 'The comparison is out of date: the estimate or the hours changed after it was made.' : 'The comparison matches the estimate again.');
+    status(stale ? 'The comparison is out of date: the items or the hours changed after it was made.' : 'The comparison matches the estimate again.');
   }
 }
 
 function clear() {
   compared.value?.free();
-  Object.assign(compared, { value: null, doc: null, key: null, state: null, at: null });
+  Object.assign(compared, { value: null, doc: null, key: null, at: null, refusedHours: null });
   for (const id of ['compare-error', 'compare-stale']) $(id).hidden = true;
   $('compare-error').replaceChildren();
-  compared.refusedHours = null;
   $('comparison').classList.remove('is-stale');
   for (const id of ['compare-verdict', 'compare-charts', 'compare-table', 'compare-items']) $(id).replaceChildren();
   $('compare-full').hidden = true;
@@ -70,10 +70,10 @@ function clear() {
 
 /**
  * Compares the billing modes of `state` at the hours asked; `ui` has the page's hooks (`fix()` returns the
- * estimate's problems and focuses the first, `markField(index, field, text)`, `after()`). With `reveal`, the
- * comparison is scrolled into view and focused once the estimate is found valid.
+ * estimate's problems and focuses the first, `after()`). When the reader asked (`asked`), the comparison is
+ * scrolled into view and focused once the estimate is found valid, and an error box takes the focus.
  */
-export async function compareNow(state, ui, { reveal = false } = {}) {
+export async function compareNow(state, ui, { asked = false } = {}) {
   if (compared.running || !COMPARABLE.has(state.mode)) return;
   const problems = ui.fix();
   if (problems.length) {
@@ -82,7 +82,7 @@ export async function compareNow(state, ui, { reveal = false } = {}) {
     return;
   }
   clear();
-  if (reveal) {
+  if (asked) {
     $('comparison').scrollIntoView({ block: 'start' });
     $('comparison').focus({ preventScroll: true });
   }
@@ -109,18 +109,23 @@ export async function compareNow(state, ui, { reveal = false } = {}) {
         status(`Comparing: ${done} of ${plural(total, 'price request')} answered.`);
       },
     });
-    const sentence = show(value, snapshot, hours);
+    let sentence;
+    try {
+      sentence = show(value, snapshot, hours);
+    } catch (error) {
+      value.free();
+      throw error;
+    }
     setState('compared');
     status(sentence);
   } catch (error) {
-    failed(error, snapshot, ui);
+    failed(error, snapshot, hours, asked);
   } finally {
     client?.free();
     compared.running = null;
     $('compare-cancel').hidden = true;
     bar.hidden = true;
     $('compare').disabled = false;
-    $('compare-again').disabled = false;
     ui.after();
   }
 }
@@ -128,7 +133,7 @@ export async function compareNow(state, ui, { reveal = false } = {}) {
 /** Stops the comparison under way, if any. */
 export const cancelCompare = () => compared.running?.abort();
 
-function failed(error, state, ui) {
+function failed(error, state, hours, asked) {
   if (error.code === 'ABORTED') {
     setState('cancelled');
     status('Comparison cancelled: nothing compared.');
@@ -141,50 +146,21 @@ function failed(error, state, ui) {
     for (const v of error.violations) {
       const at = locateCompared(v.path, state.mode);
       if (at?.field === 'hoursPerMonth') {
-        compared.refusedHours = { hours: hoursAsked(), message: v.message };
-      } else if (at?.item !== undefined) {
-        ui.markField(at.item, at.field, v.message);
+        compared.refusedHours = { hours, message: v.message };
+        items.push(el('li', { text: `Hours of use a month: ${v.message}` }));
+      } else {
+        items.push(el('li', { text: at?.item !== undefined ? `Item ${at.item + 1}, ${v.path}: ${v.message}` : `${v.path}: ${v.message}` }));
       }
-      items.push(el('li', { text: at?.field === 'hoursPerMonth' ? `Hours of use a month: ${v.message}` : `${v.path}: ${v.message}` }));
     }
   } else {
-    items.push(el('li', { text: String(error.message ?? error).split('\n')[0] }));
+    items.push(el('li', { text: plainWhole(error) }));
   }
-  const facts = [['Code', error.code], ['HTTP status', error.status], ['Request id', error.requestId], ['Message', error.message]]
-    .filter(([, v]) => v !== null && v !== undefined && v !== '');
-  $('compare-error').replaceChildren(
-    el('h3', { class: 'error-title', text: 'The billing modes could not be compared' }),
-    el('ul', { class: 'error-list' }, ...items),
-    el('details', { class: 'error-details' }, el('summary', { text: 'Details' }),
-      el('dl', {}, ...facts.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: String(v) })]))));
-  $('compare-error').hidden = false;
-  $('compare-error').focus();
-}
-
-/** An amount for reading, "≈" when the package rounded it or rounding to cents changed it. */
-function money(text, exact, currency) {
-  if (text === null || text === undefined) return { text: '–', exact: '' };
-  const h = headline(text, currency);
-  const approx = !exact && !h.rounded;
-  const precise = exact ? `exactly ${h.exact}` : `${h.exact} to 12 digits`;
-  return { text: approx ? `≈ ${h.text}` : h.text, exact: h.rounded || approx ? precise : '' };
+  errorBox($('compare-error'), 'The billing modes could not be compared', items, error);
+  if (asked) $('compare-error').focus();
 }
 
 /** The most hours of use a month can have: 31 days of 24 hours. */
 const MONTH_HOURS = 744;
-
-/**
- * When a subscription pays off, in words: above its break-even hours, or only past the hours asked for, or never
- * (past any month's hours).
- */
-function paysOffWords(breakEven, asked, brief = false) {
-  const at = hoursText(breakEven);
-  const never = compare(breakEven.hoursPerMonth, String(MONTH_HOURS)) > 0;
-  if (brief) return `: pays off above ${at} a month${breakEven.withinMonth ? '' : never ? ', more than a month has' : `, not at ${asked}`}`;
-  if (breakEven.withinMonth) return ` pays off above ${at} of use a month.`;
-  if (never) return ` never pays off: it would take ${at} of use a month, more than a month has.`;
-  return ` pays off only above ${at} of use a month, more than the ${asked} hours asked for.`;
-}
 
 /** Break-even hours for reading: two decimals, "≈" when rounded. */
 function hoursText(breakEven) {
@@ -192,128 +168,129 @@ function hoursText(breakEven) {
   return `${r.rounded || !breakEven.exact ? '≈' : ''}${r.value.replace(/\.00$/, '')} hours`;
 }
 
-function amountNode(text, exact, currency, cls) {
-  const m = money(text, exact, currency);
-  return el('span', { class: `amount ${cls}`, 'data-value': text ?? '' }, el('span', { class: 'amount-rounded', text: m.text }),
-    m.exact ? el('span', { class: 'amount-exact', text: ` ${m.exact}` }) : null);
+/**
+ * When a subscription pays off, in words: above its break-even hours; only past the hours asked for; or never
+ * (past any month's hours). `brief` for an item's card.
+ */
+function paysOffWords(breakEven, asked, brief = false) {
+  const at = hoursText(breakEven);
+  const never = compare(breakEven.hoursPerMonth, String(MONTH_HOURS)) > 0;
+  if (brief) return `: pays off above ${at} a month${breakEven.withinMonth ? '' : never ? ', more than a month has' : `, more than the ${asked} asked for`}`;
+  if (breakEven.withinMonth) return ` pays off above ${at} of use a month.`;
+  if (never) return ` never pays off: it would take ${at} of use a month, more than a month has.`;
+  return ` pays off only above ${at} of use a month, more than the ${asked} hours asked for.`;
+}
+
+/** What a mode costs a month, and for a subscription what its whole period costs, paid up front. */
+function costWords(doc, index, cell, cls) {
+  const nodes = [amount(cell.perMonth.final, doc.currency, cls, cell.perMonth.exact), ' a month'];
+  if (index > 0) nodes.push(` (${amountWords(cell.final, doc.currency).text} for ${doc.modes[index].name}, paid up front)`);
+  return nodes;
 }
 
 /** Shows `value` compared from `state` at `hours` hours a month; returns the sentence to announce. */
 function show(value, state, hours) {
   const doc = value.toJSON();
-  const { currency, modes, totals } = doc;
-  const cells = totals.cells;
-  const best = totals.cheapest;
-  const lang = state.language === 'zh_CN' ? 'zh-CN' : 'en';
+  const { modes, totals } = doc;
+  const lang = langTag(state.language);
   const nameOf = (i) => el('bdi', { lang, text: modes[i].name });
-  const ppu = cells[0];
+  // A mode's total is null when no product was priced in every mode.
+  const cells = totals.cells.map((c) => c ?? { priced: false });
+  const best = totals.cheapest;
   let sentence;
   const verdict = el('div', { class: 'glance compare-glance' });
   if (best === null || best === undefined) {
-    sentence = 'No billing mode could price every item; see the table for what failed.';
+    sentence = 'No billing mode could be compared for every item; each item below says what could be priced.';
     verdict.append(el('p', { class: 'glance-label', text: sentence }));
   } else {
     const cheapest = cells[best];
-    const perMonth = money(cheapest.perMonth.final, cheapest.perMonth.exact, currency);
     verdict.append(
       el('p', { class: 'glance-label', text: `Cheapest at ${hours} hours of use a month` }),
-      el('p', { class: 'glance-total' }, nameOf(best), ': ', amountNode(cheapest.perMonth.final, cheapest.perMonth.exact, currency, 'glance-pay'), ' a month'));
-    sentence = `Cheapest at ${hours} hours of use a month: ${modes[best].name}, ${perMonth.text.replace('≈ ', 'about ')} a month.`;
+      el('p', { class: 'glance-total' }, nameOf(best), ': ', ...costWords(doc, best, cheapest, 'glance-pay')));
+    const perMonth = amountWords(cheapest.perMonth.final, doc.currency, cheapest.perMonth.exact).text;
+    sentence = `Cheapest at ${hours} hours of use a month: ${modes[best].name}, ${perMonth.replace('≈ ', 'about ')} a month.`;
     if (cheapest.saving) {
-      const saving = money(cheapest.saving.perMonth, cheapest.saving.exact, currency);
-      verdict.append(el('p', { class: 'glance-month', text: `${saving.text} a month less than pay-per-use (${cheapest.saving.percent}% less).` }));
-      sentence += ` It saves ${saving.text.replace('≈ ', 'about ')} a month against pay-per-use.`;
+      const saving = amountWords(cheapest.saving.perMonth, doc.currency, cheapest.saving.exact).text;
+      verdict.append(el('p', { class: 'glance-month', text: `${saving} a month less than pay-per-use${cheapest.saving.percent ? ` (${cheapest.saving.percent}% less)` : ''}.` }));
+      sentence += ` It saves ${saving.replace('≈ ', 'about ')} a month against pay-per-use.`;
     }
   }
   const paysOff = cells.map((c, i) => ({ c, i })).filter(({ c, i }) => i > 0 && c.priced && c.breakEven);
   if (paysOff.length) {
-    verdict.append(el('ul', { class: 'break-evens' }, ...paysOff.map(({ c, i }) => el('li', {}, nameOf(i),
-      paysOffWords(c.breakEven, doc.hoursPerMonth)))));
+    verdict.append(el('ul', { class: 'break-evens' }, ...paysOff.map(({ c, i }) => el('li', {}, nameOf(i), paysOffWords(c.breakEven, doc.hoursPerMonth)))));
   }
   if (totals.leftOut.length) {
-    verdict.append(el('p', { class: 'partial-note', text: `The totals leave out ${plural(totals.leftOut.length, 'item')} that a mode could not price: ${totals.leftOut.join(', ')}. The table says why.` }));
+    const all = totals.included.length === 0;
+    verdict.append(el('p', { class: 'partial-note', text: all
+      ? 'No item could be priced in every mode, so there are no totals to compare.'
+      : `The totals leave out ${plural(totals.leftOut.length, 'item')} that a mode could not price: ${totals.leftOut.join(', ')}. The item says why.` }));
   }
   $('compare-verdict').replaceChildren(verdict);
-  $('compare-charts').replaceChildren(monthlyBars(doc, nameOf), ppu.priced ? hoursChart(doc) : '');
+  $('compare-charts').replaceChildren(...(totals.included.length ? [monthlyBars(doc, cells, nameOf), cells[0].priced ? hoursChart(doc, cells, lang) : ''] : []));
   $('compare-items').replaceChildren(...itemCards(doc, state));
   // The package escapes every server-provided string and isolates it in <bdi>; the markup is its own.
   $('compare-table').innerHTML = value.toHtml();
   $('compare-table').lang = lang;
   $('compare-full').hidden = false;
-  Object.assign(compared, { value, doc, key: keyOf(state, hours), state: structuredClone(state), at: new Date() });
+  Object.assign(compared, { value, doc, key: keyOf(state, hours), at: new Date() });
   for (const id of ['compare-csv', 'compare-json']) $(id).disabled = false;
   return sentence;
 }
 
-/** Each item's cheapest mode and break-even, in words, named as the estimate names it. */
+/** Each item's cheapest mode and break-evens, in words, named as the estimate names it (products are in order). */
 function itemCards(doc, state) {
-  const byId = new Map(state.items.map((item, i) => [String(item.id), i]));
-  const lang = state.language === 'zh_CN' ? 'zh-CN' : 'en';
-  const cards = doc.products.map((p) => {
-    const index = byId.get(String(p.id)) ?? -1;
+  const lang = langTag(state.language);
+  return doc.products.map((p, index) => {
     const words = describeItem(state.mode, state.items[index] ?? { id: p.id }, index, shelf.cat);
     const failed = p.cells.map((c, i) => ({ c, i })).filter(({ c }) => !c.priced);
     const lines = [];
     if (p.cheapest !== null && p.cheapest !== undefined) {
-      const c = p.cells[p.cheapest];
       lines.push(el('p', {}, 'Cheapest: ', el('bdi', { lang, text: doc.modes[p.cheapest].name }), ', ',
-        amountNode(c.perMonth.final, c.perMonth.exact, doc.currency, 'cost-final'), ' a month'));
+        ...costWords(doc, p.cheapest, p.cells[p.cheapest], 'cost-final')));
     }
     for (const { c, i } of p.cells.map((c, i) => ({ c, i })).filter(({ c, i }) => i > 0 && c.priced && c.breakEven)) {
-      lines.push(el('p', { class: 'cost-item-detail' }, el('bdi', { lang, text: doc.modes[i].name }),
-        paysOffWords(c.breakEven, doc.hoursPerMonth, true)));
+      lines.push(el('p', { class: 'cost-item-detail' }, el('bdi', { lang, text: doc.modes[i].name }), paysOffWords(c.breakEven, doc.hoursPerMonth, true)));
     }
     for (const { c, i } of failed) {
-      lines.push(el('p', { class: 'compare-failure' }, el('bdi', { lang, text: doc.modes[i].name }), `: not priced (${c.code}).`));
+      lines.push(el('p', { class: 'compare-failure' }, el('bdi', { lang, text: doc.modes[i].name }), ': not priced. ',
+        el('span', { lang, text: firstSentence(c.message) }), el('span', { class: 'amount-exact', text: ` (${c.code})` })));
     }
-    if (failed.length) lines.push(el('p', { class: 'cost-item-detail', lang, text: String(failed[0].c.message).replace(/\s*\(.*$/s, '') }));
     return el('li', { class: 'cost-item', 'data-id': p.id },
       el('p', { class: 'cost-item-name' }, el('span', { class: 'cost-item-number', text: `${words.title}: ` }), el('bdi', { text: words.name })),
       el('p', { class: 'cost-item-detail', text: words.detail }), ...lines);
   });
-  return cards;
 }
 
 /** The monthly cost of each mode as bars, the cheapest marked; the list after it says the same in words. */
-function monthlyBars(doc, nameOf) {
-  const { currency, modes, totals } = doc;
-  const rows = totals.cells.map((c, i) => ({ i, name: modes[i].name, c }));
-  const max = rows.reduce((m, r) => (r.c.priced && compare(r.c.perMonth.final, m) > 0 ? r.c.perMonth.final : m), '0');
-  const row = 28;
-  const graph = svg('svg', { class: 'bars', viewBox: `0 0 360 ${rows.length * row}`, role: 'img', 'aria-labelledby': 'modes-title', 'aria-describedby': 'modes-words' },
-    svg('title', { id: 'modes-title', text: 'Bar chart of the monthly cost of each billing mode' }),
-    ...rows.map(({ i, name, c }) => {
-      const y = i * row;
-      if (!c.priced) {
-        return svg('g', { class: 'bar' }, svg('text', { x: '0', y: String(y + 18), class: 'bar-label', text: name }),
-          svg('text', { x: '100', y: String(y + 18), class: 'bar-value', text: 'not priced' }));
-      }
-      const length = Math.max(1, Math.round((perMille(c.perMonth.final, max) * 160) / 1000));
-      return svg('g', { class: `bar${i === totals.cheapest ? ' bar-cheapest' : ''}` },
-        svg('text', { x: '0', y: String(y + 18), class: 'bar-label', text: name }),
-        svg('rect', { x: '100', y: String(y + 5), width: String(length), height: '18', rx: '2', class: 'bar-fill' }),
-        svg('text', { x: String(100 + length + 6), y: String(y + 18), class: 'bar-value', text: `${money(c.perMonth.final, c.perMonth.exact, currency).text}${i === totals.cheapest ? ' ★' : ''}` }));
-    }));
-  const words = el('ul', { id: 'modes-words', class: 'chart-words' }, ...rows.map(({ i, c }) => el('li', {}, nameOf(i), ': ',
-    c.priced ? `${money(c.perMonth.final, c.perMonth.exact, currency).text} a month${i === totals.cheapest ? ' (cheapest, ★)' : ''}` : 'not priced')));
-  return el('figure', { class: 'chart' }, el('figcaption', { text: `Cost a month at ${doc.hoursPerMonth} hours of use` }), graph, words);
+function monthlyBars(doc, cells, nameOf) {
+  const best = doc.totals.cheapest;
+  const cost = (c, i) => (c.priced ? `${amountWords(c.perMonth.final, doc.currency, c.perMonth.exact).text}${i === best ? ' ★' : ''}` : 'not priced');
+  const bars = cells.map((c, i) => ({ label: doc.modes[i].name, value: c.priced ? c.perMonth.final : null, text: cost(c, i), cls: i === best ? 'bar-cheapest' : '' }));
+  const words = el('ul', { id: 'modes-words', class: 'chart-words' }, ...cells.map((c, i) => el('li', {}, nameOf(i), ': ',
+    c.priced ? `${amountWords(c.perMonth.final, doc.currency, c.perMonth.exact).text} a month${i === best ? ' (cheapest, ★)' : ''}` : 'not priced')));
+  return el('figure', { class: 'chart' }, el('figcaption', { text: `Cost a month at ${doc.hoursPerMonth} hours of use` }),
+    barChart(bars, { id: 'modes', title: 'Bar chart of the monthly cost of each billing mode', describedBy: 'modes-words' }), words);
 }
 
 /** A decimal string as a number, for a drawing position only (never for an amount shown). */
 const position = (text) => Number(text);
 
+/** A line's key in the chart's words: the line as drawn, in its mode's colour and dashes. */
+const swatch = (cls, vertical = false) => svg('svg', { class: 'swatch', viewBox: '0 0 24 10', 'aria-hidden': 'true', focusable: 'false' },
+  svg('line', vertical ? { x1: '12', y1: '0', x2: '12', y2: '10', class: cls } : { x1: '0', y1: '5', x2: '24', y2: '5', class: cls }));
+
 /**
  * The cost of each mode against the hours used a month: pay-per-use rises with the hours, a subscription costs
- * the same whatever the use, and each break-even point (where they cross) is marked; the list after it says the
- * same in words.
+ * the same whatever the use, and each break-even point on the chart (where they cross) is marked and named; the
+ * list after it says the same in words.
  */
-function hoursChart(doc) {
-  const { currency, modes, totals } = doc;
-  const ppuMonth = position(totals.cells[0].perMonth.final);
+function hoursChart(doc, cells, lang) {
+  const { modes } = doc;
   const asked = position(doc.hoursPerMonth);
-  const xMax = Math.max(730, asked);
-  const perHour = ppuMonth / asked;
-  const subs = totals.cells.map((c, i) => ({ c, i })).filter(({ c, i }) => i > 0 && c.priced);
+  const widest = asked > 730 ? doc.hoursPerMonth : '730';
+  const xMax = position(widest);
+  const perHour = position(cells[0].perMonth.final) / asked;
+  const subs = cells.map((c, i) => ({ c, i })).filter(({ c, i }) => i > 0 && c.priced);
   const yMax = Math.max(perHour * xMax, ...subs.map(({ c }) => position(c.perMonth.final))) * 1.08 || 1;
   const [left, top, width, height] = [64, 12, 280, 170];
   const x = (h) => (left + (h / xMax) * width).toFixed(1);
@@ -323,34 +300,35 @@ function hoursChart(doc) {
     svg('line', { x1: String(left), y1: y(0), x2: String(left + width), y2: y(0), class: 'axis' }),
     svg('line', { x1: String(left), y1: String(top), x2: String(left), y2: y(0), class: 'axis' }),
   ];
-  for (const h of [0, 200, 400, 600, xMax]) {
-    parts.push(svg('text', { x: x(h), y: String(top + height + 16), class: 'tick', 'text-anchor': 'middle', text: String(h) }));
+  for (const [h, label] of [[0, '0'], [200, '200'], [400, '400'], [600, '600'], [xMax, widest]]) {
+    parts.push(svg('text', { x: x(h), y: String(top + height + 16), class: 'tick', 'text-anchor': 'middle', text: label }));
   }
   parts.push(svg('text', { x: String(left + width / 2), y: String(top + height + 32), class: 'tick', 'text-anchor': 'middle', text: 'hours of use a month' }));
-  parts.push(svg('text', { x: String(left - 6), y: y(0), class: 'tick', 'text-anchor': 'end', text: headline('0', currency).text }));
+  parts.push(svg('text', { x: String(left - 6), y: y(0), class: 'tick', 'text-anchor': 'end', text: amountWords('0', doc.currency).text }));
   parts.push(svg('text', { x: String(left - 6), y: String(top + 10), class: 'tick', 'text-anchor': 'end', text: 'cost' }));
   parts.push(svg('line', { x1: x(asked), y1: String(top), x2: x(asked), y2: y(0), class: 'usage-line' }));
   parts.push(svg('line', { x1: x(0), y1: y(0), x2: x(xMax), y2: y(perHour * xMax), class: 'mode-line mode-0' }));
+  const marked = new Set();
   subs.forEach(({ c, i }) => {
     const v = position(c.perMonth.final);
     parts.push(svg('line', { x1: x(0), y1: y(v), x2: x(xMax), y2: y(v), class: `mode-line mode-${i % 8}` }));
     const h = c.breakEven ? position(c.breakEven.hoursPerMonth) : Infinity;
     if (h <= xMax) {
+      marked.add(i);
+      const r = roundTo(c.breakEven.hoursPerMonth, 0);
       parts.push(svg('circle', { cx: x(h), cy: y(v), r: '4', class: `break-even mode-${i % 8}` }));
-      parts.push(svg('text', { x: x(h), y: (Number(y(v)) - 8).toFixed(1), class: 'tick', 'text-anchor': 'middle', text: `${roundTo(c.breakEven.hoursPerMonth, 0).value} h` }));
+      parts.push(svg('text', { x: x(h), y: (Number(y(v)) - 8).toFixed(1), class: 'tick', 'text-anchor': 'middle', text: `${modes[i].name}: ${r.rounded || !c.breakEven.exact ? '≈' : ''}${r.value} h` }));
     }
   });
   const graph = svg('svg', { class: 'hours-chart', viewBox: '0 0 360 222', role: 'img', 'aria-labelledby': 'hours-title', 'aria-describedby': 'hours-words' }, ...parts);
-  const swatch = (i) => svg('svg', { class: 'swatch', viewBox: '0 0 24 10', 'aria-hidden': 'true', focusable: 'false' },
-    svg('line', { x1: '0', y1: '5', x2: '24', y2: '5', class: `mode-line mode-${i % 8}` }));
+  const costOf = (c) => amountWords(c.perMonth.final, doc.currency, c.perMonth.exact).text;
   const words = el('ul', { id: 'hours-words', class: 'chart-words' },
-    el('li', {}, swatch(0), el('bdi', { text: modes[0].name }), `: rises with the hours used, ${money(totals.cells[0].perMonth.final, totals.cells[0].perMonth.exact, currency).text} at ${doc.hoursPerMonth} hours a month.`),
-    ...subs.map(({ c, i }) => el('li', {}, swatch(i), el('bdi', { text: modes[i].name }),
-      `: ${money(c.perMonth.final, c.perMonth.exact, currency).text} a month however much it is used; `
-      + (c.breakEven ? `cheaper than pay-per-use above ${hoursText(c.breakEven)} a month${position(c.breakEven.hoursPerMonth) <= xMax ? ' (marked)' : ', past the chart'}.` : 'no break-even.'))),
-    el('li', {}, svg('svg', { class: 'swatch', viewBox: '0 0 24 10', 'aria-hidden': 'true', focusable: 'false' }, svg('line', { x1: '12', y1: '0', x2: '12', y2: '10', class: 'usage-line' })),
-      `The upright dashed line: the ${doc.hoursPerMonth} hours of use a month asked for.`));
-  return el('figure', { class: 'chart' }, el('figcaption', { text: `Cost a month against hours of use (${currency})` }), graph, words);
+    el('li', {}, swatch('mode-line mode-0'), el('bdi', { lang, text: modes[0].name }), `: rises with the hours used, ${costOf(cells[0])} at ${doc.hoursPerMonth} hours a month.`),
+    ...subs.map(({ c, i }) => el('li', {}, swatch(`mode-line mode-${i % 8}`), el('bdi', { lang, text: modes[i].name }),
+      `: ${costOf(c)} a month however much it is used; `
+      + (c.breakEven ? `cheaper than pay-per-use above ${hoursText(c.breakEven)} a month${marked.has(i) ? ' (marked)' : ', past the chart'}.` : 'no break-even.'))),
+    el('li', {}, swatch('usage-line', true), `The dashed vertical line: the ${doc.hoursPerMonth} hours of use a month asked for.`));
+  return el('figure', { class: 'chart' }, el('figcaption', { text: `Cost a month against hours of use (${doc.currency})` }), graph, words);
 }
 
 /** Downloads the comparison as CSV or JSON, named after the estimate and the day it was compared. */

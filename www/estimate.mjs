@@ -295,7 +295,7 @@ export function toComparison(state, hoursPerMonth) {
 
 /** The hours of use a month of the comparison a share link opens (`&compare=<hours>`), or null. */
 export function comparedHours(fragment) {
-  const m = /&compare=([\d.]{1,12})(?:&|$)/.exec(String(fragment));
+  const m = /&compare=([\d.]{1,20})(?:&|$)/.exec(String(fragment));
   return m ? m[1] : null;
 }
 

@@ -95,7 +95,7 @@ export function wireKeep(page) {
   $('copy-link').addEventListener('click', async () => {
     try {
       await navigator.clipboard.writeText(location.href);
-      $('share-status').textContent = 'Link copied: it opens this estimate, priced.';
+      $('share-status').textContent = `Link copied: it opens this estimate, priced${/&compare=/.test(location.hash) ? ', with its billing modes compared' : ''}.`;
     } catch {
       $('share-status').textContent = `Copy this link: ${location.href}`;
     }

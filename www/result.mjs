@@ -6,6 +6,7 @@ import { MODES, toInquiry, encodeState, plural } from './estimate.mjs';
 import { el } from './dom.mjs';
 import { summarize } from './summary.mjs';
 import { describeItem } from './names.mjs';
+import { errorBox, firstSentence, langTag, markStale, plainWhole } from './view.mjs';
 
 const $ = (id) => document.getElementById(id);
 
@@ -19,11 +20,7 @@ const status = (text) => { $('status').textContent = text; };
 export function checkStale(state) {
   if (!result.quote || result.pricing) return;
   const stale = encodeState(state) !== result.key;
-  const was = !$('stale').hidden;
-  $('stale').hidden = !stale;
-  $('results').classList.toggle('is-stale', stale);
-  for (const id of ['export-csv', 'export-json']) $(id).disabled = stale;
-  if (stale !== was) {
+  if (markStale({ section: 'results', note: 'stale', exports: ['export-csv', 'export-json'] }, stale)) {
     setState(stale ? 'stale' : result.partial ? 'partial' : 'priced');
     status(stale ? 'The result is out of date: the estimate changed after it was priced.' : 'The result matches the estimate again.');
   }
@@ -56,7 +53,7 @@ function show(quote, state, note) {
   const { nodes, sentence } = summarize(breakdown, state, indexer(state));
   const glance = $('glance');
   glance.replaceChildren(...nodes);
-  const lang = state.language === 'zh_CN' ? 'zh-CN' : 'en';
+  const lang = langTag(state.language);
   // The package escapes every server-provided string and isolates it in <bdi>; the markup is its own.
   $('breakdown').innerHTML = quote.toHtml({ language: state.language });
   $('breakdown').lang = lang;
@@ -164,16 +161,6 @@ function plainFailure(failure, mode, item) {
   return { field: at, text: firstSentence(failure.message) };
 }
 
-/** A message's first sentence, without the service's own text in parentheses. */
-const firstSentence = (message) => String(message ?? '').replace(/\s*\(.*$/s, '').replace(/^([^.]*\.).*$/s, '$1');
-
-const WHOLE = {
-  NETWORK: 'The rating service could not be reached. Check the connection and price again.',
-  TIMEOUT: 'The rating service did not answer in time. Price again in a moment.',
-  NOT_SENT: 'The rest was not sent because the first answer showed it could not succeed.',
-  BAD_RESPONSE: 'The rating service gave an answer that could not be read. Price again in a moment.',
-};
-
 /** The error box: plain words first, each with a way to the field; code, request id and attempts under "Details". */
 function explain(error, state, ui) {
   const box = $('api-error');
@@ -191,19 +178,8 @@ function explain(error, state, ui) {
       }
     }
   }
-  if (!items.length) {
-    const code = String(error.code ?? '');
-    const text = WHOLE[code] ?? (/^(HTTP\.)?40[13]$|^APIG\.(0301|0308)$/.test(code) ? 'The page\'s server could not sign in to the rating service.' : firstSentence(error.message));
-    items.push(el('li', { text }));
-  }
-  const facts = [['Code', error.code], ['HTTP status', error.status], ['Request id', error.requestId], ['Attempts', error.attempts], ['Message', error.message]]
-    .filter(([, v]) => v !== null && v !== undefined && v !== '');
+  if (!items.length) items.push(el('li', { text: plainWhole(error) }));
   const count = items.length;
-  box.replaceChildren(
-    el('h3', { class: 'error-title', text: count === 1 && !error.failures?.length ? 'The estimate could not be priced' : `${plural(count, state.mode === 'renewal' ? 'resource' : 'item')} could not be priced` }),
-    el('ul', { class: 'error-list' }, ...items),
-    el('details', { class: 'error-details' }, el('summary', { text: 'Details' }),
-      el('dl', {}, ...facts.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: String(v) })]))));
-  box.hidden = false;
+  errorBox(box, count === 1 && !error.failures?.length ? 'The estimate could not be priced' : `${plural(count, state.mode === 'renewal' ? 'resource' : 'item')} could not be priced`, items, error);
   box.focus();
 }

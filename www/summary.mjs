@@ -2,23 +2,15 @@
 // beside it), per month where the usage is measured in time, list price and discount, and every item named in
 // words and sorted by cost, with a bar chart (inline SVG) whose text equivalent is the list that follows it.
 // Amounts stay the package's exact decimal strings; only money.mjs rounds and compares them.
-import { el, svg } from './dom.mjs';
-import { compare, headline, perMille, sum } from './money.mjs';
+import { el } from './dom.mjs';
+import { compare, headline, sum } from './money.mjs';
+import { amount, barChart } from './view.mjs';
 import { describeItem } from './names.mjs';
 import { shelf } from './catalogue.mjs';
 import { plural } from './estimate.mjs';
 
 const BARS = 8;
 const FIRST_CARDS = 10;
-
-/** An amount for reading: the rounded headline, and the exact amount beside it when rounding changed it. */
-function amount(text, currency, cls = '') {
-  if (text === null || text === undefined) return el('span', { class: 'amount-none', text: 'not given per item' });
-  const h = headline(text, currency);
-  return el('span', { class: `amount ${cls}`.trim(), 'data-value': text },
-    el('span', { class: 'amount-rounded', text: h.text }),
-    h.rounded ? el('span', { class: 'amount-exact', text: ` exactly ${h.exact}` }) : null);
-}
 
 /** The cost of a line as the reader pays it: the final price, or the list price where the answer has no other. */
 const costOf = (line) => line.final ?? line.list ?? '0';
@@ -99,17 +91,6 @@ function chart(named, currency) {
     const rest = named.slice(BARS);
     shown.push({ label: `${rest.length} more`, cost: sum(rest.map(({ line }) => costOf(line))) });
   }
-  const max = shown.reduce((m, b) => (compare(b.cost, m) > 0 ? b.cost : m), '0');
-  const row = 26;
-  const width = 360;
-  const graph = svg('svg', { class: 'bars', viewBox: `0 0 ${width} ${shown.length * row}`, role: 'img', 'aria-labelledby': 'bars-title' },
-    svg('title', { id: 'bars-title', text: 'Bar chart of the cost of each item; the list after it gives the same amounts.' }),
-    ...shown.map((b, i) => {
-      const length = Math.max(1, Math.round((perMille(b.cost, max) * 170) / 1000));
-      return svg('g', { class: 'bar' },
-        svg('text', { x: '0', y: String(i * row + 17), class: 'bar-label', text: b.label }),
-        svg('rect', { x: '92', y: String(i * row + 5), width: String(length), height: '16', rx: '2', class: 'bar-fill' }),
-        svg('text', { x: String(92 + length + 6), y: String(i * row + 17), class: 'bar-value', text: headline(b.cost, currency).text }));
-    }));
-  return el('figure', { class: 'chart' }, graph);
+  const bars = shown.map((b) => ({ label: b.label, value: b.cost, text: headline(b.cost, currency).text }));
+  return el('figure', { class: 'chart' }, barChart(bars, { id: 'bars', title: 'Bar chart of the cost of each item; the list after it gives the same amounts.' }));
 }
