@@ -177,14 +177,15 @@ function progress(quiet) {
 
 const PRICE = { 'on-demand': 'priceOnDemand', period: 'pricePeriod', renewal: 'priceRenewal' };
 
-/** Runs `call(client, { onProgress })` with the client of `values` and progress on stderr: its result, or the
- *  partial result of a call that failed part-way (with `error`). Invalid input stops with 2, an API error with 1. */
-async function send(values, call) {
+/** Runs `call(client, { onProgress, catalogue? })` with the client of `values`, progress on stderr, and the
+ *  `catalogue` (freed after): its result, or the partial result of a call that failed part-way (with `error`).
+ *  Invalid input stops with 2, an API error with 1. */
+async function send(values, call, catalogue = null) {
   const { onProgress, end } = progress(values.quiet);
   let c;
   try {
     c = client(values);
-    return { result: await call(c, { onProgress }) };
+    return { result: await call(c, { onProgress, ...(catalogue ? { catalogue } : {}) }) };
   } catch (error) {
     end();
     if (isInquiryValidationError(error) || isPriceClientError(error)) throw new Stop(error.message, EXIT.INVALID);
@@ -196,12 +197,13 @@ async function send(values, call) {
   } finally {
     end();
     c?.free();
+    catalogue?.free();
   }
 }
 
 /** Prices `text` as `kind`: the quote, or the partial quote of a call that failed part-way (with `error`). */
 async function priceText(values, kind, text, catalogue = null) {
-  const { result: quote, error } = await send(values, (c, options) => c[PRICE[kind]](text, { ...options, ...(catalogue ? { catalogue } : {}) }));
+  const { result: quote, error } = await send(values, (c, options) => c[PRICE[kind]](text, options), catalogue);
   return { quote, error };
 }
 
@@ -253,7 +255,7 @@ async function compare(args) {
   if (values.language !== undefined) oneOf('language', values.language, LANGUAGES);
   const catalogue = await catalogueFile(values.catalogue);
   const text = await input(positionals[0]);
-  const { result: comparison, error } = await send(values, (c, options) => c.compareBillingModes(text, { ...options, ...(catalogue ? { catalogue } : {}) }));
+  const { result: comparison, error } = await send(values, (c, options) => c.compareBillingModes(text, options), catalogue);
   if (error) { // a comparison is whole or refused: a partial quote of one of its calls is not printed
     comparison.free();
     throw new Stop(`${error.code}: ${error.message}`, EXIT.API);

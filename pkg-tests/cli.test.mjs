@@ -16,7 +16,8 @@ const bin = new URL('node_modules/.bin/hwc-price', app).pathname;
 const AK = 'CLITESTACCESSKEY';
 const SK = 'cli-test-secret-key-4f9c2a';
 const TOKEN = 'cli-test-token-8d1e77';
-const SECRETS = [SK, TOKEN];
+const WRONG_SK = 'cli-test-wrong-secret-9b3e';
+const SECRETS = [SK, TOKEN, WRONG_SK];
 const seen = []; // every output of every run, searched for secrets at the end
 
 let sandbox;
@@ -174,7 +175,7 @@ test('price: exit 1 for an API error, 2 for bad input or credentials, 3 for a pa
   assert.equal(api.code, 1);
   assert.equal(api.stdout, '');
   assert.match(api.stderr, /^error: CBC\.99006006: /);
-  const refused = await hwc(['price', 'period', '--endpoint', base], { env: { HWC_AK: AK, HWC_SK: 'wrong-secret' }, stdin: ESTIMATE });
+  const refused = await hwc(['price', 'period', '--endpoint', base], { env: { HWC_AK: AK, HWC_SK: WRONG_SK }, stdin: ESTIMATE });
   assert.equal(refused.code, 1);
   assert.match(refused.stderr, /^error: APIG\.0301: /);
   const partial = write('partial.json', estimate([vm('vm'), vm('win', 'c6.large.2.windows'), disk]));
@@ -343,7 +344,7 @@ test('compare: invalid input exits 2 before anything is sent; a product not pric
   assert.match(part.stdout, /\nProduct ghost\nMode .*\npay-per-use +not priced \(.*CBC\.99006006/);
   assert.match(part.stdout, /Totals include the products every mode priced: office, desktop\. Left out: ghost\./);
   assert.equal(part.stderr, 'partly compared: not priced in every mode, so left out of the totals: ghost\n');
-  const refused = await hwc(['compare', '--endpoint', base, '-q'], { env: { HWC_AK: AK, HWC_SK: 'wrong-secret' }, stdin: comparisonInput() });
+  const refused = await hwc(['compare', '--endpoint', base, '-q'], { env: { HWC_AK: AK, HWC_SK: WRONG_SK }, stdin: comparisonInput() });
   assert.deepEqual([refused.code, refused.stdout], [1, '']);
   assert.match(refused.stderr, /^error: APIG\.0301: /);
   const down = await hwc(['compare', '--endpoint', 'http://127.0.0.1:9', '--timeout-ms', '2000', '-q'], { stdin: comparisonInput() });
