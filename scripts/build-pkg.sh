@@ -10,11 +10,8 @@ cargo build --quiet --release --lib --target wasm32-unknown-unknown
 rm -rf pkg
 wasm-bindgen --target web --weak-refs --out-dir pkg --out-name hwc_price \
   target/wasm32-unknown-unknown/release/hwc_price.wasm
-# -Os, not -Oz: 1.4 KB smaller gzipped on this module, though 5 KB larger raw (measured 2026-12-01: -Oz
-# shrinks the raw bytes in ways gzip compresses worse), and no slower in Node (the engine optimizes hot code).
-node_modules/.bin/wasm-opt -Os --enable-bulk-memory --enable-reference-types --enable-multivalue \
-  --enable-nontrapping-float-to-int --enable-sign-ext --strip-debug \
-  pkg/hwc_price_bg.wasm -o pkg/hwc_price_bg.wasm
+source scripts/wasm-opt-flags.sh
+node_modules/.bin/wasm-opt "${WASM_OPT_FLAGS[@]}" --strip-debug pkg/hwc_price_bg.wasm -o pkg/hwc_price_bg.wasm
 # `[Symbol.dispose]` needs TypeScript's esnext.disposable lib, which many consumers do not enable; the method
 # stays in the JS (for `using`), only its declaration goes, so the types compile under any ES2020+ lib.
 sed -i '/\[Symbol\.dispose\]()/d' pkg/hwc_price.d.ts

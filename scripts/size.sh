@@ -20,7 +20,7 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 wasm-bindgen --target web --out-dir "$work" --out-name named target/wasm32-unknown-unknown/release/hwc_price.wasm
-node_modules/.bin/wasm-opt -Oz -g --enable-bulk-memory --enable-reference-types --enable-multivalue \
-  --enable-nontrapping-float-to-int --enable-sign-ext "$work/named_bg.wasm" -o "$work/named.wasm"
+source scripts/wasm-opt-flags.sh
+node_modules/.bin/wasm-opt "${WASM_OPT_FLAGS[@]}" -g "$work/named_bg.wasm" -o "$work/named.wasm"
 twiggy top -n 1000000 --format csv "$work/named.wasm" >"$work/top.csv"
 node scripts/size-report.mjs "$work/top.csv"
