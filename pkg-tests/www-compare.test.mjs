@@ -165,7 +165,7 @@ test('a yearly/monthly estimate is compared for its own periods too, in Chinese'
   await page.context().close();
 });
 
-test("an item whose subscription never pays off within a month says so, and its point is off the chart's month", async () => {
+test('an item whose monthly subscription never pays off within a month says so on its card', async () => {
   const page = await open();
   // The sandbox prices a Windows desktop's month above 730 hours of pay-per-use.
   await (await field(page, 0, 'resource_spec')).fill('c6.large.2.win');
