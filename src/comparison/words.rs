@@ -107,8 +107,14 @@ pub(crate) const TOTAL: Words = ("Total", "合计");
 pub(crate) const CHEAPEST: Words = ("cheapest", "最便宜");
 /// A cell a mode could not price.
 pub(crate) const NOT_PRICED: Words = ("not priced", "未能询价");
-/// A break-even past a month's hours.
-pub(crate) const NEVER: Words = ("past the month", "超出当月小时");
+/// Beside a break-even above the hours of use a month the comparison assumes (`hoursPerMonth`, which need not be
+/// a whole month's): the subscription does not pay off within them.
+pub(crate) fn beyond_hours(language: Language, hours_per_month: &Decimal) -> String {
+    language.pick_with(
+        || format!("above the {hours_per_month} h compared"),
+        || format!("超出所比较的 {hours_per_month} 小时"),
+    )
+}
 
 /// What the totals add up.
 pub(crate) fn totals_include(
