@@ -32,6 +32,35 @@ pub(crate) fn hours_out_of_range(language: Language, max: i64, got: &Decimal) ->
     )
 }
 
+/// The catalogue has no unit `id`, the hour pay-per-use is compared by.
+pub(crate) fn hour_unknown(language: Language, id: i64) -> String {
+    language.pick_with(
+        || format!("pay-per-use is compared by the hour (unit {id}), which is not a unit of the catalogue"),
+        || format!("按需按小时比较（单位 {id}），但目录中没有该单位"),
+    )
+}
+
+/// The catalogue's unit `id`, the hour pay-per-use is compared by, is not a unit of duration.
+pub(crate) fn hour_not_a_duration(
+    language: Language,
+    id: i64,
+    name: &str,
+    measure_type: i64,
+) -> String {
+    language.pick_with(
+        || format!("pay-per-use is compared by the hour (unit {id}), but the catalogue's unit {id} is {name}, of measure type {measure_type}, not a unit of duration"),
+        || format!("按需按小时比较（单位 {id}），但目录中的单位 {id} 是 {name}（度量类型 {measure_type}），不是时长单位"),
+    )
+}
+
+/// A usage factor (`factor`, quoted) that hours cannot measure.
+pub(crate) fn not_by_the_hour(language: Language, id: i64, name: &str, factor: &str) -> String {
+    language.pick_with(
+        || format!("pay-per-use is compared by the hour (unit {id}, {name}), which measures only \"Duration\", got {factor}"),
+        || format!("按需按小时比较（单位 {id}，{name}），小时只能计量 \"Duration\"，实际为 {factor}"),
+    )
+}
+
 /// A whole mode could not be priced: its answer is in another currency than pay-per-use's.
 pub(crate) fn other_currency(language: Language, currency: &str, expected: &str) -> String {
     language.pick_with(
