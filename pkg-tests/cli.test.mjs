@@ -298,7 +298,7 @@ test('compare: every format from a file or standard input, signed from the envir
   assert.match(text.stdout, /^Product office\nMode +Final \(whole period\)/);
   assert.match(text.stdout, /\n1 month +\$56\.73 .* ≈570\.95410628\n/);
   assert.match(text.stdout, /\n1 year +\$578\.71 .* ≈485\.364667203 +cheapest\n/);
-  assert.match(text.stdout, /\n1 month +\$106\.28 .* -7\.56% +≈785\.165484634 \(past the month\)\n/);
+  assert.match(text.stdout, /\n1 month +\$106\.28 .* -7\.56% +≈785\.165484634 \(above the 730 h compared\)\n/);
   assert.match(text.stdout, /\nTotals include the products every mode priced: office, desktop\.\n$/);
   const piped = await hwc(['compare', '--endpoint', base, '--quiet'], { env: { HWC_TOKEN: TOKEN }, stdin: comparisonInput() });
   assert.deepEqual([piped.code, piped.stdout, piped.stderr], [0, text.stdout, '']);
@@ -310,8 +310,8 @@ test('compare: every format from a file or standard input, signed from the envir
   assert.equal(csv.code, 0, csv.stderr);
   const rows = csv.stdout.split('\r\n');
   assert.equal(rows[0], '\ufeffrecord,id,mode,period_type,period_num,currency,list_price,discount,final_price,list_per_month,'
-    + 'discount_per_month,final_per_month,exact,saving_per_month,saving_percent,break_even_hours_per_month,note');
-  assert.ok(rows.includes('product,desktop,subscription,2,1,USD,120.77,14.49,106.28,120.77,14.49,106.28,true,-7.4672,-7.56,785.165484634,'), csv.stdout);
+    + 'discount_per_month,final_per_month,exact,rounded,saving_per_month,saving_percent,break_even_hours_per_month,note');
+  assert.ok(rows.includes('product,desktop,subscription,2,1,USD,120.77,14.49,106.28,120.77,14.49,106.28,false,break_even_hours_per_month,-7.4672,-7.56,785.165484634,'), csv.stdout);
   assert.ok(rows.some((r) => /^product,office,subscription,3,1,USD,.*,485\.364667203,cheapest$/.test(r)), csv.stdout);
   const json = await hwc(['compare', file, '-f', 'json', '-q'], { env });
   const doc = JSON.parse(json.stdout);

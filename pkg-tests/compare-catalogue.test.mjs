@@ -29,6 +29,9 @@ const wrong = {
     product('a', { cloud_service_type: 'hws.service.type.ecs' }),
     product('b', { resource_type: 'hws.resource.type.volume' }),
     product('c', { usage_factor: 'upflow', resource_size: 40, size_measure_id: 4 }),
+    // upflow is the bandwidth's, but pay-per-use is compared by the hour: traffic would be priced as hours.
+    product('d', { cloud_service_type: 'hws.service.type.vpc', resource_type: 'hws.resource.type.bandwidth',
+      resource_spec: '19_bgp', usage_factor: 'upflow', resource_size: 5, size_measure_id: 15 }),
   ],
 };
 
@@ -44,7 +47,10 @@ test('a comparison breaking the catalogue rejects with every violation by its ow
       ['products[2].resource_type', 'catalogue'],
       ['products[3].size_measure_id', 'catalogue'],
       ['products[3].usage_factor', 'catalogue'],
+      ['products[4].usage_factor', 'catalogue'],
     ]);
+    assert.equal(error.violations[4].message,
+      'pay-per-use is compared by the hour (unit 4, Hour), which measures only "Duration", got "upflow"');
     assert.equal(error.violations[0].message,
       'is not a service type of the catalogue, got "hws.service.type.ecs"; did you mean "hws.service.type.ec2"?');
     assert.match(error.violations[1].message, /, which belongs to hws\.service\.type\.ebs/);

@@ -35,7 +35,7 @@ test('pay-per-use, a month and a year compared exactly from the sandbox, with pr
     // 0.1104 an hour × 2 × 8760 hours = 1934.208, less the sandbox's 10% discount.
     assert.deepEqual(web.cells[0], {
       priced: true, list: '1934.208', discount: '193.4208', final: '1740.7872',
-      perMonth: { list: '161.184', discount: '16.1184', final: '145.0656', exact: true },
+      perMonth: { list: '161.184', discount: '16.1184', final: '145.0656', exact: true, rounded: [] },
       saving: null, breakEven: null,
     });
     assert.deepEqual(web.cells[2].saving, { perMonth: '48.6131', percent: '33.51', exact: true });
@@ -99,6 +99,11 @@ test('the sandbox has break-evens within the month and past it, and pay-per-use 
     ]);
     assert.deepEqual(doc.products.map((p) => p.cheapest), [2, 2]);
     assert.deepEqual(doc.products[1].cells[1].saving, { perMonth: '-7.4672', percent: '-7.56', exact: true });
+    // Each amount per month by its own exactness: the office's year lists 657.63 (÷ 12 = 54.8025, exact) and
+    // pays 578.71 (÷ 12 does not terminate), so its saving against an exact pay-per-use is rounded too.
+    assert.deepEqual(doc.products[0].cells[2].perMonth,
+      { list: '54.8025', discount: '6.57666666667', final: '48.2258333333', exact: false, rounded: ['discount', 'final'] });
+    assert.equal(doc.products[0].cells[2].saving.exact, false);
 
     // The property, against the sandbox itself: pay-per-use for the break-even hours (one real on-demand call,
     // 10 decimal places) costs the subscription's monthly final price, exact monthly price = final × 730 / its

@@ -148,15 +148,23 @@ function locate(value) {
 }
 
 /**
+ * The body of the request `signFields` read last (a string, else ""), kept so that its hash is of the very
+ * value that was checked and marked: a getter is read once, and a body that changes between reads, or throws
+ * on a later one, cannot be signed as one value and hashed as another. `forgetBody` lets it go.
+ */
+let signedBody = '';
+
+/**
  * The small fields of a request to sign, as one JSON list: `[method, url, body, ak, sk, name, value, name,
  * value, ...]`, each the caller's string or null when it is not one; `body` is "" when the body is absent or
- * empty and "1" when it is a non-empty string (the body itself, which may be large, is hashed on its own:
- * `hostSha256Of` or `bodyBytes`, only when the signature needs its hash). U+0001
+ * empty and "1" when it is a non-empty string (the body itself, which may be large, is read here once and kept
+ * for its hash: `hostSha256Of` or `bodyBytes`, only when the signature needs it). U+0001
  * then `object` or `headers` when the request or its headers are not an object; U+0002 then what was thrown
  * while reading; U+0003 then the field (`url`, `body`, `headers.<name>`...) whose text holds a lone UTF-16
  * surrogate, which cannot be sent as it was signed (the official SDK refuses it too).
  */
 export function signFields(request) {
+  signedBody = '';
   try {
     if (request === null || typeof request !== 'object') return '\u0001object';
     let broken;
@@ -166,7 +174,10 @@ export function signFields(request) {
       return v;
     };
     const body = request.body;
-    if (typeof body === 'string') text(body, 'body');
+    if (typeof body === 'string') {
+      text(body, 'body');
+      signedBody = body;
+    }
     const out = [text(request.method, 'method'), text(request.url, 'url'),
       body === undefined || body === '' ? '' : typeof body === 'string' ? '1' : null, text(request.ak, 'ak'),
       text(request.sk, 'sk')];
@@ -198,14 +209,13 @@ export function useHostSha256(hash) {
 }
 
 /**
- * The lowercase hex SHA-256 of a request's string body by the host's hash, without copying the body into the
+ * The lowercase hex SHA-256 of the body `signFields` read, by the host's hash, without copying the body into the
  * module; "" when there is no host hash or it fails (the module then hashes `bodyBytes` itself).
  */
-export function hostSha256Of(request) {
+export function hostSha256Of() {
   if (hostSha256 === null) return '';
   try {
-    const body = request.body;
-    return typeof body === 'string' ? String(hostSha256(body)) : '';
+    return String(hostSha256(signedBody));
   } catch {
     return '';
   }
@@ -214,16 +224,16 @@ export function hostSha256Of(request) {
 const utf8 = new TextEncoder();
 
 /**
- * The UTF-8 bytes of a request's string body (empty when it is not a string or reading it throws), for the
- * module's own hash: one native encoding and one copy, rather than a character-by-character copy.
+ * The UTF-8 bytes of the body `signFields` read, for the module's own hash: one native encoding and one copy,
+ * rather than a character-by-character copy.
  */
-export function bodyBytes(request) {
-  try {
-    const body = request.body;
-    return utf8.encode(typeof body === 'string' ? body : '');
-  } catch {
-    return new Uint8Array(0);
-  }
+export function bodyBytes() {
+  return utf8.encode(signedBody);
+}
+
+/** Lets go of the body `signFields` kept (called when the signature is made or refused). */
+export function forgetBody() {
+  signedBody = '';
 }
 
 /** The longest text of a caller's that an error message repeats. */

@@ -32,9 +32,11 @@ extern "C" {
     #[wasm_bindgen(js_name = signFields)]
     pub(crate) fn sign_fields(request: &JsValue) -> String;
     #[wasm_bindgen(js_name = hostSha256Of)]
-    pub(crate) fn host_sha256_of(request: &JsValue) -> String;
+    pub(crate) fn host_sha256_of() -> String;
     #[wasm_bindgen(js_name = bodyBytes)]
-    pub(crate) fn body_bytes(request: &JsValue) -> Vec<u8>;
+    pub(crate) fn body_bytes() -> Vec<u8>;
+    #[wasm_bindgen(js_name = forgetBody)]
+    pub(crate) fn forget_body();
 }
 
 /// Where the list of unsendable values starts in [`json_of`]'s result.

@@ -4,7 +4,7 @@ use js_sys::JSON;
 use wasm_bindgen::prelude::*;
 
 use super::errors::{coded_error, set, sign_error, violations};
-use super::input::{body_bytes, host_sha256_of, option_value, sign_fields};
+use super::input::{body_bytes, forget_body, host_sha256_of, option_value, sign_fields};
 use crate::client::signing::{self, SignRequest};
 use crate::client::Secret;
 use crate::json::object_text;
@@ -42,8 +42,10 @@ pub fn sign_request(
 ) -> Result<JsValue, JsValue> {
     let invalid = |message: &str| coded_error(NAME, "INVALID_INPUT", message);
     unknown_fields(&input)?;
-    // Every field crosses in one string, read by `input.js`, which also catches what a getter throws.
+    // Every field crosses in one string, read by `input.js`, which also catches what a getter throws. The body
+    // is read there once and kept for its hash until this call returns, whichever way.
     let packed = sign_fields(&input);
+    let _forget = ForgetBody;
     if let Some(what) = packed.strip_prefix('\u{1}') {
         return Err(invalid(if what == "headers" {
             "headers must be an object of name: value strings"
@@ -98,14 +100,15 @@ pub fn sign_request(
         sk: &sk,
         unix_seconds,
     };
-    // `signFields` only said whether the body is empty ("" or "1"). When its hash is needed, the host hashes it where
-    // it is (no copy into the module), or, with no host hash, its bytes cross once and the module hashes them.
+    // `signFields` only said whether the body is empty ("" or "1"). When its hash is needed, the host hashes the
+    // body `signFields` read where it is (no copy into the module), or, with no host hash, its bytes cross once
+    // and the module hashes them.
     let mut body_sha256 = || {
-        let hex = host_sha256_of(&input);
+        let hex = host_sha256_of();
         if is_sha256_hex(&hex) {
             hex
         } else {
-            signing::hex_sha256(&body_bytes(&input))
+            signing::hex_sha256(&body_bytes())
         }
     };
     let signed = signing::sign_hashing(&request, body_mark.is_empty(), &mut body_sha256)
@@ -126,6 +129,15 @@ pub fn sign_request(
             "the signed headers could not be returned",
         )
     })
+}
+
+/// Lets go of the body `signFields` kept when `signRequest` returns or throws.
+struct ForgetBody;
+
+impl Drop for ForgetBody {
+    fn drop(&mut self) {
+        forget_body();
+    }
 }
 
 /// Whether `text` is a SHA-256 as the signature needs it: 64 lowercase hex digits.

@@ -8,8 +8,10 @@ use crate::validate::Rule;
 
 /// Two services with a resource type each, the usage types of both, and three units.
 fn catalogue() -> Catalogue {
-    Catalogue::from_json(
-        r#"{"format":"hwc-price-catalogue","version":1,"language":"en_US",
+    Catalogue::from_json(CATALOGUE).unwrap()
+}
+
+const CATALOGUE: &str = r#"{"format":"hwc-price-catalogue","version":1,"language":"en_US",
         "serviceTypes":[
           {"service_type_code":"hws.service.type.ec2","service_type_name":"Elastic Cloud Server","abbreviation":""},
           {"service_type_code":"hws.service.type.vpc","service_type_name":"Virtual Private Cloud","abbreviation":""}],
@@ -23,10 +25,7 @@ fn catalogue() -> Catalogue {
           {"measure_id":4,"measure_name":"Hour","abbreviation":"","measure_type":2},
           {"measure_id":15,"measure_name":"Mbit/s","abbreviation":"","measure_type":16},
           {"measure_id":17,"measure_name":"GB","abbreviation":"","measure_type":7}],
-        "conversions":[]}"#,
-    )
-    .unwrap()
-}
+        "conversions":[]}"#;
 
 /// A comparison of these products (JSON objects' members, without braces, after a cloud server's defaults).
 fn input(products: &[&str]) -> String {
@@ -55,7 +54,11 @@ fn input(products: &[&str]) -> String {
 
 /// `path: message` of every violation of `text` read against the catalogue, in `language`.
 fn found(text: &str, language: Language) -> Vec<String> {
-    match ComparisonInput::read_in(text, Default::default(), language, Some(&catalogue())) {
+    found_in(text, language, &catalogue())
+}
+
+fn found_in(text: &str, language: Language, catalogue: &Catalogue) -> Vec<String> {
+    match ComparisonInput::read_in(text, Default::default(), language, Some(catalogue)) {
         Ok(_) => vec![],
         Err(e) => e.violations.iter().map(ToString::to_string).collect(),
     }
@@ -66,8 +69,7 @@ fn products_that_fit_the_catalogue_pass() {
     let text = input(&[
         "",
         r#""usage_factor": "duration""#,
-        r#""cloud_service_type": "hws.service.type.vpc", "resource_type": "hws.resource.type.bandwidth",
-           "usage_factor": "upflow", "resource_size": 5, "size_measure_id": 15"#,
+        r#""usage_factor": "DURATION", "resource_size": 5, "size_measure_id": 15"#,
     ]);
     assert_eq!(found(&text, Language::English), Vec::<String>::new());
     // Without a catalogue, nothing of the kind is checked.
@@ -144,5 +146,66 @@ fn catalogue_problems_come_with_every_other_rule_at_once() {
     assert_eq!(
         err.violations.iter().next().unwrap().path,
         "products[0].resource_type"
+    );
+}
+
+#[test]
+fn pay_per_use_is_compared_by_the_hour_which_measures_duration_only() {
+    // upflow is a usage type of the bandwidth, but the comparison prices pay-per-use in hours (unit 4).
+    let upflow = input(&[
+        r#""cloud_service_type": "hws.service.type.vpc", "resource_type": "hws.resource.type.bandwidth",
+           "usage_factor": "upflow""#,
+    ]);
+    assert_eq!(
+        found(&upflow, Language::English),
+        ["products[0].usage_factor: pay-per-use is compared by the hour (unit 4, Hour), which measures only \"Duration\", got \"upflow\""]
+    );
+    assert_eq!(
+        found(&upflow, Language::Chinese),
+        ["products[0].usage_factor: 按需按小时比较（单位 4，Hour），小时只能计量 \"Duration\"，实际为 \"upflow\""]
+    );
+    let err = ComparisonInput::read_in(
+        &upflow,
+        Default::default(),
+        Language::English,
+        Some(&catalogue()),
+    )
+    .unwrap_err();
+    assert_eq!(err.violations.iter().next().unwrap().rule, Rule::Catalogue);
+    // Built in Rust: the same check.
+    let built = ComparisonInput::from_json(&upflow).unwrap();
+    assert!(built.validate_against(&catalogue()).is_err());
+    // The hour itself: unknown to the catalogue, or not a duration there; said at the (defaulted) usage factor.
+    let server = input(&[""]);
+    let no_hour = Catalogue::from_json(&CATALOGUE.replace(
+        r#"{"measure_id":4,"measure_name":"Hour","abbreviation":"","measure_type":2},"#,
+        "",
+    ))
+    .unwrap();
+    assert_eq!(
+        found_in(&server, Language::English, &no_hour),
+        ["products[0].usage_factor: pay-per-use is compared by the hour (unit 4), which is not a unit of the catalogue"]
+    );
+    let odd_hour = Catalogue::from_json(&CATALOGUE.replace(
+        r#""measure_name":"Hour","abbreviation":"","measure_type":2"#,
+        r#""measure_name":"GB","abbreviation":"","measure_type":3"#,
+    ))
+    .unwrap();
+    assert_eq!(
+        found_in(&server, Language::English, &odd_hour),
+        ["products[0].usage_factor: pay-per-use is compared by the hour (unit 4), but the catalogue's unit 4 is GB, of measure type 3, not a unit of duration"]
+    );
+    // A catalogue without units says nothing of them.
+    let no_units = Catalogue::from_json(&CATALOGUE.replace(
+        r#"{"measure_id":4,"measure_name":"Hour","abbreviation":"","measure_type":2},
+          {"measure_id":15,"measure_name":"Mbit/s","abbreviation":"","measure_type":16},
+          {"measure_id":17,"measure_name":"GB","abbreviation":"","measure_type":7}"#,
+        "",
+    ))
+    .unwrap();
+    assert!(no_units.units().is_empty());
+    assert_eq!(
+        found_in(&upflow, Language::English, &no_units),
+        Vec::<String>::new()
     );
 }

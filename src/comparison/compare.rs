@@ -52,13 +52,54 @@ pub struct ModeSummary {
     pub failure: Option<Failure>,
 }
 
-/// A money amount per month, and whether it is exact.
+/// Which of the three monthly amounts were rounded: each one's quotient that did not terminate, rounded to 12
+/// significant digits. An absent amount is never rounded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Rounded {
+    /// The list price per month.
+    pub list: bool,
+    /// The discount per month.
+    pub discount: bool,
+    /// The final price per month.
+    pub final_price: bool,
+}
+
+impl Rounded {
+    /// Every amount rounded, or unknown (past the exact range).
+    pub const ALL: Rounded = Rounded {
+        list: true,
+        discount: true,
+        final_price: true,
+    };
+
+    /// The names of the rounded amounts, in the JSON document's words (`list`, `discount`, `final`), in that
+    /// order.
+    pub fn names(self) -> Vec<&'static str> {
+        [
+            (self.list, "list"),
+            (self.discount, "discount"),
+            (self.final_price, "final"),
+        ]
+        .into_iter()
+        .filter_map(|(rounded, name)| rounded.then_some(name))
+        .collect()
+    }
+}
+
+/// Money amounts per month, and which of them were rounded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PerMonth {
     /// List price, discount and final price per month.
     pub amounts: Amounts,
-    /// False when a quotient did not terminate (rounded to 12 significant digits).
-    pub exact: bool,
+    /// Each amount's own exactness: true for one whose quotient did not terminate.
+    pub rounded: Rounded,
+}
+
+impl PerMonth {
+    /// Whether all three amounts are exact.
+    pub fn exact(&self) -> bool {
+        self.rounded == Rounded::default()
+    }
 }
 
 /// The saving of a mode against pay-per-use, per month.
@@ -68,7 +109,7 @@ pub struct Saving {
     pub per_month: Decimal,
     /// `per_month` as a percentage of pay-per-use's (2 decimals); `None` when pay-per-use costs nothing.
     pub percent: Option<Decimal>,
-    /// False when either monthly price was rounded.
+    /// False when either final price per month it subtracts was rounded.
     pub exact: bool,
 }
 
@@ -337,9 +378,10 @@ fn cells(whole: &[Result<Amounts, Failure>], modes: &[ModeSummary], hpm: Decimal
         .map(|(i, (w, mode))| match w {
             Err(f) => Cell::Failed(f.clone()),
             Ok(a) => {
+                // Past the exact range (not with the input's bounds): no amounts, none of them exact.
                 let per_month = monthly(a, mode.hours, hpm).unwrap_or(PerMonth {
                     amounts: Amounts::default(),
-                    exact: false,
+                    rounded: Rounded::ALL,
                 });
                 let subscription = i > 0;
                 let saving = subscription
@@ -367,34 +409,42 @@ fn cells(whole: &[Result<Amounts, Failure>], modes: &[ModeSummary], hpm: Decimal
         .collect()
 }
 
-/// `amounts` over `hours` hours, made per month of `hpm` hours.
+/// `amounts` over `hours` hours, made per month of `hpm` hours, each marked rounded on its own.
 fn monthly(amounts: &Amounts, hours: Decimal, hpm: Decimal) -> Option<PerMonth> {
-    let mut exact = true;
-    let mut per = |v: Option<Decimal>| -> Option<Option<Decimal>> {
+    let per = |v: Option<Decimal>| -> Option<(Option<Decimal>, bool)> {
         match v {
-            None => Some(None),
+            None => Some((None, false)),
             Some(v) => {
-                let (q, e) = quotient(v.checked_mul(hpm)?, hours)?;
-                exact &= e;
-                Some(Some(q))
+                let (q, exact) = quotient(v.checked_mul(hpm)?, hours)?;
+                Some((Some(q), !exact))
             }
         }
     };
-    let amounts = Amounts {
-        list: per(amounts.list)?,
-        discount: per(amounts.discount)?,
-        final_price: per(amounts.final_price)?,
-    };
-    Some(PerMonth { amounts, exact })
+    let (list, list_rounded) = per(amounts.list)?;
+    let (discount, discount_rounded) = per(amounts.discount)?;
+    let (final_price, final_rounded) = per(amounts.final_price)?;
+    Some(PerMonth {
+        amounts: Amounts {
+            list,
+            discount,
+            final_price,
+        },
+        rounded: Rounded {
+            list: list_rounded,
+            discount: discount_rounded,
+            final_price: final_rounded,
+        },
+    })
 }
 
+/// Pay-per-use's final price per month minus the mode's: exact unless one of those two finals was rounded.
 fn saving(ppu: &PerMonth, mode: &PerMonth) -> Option<Saving> {
     let (p, m) = (ppu.amounts.final_price?, mode.amounts.final_price?);
     let per_month = p.checked_sub(m)?.normalize();
     Some(Saving {
         per_month,
         percent: percent(Some(per_month), Some(p)),
-        exact: ppu.exact && mode.exact,
+        exact: !ppu.rounded.final_price && !mode.rounded.final_price,
     })
 }
 

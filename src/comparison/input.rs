@@ -10,6 +10,7 @@ use super::model::{
     MAX_HOURS_PER_MONTH, MAX_PERIODS,
 };
 use super::words;
+use crate::catalogue::model::DURATION;
 use crate::catalogue::Catalogue;
 use crate::inquiry::check_product_against;
 use crate::inquiry::limits::*;
@@ -20,6 +21,7 @@ use crate::inquiry::{
 };
 use crate::language::Language;
 use crate::validate::read::{read_object, Cx, Mode};
+use crate::validate::text::quote;
 use crate::validate::violation::{Collector, Rule};
 use crate::validate::{Path, Unsendable, Violations};
 
@@ -211,13 +213,15 @@ impl ComparisonInput {
     }
 
     /// Checks each product against `catalogue` (rule `catalogue`, at `products[i]`) with the inquiries' own
-    /// check. The pay-per-use usage factor checked is the one that is sent; the unit of its hours is the
-    /// package's own, so it is not.
+    /// check, the pay-per-use usage factor checked being the one that is sent; then that the hour, the unit
+    /// pay-per-use is priced in, can measure it ([`check_hours`]).
     fn check_against(&self, c: &mut Collector, catalogue: &Catalogue) {
         let list = Path::Root.key("products");
         for (i, p) in self.products.iter().enumerate() {
             let factor = p.terms.as_deref().unwrap_or(DEFAULT_USAGE_FACTOR);
-            check_product_against(c, p, Some((factor, None)), &list.index(i), catalogue);
+            let at = list.index(i);
+            check_product_against(c, p, Some((factor, None)), &at, catalogue);
+            check_hours(c, p, factor, &at, catalogue);
         }
     }
 
@@ -317,4 +321,49 @@ fn check_product(c: &mut Collector, path: &Path<'_>, p: &ComparedProduct) {
             TextKind::Code,
         );
     }
+}
+
+/// The unit rule of the pay-per-use line a comparison sends: its usage is `usage_measure_id` 4, hours, which
+/// the caller does not give, so a problem is said at the field that decides what is measured, `usage_factor`
+/// (given or defaulted): the catalogue must know unit 4 as a unit of duration, and an hour measures `Duration`
+/// only (a traffic factor such as `upflow` would be priced as so many hours). Silent when the catalogue has no
+/// units, and about a factor already found not to be a usage type of the resource type.
+fn check_hours(
+    c: &mut Collector,
+    p: &ComparedProduct,
+    factor: &str,
+    at: &Path<'_>,
+    catalogue: &Catalogue,
+) {
+    if catalogue.units().is_empty() || factor.is_empty() {
+        return;
+    }
+    let language = c.language();
+    let message = match catalogue.unit(HOUR_MEASURE_ID) {
+        None => words::hour_unknown(language, HOUR_MEASURE_ID),
+        Some(unit) if unit.measure_type != DURATION => words::hour_not_a_duration(
+            language,
+            HOUR_MEASURE_ID,
+            &unit.measure_name,
+            unit.measure_type,
+        ),
+        Some(_) if factor.eq_ignore_ascii_case(DEFAULT_USAGE_FACTOR) => return,
+        Some(unit) => {
+            let known = catalogue.knows_usage_of(&p.resource_type);
+            let listed = catalogue
+                .usage_types_of(&p.resource_type)
+                .iter()
+                .any(|u| u.code.eq_ignore_ascii_case(factor));
+            if known && !listed {
+                return;
+            }
+            words::not_by_the_hour(
+                language,
+                HOUR_MEASURE_ID,
+                &unit.measure_name,
+                &quote(factor),
+            )
+        }
+    };
+    c.rule(at.key("usage_factor").render(), Rule::Catalogue, message);
 }

@@ -13,7 +13,7 @@ mod words;
 
 pub use compare::{
     Billing, BreakEven, Cell, Comparison, Failure, ModePricing, ModeSummary, PerMonth, Priced,
-    ProductRow, Saving, Totals,
+    ProductRow, Rounded, Saving, Totals,
 };
 pub use input::{default_periods, ComparisonError, ComparisonInput};
 pub use model::{

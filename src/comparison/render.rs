@@ -97,9 +97,9 @@ fn row(c: &Comparison, mode: usize, view: &View<'_>, cheapest: Option<usize>) ->
             [
                 name,
                 shown(p.whole.final_price, true, cur),
-                shown(m.amounts.list, m.exact, cur),
-                shown(m.amounts.discount, m.exact, cur),
-                shown(m.amounts.final_price, m.exact, cur),
+                shown(m.amounts.list, !m.rounded.list, cur),
+                shown(m.amounts.discount, !m.rounded.discount, cur),
+                shown(m.amounts.final_price, !m.rounded.final_price, cur),
                 saving.map_or_else(String::new, |s| shown(Some(s.per_month), s.exact, cur)),
                 saving
                     .and_then(|s| s.percent)
@@ -108,7 +108,7 @@ fn row(c: &Comparison, mode: usize, view: &View<'_>, cheapest: Option<usize>) ->
                     let past = if b.within_month {
                         String::new()
                     } else {
-                        format!(" ({})", c.language.say(words::NEVER))
+                        format!(" ({})", words::beyond_hours(c.language, &c.hours_per_month))
                     };
                     format!("{}{}{past}", approx(b.exact), b.hours_per_month)
                 }),
@@ -244,7 +244,7 @@ pub fn html(c: &Comparison) -> String {
     out
 }
 
-const CSV_HEADER: [&str; 17] = [
+const CSV_HEADER: [&str; 18] = [
     "record",
     "id",
     "mode",
@@ -258,14 +258,38 @@ const CSV_HEADER: [&str; 17] = [
     "discount_per_month",
     "final_per_month",
     "exact",
+    "rounded",
     "saving_per_month",
     "saving_percent",
     "break_even_hours_per_month",
     "note",
 ];
 
+/// The columns of a priced row whose value was rounded to 12 significant digits, by their header names, in
+/// column order.
+fn rounded_columns(p: &Priced) -> Vec<&'static str> {
+    let m = p.per_month.rounded;
+    [
+        (m.list, "list_per_month"),
+        (m.discount, "discount_per_month"),
+        (m.final_price, "final_per_month"),
+        (
+            p.saving.as_ref().is_some_and(|s| !s.exact),
+            "saving_per_month",
+        ),
+        (
+            p.break_even.as_ref().is_some_and(|b| !b.exact),
+            "break_even_hours_per_month",
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(rounded, name)| rounded.then_some(name))
+    .collect()
+}
+
 /// CSV (RFC 4180, UTF-8 with a byte order mark, CRLF): one row per product and mode, then per mode of the
-/// totals; exact amounts, no formatting; text cells guarded against formulas as the breakdown's are.
+/// totals; exact amounts, no formatting (`exact` false when a value of the row was rounded, `rounded` naming
+/// those columns, space-separated); text cells guarded against formulas as the breakdown's are.
 pub fn csv(c: &Comparison) -> String {
     let cell = crate::breakdown::render::csv::text;
     let amount = |v: Option<Decimal>| v.map(|v| v.to_string()).unwrap_or_default();
@@ -298,6 +322,7 @@ pub fn csv(c: &Comparison) -> String {
                     } else {
                         ""
                     };
+                    let rounded = rounded_columns(p);
                     cells.extend([
                         amount(p.whole.list),
                         amount(p.whole.discount),
@@ -305,7 +330,8 @@ pub fn csv(c: &Comparison) -> String {
                         amount(p.per_month.amounts.list),
                         amount(p.per_month.amounts.discount),
                         amount(p.per_month.amounts.final_price),
-                        (p.per_month.exact && s.is_none_or(|s| s.exact)).to_string(),
+                        rounded.is_empty().to_string(),
+                        rounded.join(" "),
                         amount(s.map(|s| s.per_month)),
                         amount(s.and_then(|s| s.percent)),
                         amount(p.break_even.as_ref().map(|b| b.hours_per_month)),
@@ -313,7 +339,7 @@ pub fn csv(c: &Comparison) -> String {
                     ]);
                 }
                 View::Failed(f) => {
-                    cells.extend(std::iter::repeat_n(String::new(), 10));
+                    cells.extend(std::iter::repeat_n(String::new(), 11));
                     cells.push(cell(&f.map_or_else(String::new, |f| {
                         format!("{}: {}", f.code, f.message)
                     })));
@@ -348,7 +374,10 @@ fn write_priced(w: &mut ObjectWriter<'_>, p: &Priced) {
         w.amount("list", m.amounts.list);
         w.amount("discount", m.amounts.discount);
         w.amount("final", m.amounts.final_price);
-        w.boolean("exact", m.exact);
+        w.boolean("exact", m.exact());
+        w.array("rounded", &m.rounded.names(), |out, name| {
+            crate::json::write_string(out, name)
+        });
     });
     w.object_or_null("saving", p.saving.as_ref(), |w, s| {
         w.amount("perMonth", Some(s.per_month));

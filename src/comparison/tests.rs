@@ -178,7 +178,7 @@ fn modes_compared_per_product_and_in_total() {
     let vm = &c.products[0];
     let ppu_vm = priced(&vm.cells[0]);
     assert_eq!(ppu_vm.per_month.amounts.final_price, Some(d("73")));
-    assert!(ppu_vm.per_month.exact);
+    assert!(ppu_vm.per_month.exact());
     let month_vm = priced(&vm.cells[1]);
     assert_eq!(month_vm.per_month.amounts.final_price, Some(d("50")));
     assert_eq!(month_vm.per_month.amounts.discount, Some(d("10")));
@@ -256,10 +256,20 @@ fn quotients_that_do_not_terminate_are_rounded_and_marked() {
         ppu_vm.per_month.amounts.final_price,
         Some(d("83.3333333333"))
     );
-    assert!(!ppu_vm.per_month.exact);
+    assert!(!ppu_vm.per_month.exact());
     let year_vm = priced(&c.products[0].cells[2]);
-    // 700 / 12 = 58.333…; 700 × 730 × 8760 / (8760 × 1000) = 511 exactly.
-    assert!(!year_vm.per_month.exact);
+    // 700 / 12 = 58.333…, but its discount 0 / 12 is exact: each amount is marked on its own.
+    assert!(!year_vm.per_month.exact());
+    assert_eq!(
+        year_vm.per_month.rounded,
+        Rounded {
+            list: true,
+            discount: false,
+            final_price: true
+        }
+    );
+    assert!(!year_vm.saving.as_ref().unwrap().exact);
+    // 700 × 730 × 8760 / (8760 × 1000) = 511 exactly.
     let be = year_vm.break_even.as_ref().unwrap();
     assert_eq!((be.hours_per_month, be.exact), (d("511"), true));
 }

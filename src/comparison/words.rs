@@ -32,6 +32,35 @@ pub(crate) fn hours_out_of_range(language: Language, max: i64, got: &Decimal) ->
     )
 }
 
+/// The catalogue has no unit `id`, the hour pay-per-use is compared by.
+pub(crate) fn hour_unknown(language: Language, id: i64) -> String {
+    language.pick_with(
+        || format!("pay-per-use is compared by the hour (unit {id}), which is not a unit of the catalogue"),
+        || format!("按需按小时比较（单位 {id}），但目录中没有该单位"),
+    )
+}
+
+/// The catalogue's unit `id`, the hour pay-per-use is compared by, is not a unit of duration.
+pub(crate) fn hour_not_a_duration(
+    language: Language,
+    id: i64,
+    name: &str,
+    measure_type: i64,
+) -> String {
+    language.pick_with(
+        || format!("pay-per-use is compared by the hour (unit {id}), but the catalogue's unit {id} is {name}, of measure type {measure_type}, not a unit of duration"),
+        || format!("按需按小时比较（单位 {id}），但目录中的单位 {id} 是 {name}（度量类型 {measure_type}），不是时长单位"),
+    )
+}
+
+/// A usage factor (`factor`, quoted) that hours cannot measure.
+pub(crate) fn not_by_the_hour(language: Language, id: i64, name: &str, factor: &str) -> String {
+    language.pick_with(
+        || format!("pay-per-use is compared by the hour (unit {id}, {name}), which measures only \"Duration\", got {factor}"),
+        || format!("按需按小时比较（单位 {id}，{name}），小时只能计量 \"Duration\"，实际为 {factor}"),
+    )
+}
+
 /// A whole mode could not be priced: its answer is in another currency than pay-per-use's.
 pub(crate) fn other_currency(language: Language, currency: &str, expected: &str) -> String {
     language.pick_with(
@@ -107,8 +136,14 @@ pub(crate) const TOTAL: Words = ("Total", "合计");
 pub(crate) const CHEAPEST: Words = ("cheapest", "最便宜");
 /// A cell a mode could not price.
 pub(crate) const NOT_PRICED: Words = ("not priced", "未能询价");
-/// A break-even past a month's hours.
-pub(crate) const NEVER: Words = ("past the month", "超出当月小时");
+/// Beside a break-even above the hours of use a month the comparison assumes (`hoursPerMonth`, which need not be
+/// a whole month's): the subscription does not pay off within them.
+pub(crate) fn beyond_hours(language: Language, hours_per_month: &Decimal) -> String {
+    language.pick_with(
+        || format!("above the {hours_per_month} h compared"),
+        || format!("超出所比较的 {hours_per_month} 小时"),
+    )
+}
 
 /// What the totals add up.
 pub(crate) fn totals_include(

@@ -40,11 +40,15 @@ export interface ComparisonPriced {
   list: Amount;
   discount: Amount;
   final: Amount;
-  /** The same per month; `exact` is false when a quotient was rounded to 12 significant digits. */
-  perMonth: { list: Amount; discount: Amount; final: Amount; exact: boolean };
-  /** Pay-per-use's final price per month minus this mode's, and as a percentage of it (subscriptions). */
+  /** The same per month. `rounded` names the amounts whose quotient did not terminate and was rounded to 12
+   *  significant digits (empty when none); `exact` is true when all three are exact (`rounded` empty). */
+  perMonth: { list: Amount; discount: Amount; final: Amount; exact: boolean;
+    rounded: ("list" | "discount" | "final")[] };
+  /** Pay-per-use's final price per month minus this mode's, and as a percentage of it (subscriptions);
+   *  `exact` is false when either of the two finals it subtracts was rounded. */
   saving: { perMonth: string; percent: string | null; exact: boolean } | null;
-  /** Hours of use per month above which this subscription costs less than paying per use. */
+  /** Hours of use per month above which this subscription costs less than paying per use; `withinMonth` false
+   *  when that is more than the comparison's `hoursPerMonth`. */
   breakEven: { hoursPerMonth: string; exact: boolean; withinMonth: boolean } | null;
 }
 
