@@ -47,6 +47,9 @@ for (const viewport of [LAPTOP, PHONE]) {
     // The verdict: the cheapest mode and its exact amount a month, the saving, and each break-even.
     assert.equal(await page.locator('#compare-verdict .glance-label').textContent(), 'Cheapest at 730 hours of use a month');
     assert.equal(await page.locator('#compare-verdict .glance-pay').getAttribute('data-value'), doc.totals.cells[best].perMonth.final);
+    // Marked as the package marks that one amount: exact here, though the year's discount a month is rounded.
+    assert.ok(doc.totals.cells[best].perMonth.rounded.includes('discount') && !doc.totals.cells[best].perMonth.rounded.includes('final'));
+    assert.match(await page.locator('#compare-verdict .glance-pay').textContent(), /^≈ \$\d+\.\d\d exactly \$\d+\.\d{3,}$/);
     const evens = await page.locator('#compare-verdict .break-evens li').allTextContents();
     assert.equal(evens.length, 2);
     assert.match(evens[0], /^1 month pays off above ≈\d+\.\d\d hours of use a month\.$/);

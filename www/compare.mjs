@@ -181,9 +181,12 @@ function paysOffWords(breakEven, asked, brief = false) {
   return ` pays off only above ${at} of use a month, more than the ${asked} hours asked for.`;
 }
 
+/** Whether a cell's final price per month is exact (the package names each rounded amount). */
+const finalExact = (cell) => !cell.perMonth.rounded.includes('final');
+
 /** What a mode costs a month, and for a subscription what its whole period costs, paid up front. */
 function costWords(doc, index, cell, cls) {
-  const nodes = [amount(cell.perMonth.final, doc.currency, cls, cell.perMonth.exact), ' a month'];
+  const nodes = [amount(cell.perMonth.final, doc.currency, cls, finalExact(cell)), ' a month'];
   if (index > 0) nodes.push(` (${amountWords(cell.final, doc.currency).text} for ${doc.modes[index].name}, paid up front)`);
   return nodes;
 }
@@ -207,7 +210,7 @@ function show(value, state, hours) {
     verdict.append(
       el('p', { class: 'glance-label', text: `Cheapest at ${hours} hours of use a month` }),
       el('p', { class: 'glance-total' }, nameOf(best), ': ', ...costWords(doc, best, cheapest, 'glance-pay')));
-    const perMonth = amountWords(cheapest.perMonth.final, doc.currency, cheapest.perMonth.exact).text;
+    const perMonth = amountWords(cheapest.perMonth.final, doc.currency, finalExact(cheapest)).text;
     sentence = `Cheapest at ${hours} hours of use a month: ${modes[best].name}, ${perMonth.replace('≈ ', 'about ')} a month.`;
     if (cheapest.saving) {
       const saving = amountWords(cheapest.saving.perMonth, doc.currency, cheapest.saving.exact).text;
@@ -264,10 +267,10 @@ function itemCards(doc, state) {
 /** The monthly cost of each mode as bars, the cheapest marked; the list after it says the same in words. */
 function monthlyBars(doc, cells, nameOf) {
   const best = doc.totals.cheapest;
-  const cost = (c, i) => (c.priced ? `${amountWords(c.perMonth.final, doc.currency, c.perMonth.exact).text}${i === best ? ' ★' : ''}` : 'not priced');
+  const cost = (c, i) => (c.priced ? `${amountWords(c.perMonth.final, doc.currency, finalExact(c)).text}${i === best ? ' ★' : ''}` : 'not priced');
   const bars = cells.map((c, i) => ({ label: doc.modes[i].name, value: c.priced ? c.perMonth.final : null, text: cost(c, i), cls: i === best ? 'bar-cheapest' : '' }));
   const words = el('ul', { id: 'modes-words', class: 'chart-words' }, ...cells.map((c, i) => el('li', {}, nameOf(i), ': ',
-    c.priced ? `${amountWords(c.perMonth.final, doc.currency, c.perMonth.exact).text} a month${i === best ? ' (cheapest, ★)' : ''}` : 'not priced')));
+    c.priced ? `${amountWords(c.perMonth.final, doc.currency, finalExact(c)).text} a month${i === best ? ' (cheapest, ★)' : ''}` : 'not priced')));
   return el('figure', { class: 'chart' }, el('figcaption', { text: `Cost a month at ${doc.hoursPerMonth} hours of use` }),
     barChart(bars, { id: 'modes', title: 'Bar chart of the monthly cost of each billing mode', describedBy: 'modes-words' }), words);
 }
@@ -321,7 +324,7 @@ function hoursChart(doc, cells, lang) {
     }
   });
   const graph = svg('svg', { class: 'hours-chart', viewBox: '0 0 360 222', role: 'img', 'aria-labelledby': 'hours-title', 'aria-describedby': 'hours-words' }, ...parts);
-  const costOf = (c) => amountWords(c.perMonth.final, doc.currency, c.perMonth.exact).text;
+  const costOf = (c) => amountWords(c.perMonth.final, doc.currency, finalExact(c)).text;
   const words = el('ul', { id: 'hours-words', class: 'chart-words' },
     el('li', {}, swatch('mode-line mode-0'), el('bdi', { lang, text: modes[0].name }), `: rises with the hours used, ${costOf(cells[0])} at ${doc.hoursPerMonth} hours a month.`),
     ...subs.map(({ c, i }) => el('li', {}, swatch(`mode-line mode-${i % 8}`), el('bdi', { lang, text: modes[i].name }),
