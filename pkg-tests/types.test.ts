@@ -214,6 +214,10 @@ async function compared(catalogue: Catalogue): Promise<(string | null)[]> {
   void first?.final;
   const said: (string | null)[] = first === undefined ? [] : [first.priced ? first.perMonth.final : first.code];
   const hours: string[] = doc.totals.cells.flatMap((c) => (c?.breakEven ? [c.breakEven.hoursPerMonth] : []));
+  const rounded: ('list' | 'discount' | 'final')[] = doc.totals.cells[0]?.perMonth.rounded ?? [];
+  // @ts-expect-error: only the three amounts are named
+  const wrongName: 'saving'[] = doc.totals.cells[0]?.perMonth.rounded ?? [];
+  void [rounded, wrongName];
   comparison.free();
   return [...said, ...hours, doc.format];
 }
