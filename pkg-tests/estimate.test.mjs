@@ -156,7 +156,7 @@ test('a share link with a comparison keeps its estimate and its hours; violation
   const fragment = `#e=${encodeState(state)}&compare=176`;
   assert.deepEqual(decodeState(fragment), state);
   assert.equal(comparedHours(fragment), '176');
-  for (const junk of [`#e=${encodeState(state)}`, '#e=x&compare=', '#e=x&compare=1e9<script>', '&compare=123456789012345']) {
+  for (const junk of [`#e=${encodeState(state)}`, '#e=x&compare=', '#e=x&compare=1e9<script>', '&compare=1234567890123456789012']) {
     assert.equal(comparedHours(junk), null, junk);
   }
   assert.deepEqual(locateCompared('hoursPerMonth', 'on-demand'), { field: 'hoursPerMonth' });
