@@ -210,7 +210,7 @@ pub(crate) fn write_int(out: &mut String, value: i64) {
     if value < 0 {
         out.push('-');
     }
-    write_digits(out, u128::from(value.unsigned_abs()), 0);
+    out.push_str(Digits::from_parts(u128::from(value.unsigned_abs()), 0).as_str());
 }
 
 /// Appends `value` with exactly its digits and scale (`1.50`, `0.0000000001`), never in exponent form, as
@@ -219,40 +219,75 @@ pub(crate) fn write_decimal(out: &mut String, value: &Decimal) {
     if value.is_sign_negative() && !value.is_zero() {
         out.push('-');
     }
-    write_digits(out, value.mantissa().unsigned_abs(), value.scale());
+    out.push_str(Digits::of(value).as_str());
 }
 
-/// Appends `mantissa` × 10^-`scale` in plain decimal notation.
-fn write_digits(out: &mut String, mantissa: u128, scale: u32) {
-    // A Decimal's mantissa has at most 29 digits and its scale at most 28.
-    let mut digits = [b'0'; 40];
-    let mut len = 0;
-    let mut rest = mantissa;
-    while rest > 0 || len <= scale as usize {
-        if let Some(slot) = digits.get_mut(len) {
-            // The remainder is below 10, so it fits a byte.
-            *slot = b'0' + (rest % 10) as u8;
-        }
-        rest /= 10;
-        len += 1;
-        if len >= digits.len() {
-            break;
-        }
+/// The exact digits of a decimal's absolute value in plain notation (`1.50`, `0.0000000001`), kept on the
+/// stack, for writers that lay them out themselves.
+pub(crate) struct Digits {
+    text: [u8; 41],
+    len: usize,
+}
+
+impl Digits {
+    /// The digits of `|value|`, with exactly its scale.
+    pub(crate) fn of(value: &Decimal) -> Self {
+        Self::from_parts(value.mantissa().unsigned_abs(), value.scale())
     }
-    // The digits are in reverse; lay them out in order, with the point, then append them at once.
-    let scale = scale as usize;
-    let mut text = [b'.'; 41];
-    let mut at = 0;
-    for (i, digit) in digits.iter().take(len).enumerate().rev() {
-        if i + 1 == scale {
-            at += 1; // leave the '.' already there
+
+    /// `mantissa` × 10^-`scale` in plain decimal notation.
+    fn from_parts(mantissa: u128, scale: u32) -> Self {
+        // A Decimal's mantissa has at most 29 digits and its scale at most 28.
+        let mut digits = [b'0'; 40];
+        // u128 division is a library call in WebAssembly, ten times the cost of u64's: the digits are found 19
+        // at a time with u64 arithmetic (a mantissa below 2^64, nearly every amount, needs no u128 division).
+        const CHUNK: u128 = 10_000_000_000_000_000_000;
+        let mut rest = mantissa;
+        let mut len = 0;
+        loop {
+            let (mut chunk, more) = match u64::try_from(rest) {
+                Ok(small) => (small, 0),
+                // The remainder is below 10^19, so it fits a u64.
+                Err(_) => ((rest % CHUNK) as u64, rest / CHUNK),
+            };
+            let start = len;
+            while chunk > 0 {
+                if let Some(slot) = digits.get_mut(len) {
+                    // The remainder is below 10, so it fits a byte.
+                    *slot = b'0' + (chunk % 10) as u8;
+                }
+                chunk /= 10;
+                len += 1;
+            }
+            if more == 0 {
+                break;
+            }
+            // A lower chunk has all its 19 digits, its leading zeros included (the array is zeros already).
+            rest = more;
+            len = start + 19;
         }
-        if let Some(slot) = text.get_mut(at) {
-            *slot = *digit;
+        // At least one digit before the point, and every digit of the scale.
+        let len = len.max(scale as usize + 1).min(digits.len());
+        // The digits are in reverse; lay them out in order, with the point.
+        let scale = scale as usize;
+        let mut text = [b'.'; 41];
+        let mut at = 0;
+        for (i, digit) in digits.iter().take(len).enumerate().rev() {
+            if i + 1 == scale {
+                at += 1; // leave the '.' already there
+            }
+            if let Some(slot) = text.get_mut(at) {
+                *slot = *digit;
+            }
+            at += 1;
         }
-        at += 1;
+        Digits { text, len: at }
     }
-    out.push_str(std::str::from_utf8(text.get(..at).unwrap_or_default()).unwrap_or_default());
+
+    /// The digits as text.
+    pub(crate) fn as_str(&self) -> &str {
+        std::str::from_utf8(self.text.get(..self.len).unwrap_or_default()).unwrap_or_default()
+    }
 }
 
 #[cfg(test)]
@@ -297,11 +332,50 @@ mod tests {
             "0.0000000000000000000000000001",
             "7922816251426433759354395033.5",
             "100.000",
+            "18446744073709551615",
+            "18446744073709551616",
+            "10000000000000000000",
+            "9999999999999999999",
+            "100000000000000000000000000",
+            "1000000000000000000.0000000001",
+            "0.0000000000000000000000000000",
+            "-1844674407370955161.6",
         ] {
             let d = Decimal::from_str(text).unwrap();
             let mut out = String::new();
             write_decimal(&mut out, &d);
             assert_eq!(out, d.to_string(), "{text}");
+        }
+        // Every scale, with mantissas at the edges of the 19-digit chunks and of u64.
+        let ten19: i128 = 10_000_000_000_000_000_000;
+        let max = (1i128 << 96) - 1;
+        let mut mantissas = vec![
+            0,
+            1,
+            9,
+            10,
+            99,
+            ten19 - 1,
+            ten19,
+            ten19 + 1,
+            10 * ten19 + 7,
+            max,
+        ];
+        mantissas.extend([
+            u64::MAX as i128,
+            u64::MAX as i128 + 1,
+            5 * 10i128.pow(27) + 1,
+        ]);
+        mantissas.extend((1..29).map(|k| 10i128.pow(k) + 3 * i128::from(k)));
+        for m in mantissas {
+            for scale in 0..=28 {
+                for sign in [1, -1] {
+                    let d = Decimal::from_i128_with_scale(sign * m, scale);
+                    let mut out = String::new();
+                    write_decimal(&mut out, &d);
+                    assert_eq!(out, d.to_string(), "{m} e-{scale}");
+                }
+            }
         }
         for n in [0i64, 7, -7, 1234567890, i64::MAX, i64::MIN] {
             let mut out = String::new();

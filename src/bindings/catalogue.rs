@@ -12,7 +12,7 @@ use super::catalogue_handle::{forget, mark, register};
 use super::client::PriceClient;
 use super::errors::{coded_error, options_error, set};
 use super::fetch::WebRuntime;
-use super::input::{option_value, options_argument, read_signal, JsObject};
+use super::input::{option_value, options_argument, read_signal, string_of, JsObject};
 use crate::catalogue::lookup::entries_json;
 use crate::catalogue::{Catalogue, Lookup, PagingWarning};
 use crate::client::gather::{gather, MAX_SERVICES};
@@ -418,11 +418,11 @@ impl JsCatalogue {
     pub fn from_json(
         #[wasm_bindgen(unchecked_param_type = "string | CatalogueDocument")] document: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = match document.as_string() {
+        let text = match string_of(&document) {
             Some(text) => text,
             None => JSON::stringify(&document)
                 .ok()
-                .and_then(|t| t.as_string())
+                .and_then(|t| string_of(&t.into()))
                 .unwrap_or_default(),
         };
         Catalogue::from_json(&text)

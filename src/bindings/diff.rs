@@ -5,7 +5,7 @@ use js_sys::{Object, JSON};
 use wasm_bindgen::prelude::*;
 
 use super::errors::{options_error, set, usage_error, violations};
-use super::input::options_argument;
+use super::input::{options_argument, string_of};
 use crate::breakdown::diff::{read_options, render, BreakdownDiff};
 use crate::validate::Violations;
 
@@ -44,7 +44,7 @@ impl JsBreakdownDiff {
 
 /// A document as JSON text: a string as it is, anything else through `JSON.stringify`.
 fn document_text(value: &JsValue, which: &str) -> Result<String, JsValue> {
-    if let Some(text) = value.as_string() {
+    if let Some(text) = string_of(value) {
         return Ok(text);
     }
     let refused = || {
@@ -58,7 +58,7 @@ fn document_text(value: &JsValue, which: &str) -> Result<String, JsValue> {
     }
     JSON::stringify(value)
         .ok()
-        .and_then(|s| s.as_string())
+        .and_then(|s| string_of(&s.into()))
         .ok_or_else(refused)
 }
 

@@ -21,6 +21,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
 use super::errors::set;
+use super::input::string_of;
 use crate::client::runtime::{
     Cancelled, HttpRequest, HttpResponse, RetryEvent, Runtime, Thrown, TransportError,
 };
@@ -272,7 +273,7 @@ impl Runtime for WebRuntime {
                         .unwrap_or(0),
                     request_id: text(1),
                     retry_after: text(2),
-                    body: text(3).unwrap_or_default(),
+                    body: string_of(&answer.get(3)).unwrap_or_default(),
                 })
             }
             Err(failure) => {

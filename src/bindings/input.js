@@ -41,6 +41,26 @@ export function jsonOf(value) {
   return found.length === 0 ? text : text + '\u0000' + JSON.stringify(found.flat());
 }
 
+/** UTF-8 for the text that crosses into WebAssembly. */
+const encoder = new TextEncoder();
+
+/**
+ * `jsonOf`'s result as UTF-8 bytes: one native encoding and one copy into the module, where passing the
+ * string would copy it character by character in JavaScript. The text holds no lone surrogate (JSON.stringify
+ * escapes them), so the bytes are exactly those of the string.
+ */
+export function jsonBytesOf(value) {
+  return encoder.encode(jsonOf(value));
+}
+
+/**
+ * The UTF-8 bytes of a string (empty for anything else), for the same reason; a lone surrogate becomes U+FFFD,
+ * as it does when wasm-bindgen passes a string.
+ */
+export function utf8Of(text) {
+  return encoder.encode(typeof text === 'string' ? text : '');
+}
+
 /** Whether `text` holds no lone UTF-16 surrogate (which UTF-8, and so a request body, cannot carry). */
 const wellFormed = typeof String.prototype.isWellFormed === 'function'
   ? (text) => text.isWellFormed()

@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 
 use super::catalogue_handle::read_catalogue;
 use super::errors::{inquiry_error, kind_mismatch_error, options_error, quote_error, unknown_kind};
-use super::input::{json_text, option_value, options_argument, JsObject};
+use super::input::{json_text, option_value, options_argument, string_of, JsObject};
 use crate::breakdown::budget::read_budget;
 use crate::breakdown::{csv, html, markdown, text, Breakdown, BreakdownOptions};
 use crate::catalogue::Catalogue;
@@ -230,7 +230,7 @@ pub fn quote_from_response(
 ) -> Result<JsQuote, JsValue> {
     let code = kind.as_string().unwrap_or_default();
     let kind = InquiryKind::from_code(&code).ok_or_else(|| unknown_kind(&kind))?;
-    let text = response.as_string().ok_or_else(|| {
+    let text = string_of(&response).ok_or_else(|| {
         super::errors::usage_error(
             "TypeError",
             "the response must be the answer's JSON text (a string)",

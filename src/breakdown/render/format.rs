@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::json::write_decimal;
+use crate::json::Digits;
 use crate::validate::text::is_hidden_char;
 
 /// The symbol of a currency code, when it has a well-known one.
@@ -26,6 +26,32 @@ pub fn number(value: Decimal) -> String {
 
 /// Appends [`number`]`(value)` to `out`.
 fn write_number(out: &mut String, value: Decimal) {
+    if value.mantissa().unsigned_abs() >= BELOW {
+        return write_large_number(out, value);
+    }
+    // Below 10^26, showing the value normalized with at least two decimals is trimming its exact digits: no
+    // arithmetic on the decimal, no allocation.
+    if value.is_sign_negative() && !value.is_zero() {
+        out.push('-');
+    }
+    let digits = Digits::of(&value);
+    let text = digits.as_str();
+    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
+    write_grouped(out, int);
+    let frac = frac.trim_end_matches('0');
+    out.push('.');
+    out.push_str(frac);
+    for _ in frac.len()..2 {
+        out.push('0');
+    }
+}
+
+/// Mantissas below this are shown by [`write_number`] from their digits; the value is then below 10^26, and a
+/// hundred times it still fits a `Decimal`, so rescaling to two decimals could never have lost any.
+const BELOW: u128 = 100_000_000_000_000_000_000_000_000;
+
+/// [`write_number`] of a value whose rescaling to two decimals may not fit (it then keeps fewer decimals).
+fn write_large_number(out: &mut String, value: Decimal) {
     let mut v = value.normalize();
     if v.scale() < 2 {
         v.rescale(2);
@@ -33,10 +59,19 @@ fn write_number(out: &mut String, value: Decimal) {
     if v.is_sign_negative() && !v.is_zero() {
         out.push('-');
     }
-    let mut digits = String::new();
-    write_decimal(&mut digits, &v.abs());
-    let (int, frac) = digits.split_once('.').unwrap_or((&digits, ""));
-    // The integer part three digits at a time, from the left: the first group holds what is left over.
+    let digits = Digits::of(&v);
+    let text = digits.as_str();
+    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
+    write_grouped(out, int);
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+}
+
+/// Appends the digits `int` grouped by thousands (`1,234`).
+fn write_grouped(out: &mut String, int: &str) {
+    // Three digits at a time, from the left: the first group holds what is left over.
     let first = match int.len() % 3 {
         0 => 3,
         n => n,
@@ -51,10 +86,6 @@ fn write_number(out: &mut String, value: Decimal) {
         }
         rest = tail;
         group = 3;
-    }
-    if !frac.is_empty() {
-        out.push('.');
-        out.push_str(frac);
     }
 }
 
@@ -84,13 +115,30 @@ pub(crate) fn write_money(out: &mut String, value: Decimal, currency: &str) {
 
 /// A percentage for display: `10%`, `12.5%`.
 pub fn percent(value: Decimal) -> String {
-    format!("{}%", value.normalize())
+    // `value.normalize()` followed by `%`, from the exact digits: trailing zeros of the fraction dropped, and
+    // no sign on a zero.
+    let mut out = String::with_capacity(8);
+    if value.is_sign_negative() && !value.is_zero() {
+        out.push('-');
+    }
+    let digits = Digits::of(&value);
+    let text = digits.as_str();
+    out.push_str(match text.split_once('.') {
+        Some(_) => text.trim_end_matches('0').trim_end_matches('.'),
+        None => text,
+    });
+    out.push('%');
+    out
 }
 
 /// Server-provided text made safe for a terminal or a log line: control characters (line breaks included)
 /// and bidirectional controls are shown as `<U+202E>`-style marks, so they can neither break the table nor
 /// reorder what is shown.
 pub fn plain(text: &str) -> String {
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        // Printable ASCII: nothing to show differently.
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
         if ch.is_control() || is_hidden_char(ch) {
@@ -165,10 +213,73 @@ mod tests {
         assert_eq!(percent(d("12.50")), "12.5%");
     }
 
+    /// What `number` and `percent` showed when they did arithmetic on the decimal (normalize, rescale) and
+    /// formatted it with `Display`.
+    fn by_arithmetic(value: Decimal) -> (String, String) {
+        let mut v = value.normalize();
+        if v.scale() < 2 {
+            v.rescale(2);
+        }
+        let sign = if v.is_sign_negative() && !v.is_zero() {
+            "-"
+        } else {
+            ""
+        };
+        let text = v.abs().to_string();
+        let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+        let mut grouped = String::new();
+        for (i, ch) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(ch);
+        }
+        let frac = if frac.is_empty() {
+            String::new()
+        } else {
+            format!(".{frac}")
+        };
+        (
+            format!("{sign}{grouped}{frac}"),
+            format!("{}%", value.normalize()),
+        )
+    }
+
+    #[test]
+    fn numbers_and_percentages_are_shown_as_by_arithmetic() {
+        let max = (1i128 << 96) - 1;
+        let mut mantissas = vec![
+            0,
+            1,
+            5,
+            10,
+            100,
+            1200,
+            123_456_789,
+            max,
+            max / 100,
+            max / 99,
+        ];
+        mantissas
+            .extend((1..29).flat_map(|k| [10i128.pow(k) - 1, 10i128.pow(k), 10i128.pow(k) + 70]));
+        for m in mantissas {
+            for scale in 0..=28 {
+                for sign in [1, -1] {
+                    let value = Decimal::from_i128_with_scale(sign * m, scale);
+                    let (shown, share) = by_arithmetic(value);
+                    assert_eq!(number(value), shown, "{m} e-{scale}");
+                    assert_eq!(percent(value), share, "{m} e-{scale}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn hostile_text_is_made_visible() {
         assert_eq!(plain("a\nb\u{202E}c\td"), "a<U+000A>b<U+202E>c<U+0009>d");
         assert_eq!(plain("<script>\"x\",y"), "<script>\"x\",y");
+        assert_eq!(plain("a\u{7f}b~ "), "a<U+007F>b~ ");
+        assert_eq!(plain("\u{1f}"), "<U+001F>");
         assert_eq!(width("ab"), 2);
         assert_eq!(width("合同折扣"), 8);
         assert_eq!(width("e\u{301}"), 1);

@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::format::{money, percent, plain, width};
+use super::format::{money, percent, plain, width, write_money};
 use crate::breakdown::words::labels;
 use crate::breakdown::{Amounts, Breakdown, Projection};
 
@@ -103,11 +103,13 @@ fn amount_cells(a: &Amounts, share: Option<Decimal>, currency: &str) -> [String;
 
 fn projection_cells(p: &Projection, currency: &str, approx: &str) -> [String; 3] {
     let mark = if p.exact { "" } else { approx };
-    [
-        format!("{mark}{}", money(p.per_hour, currency)),
-        format!("{mark}{}", money(p.per_month, currency)),
-        format!("{mark}{}", money(p.per_year, currency)),
-    ]
+    let cell = |value: Decimal| {
+        let mut out = String::with_capacity(mark.len() + 16);
+        out.push_str(mark);
+        write_money(&mut out, value, currency);
+        out
+    };
+    [cell(p.per_hour), cell(p.per_month), cell(p.per_year)]
 }
 
 /// The breakdown as text: a title, the lines with their discounts, the total, the optional discounts, the
@@ -130,15 +132,20 @@ pub fn render(b: &Breakdown) -> String {
     for line in &b.lines {
         let mut item = plain(line.id.as_deref().unwrap_or("—"));
         if let Some(d) = &line.description {
-            item.push_str(&format!(" ({})", plain(d)));
+            item.push_str(" (");
+            item.push_str(&plain(d));
+            item.push(')');
         }
         let mut row = vec![item, line.covers.clone().unwrap_or_default()];
         row.extend(amount_cells(&line.amounts, line.discount_percent, cur));
         table.push(row);
         for d in &line.discounts {
-            let mut name = format!("  - {}", d.type_name);
+            let mut name = String::with_capacity(32);
+            name.push_str("  - ");
+            name.push_str(&d.type_name);
             if let Some(n) = &d.name {
-                name.push_str(&format!(": {}", plain(n)));
+                name.push_str(": ");
+                name.push_str(&plain(n));
             }
             table.rows.push(Row::Sub {
                 label: name,
@@ -172,7 +179,8 @@ pub fn render(b: &Breakdown) -> String {
         for o in &b.options {
             let mut name = o.type_name.clone();
             if let Some(n) = &o.name {
-                name.push_str(&format!(": {}", plain(n)));
+                name.push_str(": ");
+                name.push_str(&plain(n));
             }
             if o.best_offer {
                 name.push_str(&format!(" [{}]", l.best));

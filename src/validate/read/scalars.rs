@@ -181,6 +181,11 @@ impl<'de> Visitor<'de> for NumberText {
         Ok(v.to_owned())
     }
 
+    // serde_json hands a number's text over as an owned `String`: taken as it is, not copied again.
+    fn visit_string<E: de::Error>(self, v: String) -> Result<String, E> {
+        Ok(v)
+    }
+
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<String, E> {
         Ok(v.to_string())
     }
