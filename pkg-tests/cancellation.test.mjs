@@ -75,10 +75,11 @@ test('an abort ends the call from the abort event itself: it settles before any 
 
 test('a signal of AbortSignal.timeout() gives TIMEOUT with the DOMException as cause', async () => {
   const double = hangsAfter(0);
-  const error = await rejection(clientOf(double.fetch).priceOnDemand(onDemand(1), { signal: AbortSignal.timeout(5) }));
+  const error = await rejection(clientOf(double.fetch).priceOnDemand(onDemand(1), { signal: AbortSignal.timeout(50) }));
   assert.equal(error.code, 'TIMEOUT');
   assert.equal(error.cause?.name, 'TimeoutError');
-  assert.equal(double.calls, 1);
+  // On a loaded machine the timer may fire before the request leaves: then nothing was sent, never more than one.
+  assert.ok(double.calls <= 1, `${double.calls} calls`);
 });
 
 test('an onProgress that throws rejects the call with that very error, and nothing more is sent', async () => {
