@@ -6,11 +6,12 @@
 // "catalogue") shows beside the field as a note, not an error; every picker still takes free text, pricing is
 // never held back by a note, and the page works without a catalogue.
 import init, { validateInquiry, PriceClient } from '/pkg/hwc_price.js';
-import { MODES, ITEM_FIELDS, TOP_FIELDS, COMPARABLE, newItem, initialState, toInquiry, locate, fromInquiry, encodeState, decodeState, comparedHours, switchMode, plural } from './estimate.mjs';
+import { MODES, ITEM_FIELDS, TOP_FIELDS, COMPARABLE, newItem, initialState, toInquiry, locate, encodeState, decodeState, comparedHours, switchMode, plural } from './estimate.mjs';
 import { el } from './dom.mjs';
 import { describeItem, itemNumber } from './names.mjs';
 import { result, price, checkStale } from './result.mjs';
 import { wireKeep, offerUndo } from './keep.mjs';
+import { wirePaste } from './paste.mjs';
 import { shelf, view, pick, catalogueNote } from './catalogue.mjs';
 import { compared, compareNow, cancelCompare, checkCompared, exportComparison, hoursAsked } from './compare.mjs';
 
@@ -373,34 +374,6 @@ function priceNow(event) {
 /** Compares the billing modes of the estimate, bringing the comparison into view. */
 const compareModes = () => compareNow(state, ui, { asked: true });
 
-function loadPasted() {
-  const out = $('paste-result');
-  const text = $('paste-text').value;
-  let payload;
-  try {
-    payload = JSON.parse(text);
-  } catch (error) {
-    out.replaceChildren(el('p', { class: 'field-error', text: `Not JSON: ${error.message}` }));
-    return;
-  }
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-    out.replaceChildren(el('p', { class: 'field-error', text: 'Paste a JSON object: the body of a rating request.' }));
-    return;
-  }
-  load(fromInquiry(payload, state.mode, state.language));
-  const { problems: violations, notes: found } = check(text);
-  const label = MODES[state.mode].label.toLowerCase();
-  const line = (v) => el('li', { text: v.path ? `${v.path}: ${v.message}` : v.message });
-  const summary = violations.length === 0
-    ? el('p', { text: `Loaded as a ${label} estimate with ${plural(state.items.length, 'item')}; no problems found.` })
-    : el('div', {}, el('p', { text: `Loaded as a ${label} estimate; the payload breaks ${violations.length} rule(s):` }),
-      el('ul', {}, ...violations.map(line)));
-  const catalogue = found.length === 0 ? '' : el('div', { class: 'catalogue-notes' },
-    el('p', { text: `Catalogue notes (${found.length}), kept as typed since the service may still know them:` }),
-    el('ul', {}, ...found.map(line)));
-  out.replaceChildren(summary, catalogue);
-}
-
 /** Replaces the estimate with `next`. */
 function load(next) {
   state = structuredClone(next);
@@ -463,7 +436,7 @@ async function start() {
   $('add-item').addEventListener('click', addItem);
   $('cancel').addEventListener('click', () => result.pricing?.abort());
   $('api-error').addEventListener('click', onErrorLink);
-  $('paste-load').addEventListener('click', loadPasted);
+  wirePaste({ state: () => state, load, check });
   $('compare').addEventListener('click', compareModes);
   $('compare-again').addEventListener('click', compareModes);
   $('compare-cancel').addEventListener('click', cancelCompare);
