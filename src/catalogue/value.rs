@@ -330,10 +330,12 @@ impl Catalogue {
         let head: Head =
             serde_json::from_str(text).map_err(|e| DocumentError::Invalid(e.to_string()))?;
         if head.format.as_deref() != Some(FORMAT) || head.version != Some(u64::from(VERSION)) {
+            let version = head
+                .version
+                .map_or_else(|| "none".to_owned(), |v| v.to_string());
             return Err(DocumentError::Version(format!(
-                "format {:?}, version {:?}",
+                "format {:?}, version {version}",
                 head.format.unwrap_or_default(),
-                head.version
             )));
         }
         let d: Document =

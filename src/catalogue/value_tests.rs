@@ -144,8 +144,11 @@ fn the_document_round_trips_and_refuses_other_versions() {
         Catalogue::from_json("[1"),
         Err(DocumentError::Invalid(_))
     ));
-    assert!(matches!(
-        Catalogue::from_json("{}"),
-        Err(DocumentError::Version(_))
-    ));
+    assert_eq!(
+        Catalogue::from_json("{}").map_err(|e| e.to_string()),
+        Err(
+            r#"a catalogue document must have format "hwc-price-catalogue" and version 1, got format "", version none"#
+                .to_owned()
+        )
+    );
 }

@@ -92,6 +92,13 @@ fn every_output_in_chinese_and_english() {
         text(&zh)
     );
     assert!(html(&zh).contains("<caption><bdi>产品 vm</bdi></caption>"));
+    // Chinese sentences follow each other with no space; the assumptions say hours of use, not a month's length.
+    assert!(text(&zh).contains("vm。未计入：=disk。"), "{}", text(&zh));
+    assert!(
+        text(&zh).contains("最长周期，每月使用 730 小时。"),
+        "{}",
+        text(&zh)
+    );
     let en = comparison(Language::English);
     let h = html(&en);
     assert!(

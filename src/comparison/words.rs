@@ -170,7 +170,8 @@ pub(crate) fn totals_include(
             .to_owned();
     }
     if !left_out.is_empty() {
-        out.push(' ');
+        // Chinese sentences follow each other with no space.
+        out.push_str(language.pick(" ", ""));
         out.push_str(&language.pick_with(
             || format!("Left out: {}.", list(left_out)),
             || format!("未计入：{}。", list(left_out)),
@@ -187,8 +188,8 @@ pub(crate) fn assumptions(
 ) -> [String; 3] {
     [
         language.pick_with(
-            || format!("Pay-per-use is priced for {hours} hours (the longest period); a month is {hours_per_month} hours."),
-            || format!("按需按 {hours} 小时询价（最长周期）；每月按 {hours_per_month} 小时计。"),
+            || format!("Pay-per-use is priced for {hours} hours of use: the longest period, at {hours_per_month} hours of use a month."),
+            || format!("按需按 {hours} 小时使用量询价：最长周期，每月使用 {hours_per_month} 小时。"),
         ),
         language.pick_with(
             || "Break-even: the hours of use per month above which the subscription costs less than paying per use at pay-per-use's price per hour.".to_owned(),

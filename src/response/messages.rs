@@ -30,8 +30,8 @@ pub fn plain_message(code: &str, language: Language, other_site: Option<&str>) -
             }
         }
         "CBC.99006006" => text(
-            "Product not found: cloud_service_type, resource_type, resource_spec and region must together name a product sold in that region (check the region and the flavour's .linux/.win suffix).",
-            "未找到产品：cloud_service_type、resource_type、resource_spec 与 region 必须共同对应该区域在售的产品（请检查区域及规格的 .linux/.win 后缀）。",
+            "Product not found: cloud_service_type, resource_type, resource_spec and region must together name a product sold in that region, and for the period asked if any (check the region and the flavour's .linux/.win suffix).",
+            "未找到产品：cloud_service_type、resource_type、resource_spec 与 region 必须共同对应该区域在售的产品，且按所询周期在售（请检查区域及规格的 .linux/.win 后缀）。",
         ),
         "CBC.99006050" => text(
             "Incorrect usage unit: usage_measure_id (or size_measure_id) does not fit this product's usage factor.",

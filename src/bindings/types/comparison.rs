@@ -72,7 +72,7 @@ export interface ComparisonDocument {
     period: ComparedPeriod | null;
     /** "pay-per-use", "1 month", "1 year", … */
     name: string;
-    /** The hours its prices cover. */
+    /** The hours of use its prices cover, at `hoursPerMonth` hours of use a month ("1 year" at 730: 8760). */
     hours: string;
     /** Why the whole mode could not be priced. */
     failure: { code: string; message: string } | null;
