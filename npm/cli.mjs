@@ -105,7 +105,7 @@ async function catalogueFile(file) {
     return Catalogue.fromJSON(await readFile(file, 'utf8'));
   } catch (error) {
     if (isPriceClientError(error)) throw new Stop(`--catalogue ${file}: ${error.message}`, EXIT.INVALID);
-    throw new Stop(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.code ?? error.message}`);
+    throw new Stop(`cannot read --catalogue ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.code ?? error.message}`);
   }
 }
 

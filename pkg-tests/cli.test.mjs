@@ -134,6 +134,8 @@ test('--catalogue: validate, price and compare check each product against a save
   const compared = await hwc(['compare', write('compare.json', comparison('hws.resource.type.vm')), '--endpoint', base, '--catalogue', saved, '-q'], { env: { HWC_TOKEN: TOKEN } });
   assert.equal(compared.code, 0, compared.stderr);
   assert.match(compared.stdout, /^Product vm\n/);
+  const noCatalogue = await hwc(['compare', file, '--catalogue', 'nope.json']);
+  assert.deepEqual([noCatalogue.code, noCatalogue.stderr], [2, 'error: cannot read --catalogue nope.json: no such file\n']);
   const notCatalogue = await hwc(['validate', 'period', file, '--catalogue', file]);
   assert.equal(notCatalogue.code, 2);
   assert.match(notCatalogue.stderr, /^error: --catalogue .*estimate\.json: /);
