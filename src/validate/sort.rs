@@ -3,9 +3,9 @@
 //! the sorting itself works on indexes, one copy for every type, behind a comparison of two indexes; what is
 //! generic is only the small wrapper that compares elements and swaps them into the order found.
 //!
-//! Every sort here is stable (equal elements keep their order), O(n log n) in comparisons, and takes O(n) extra
-//! memory. A sort of elements with a total order (`Ord` where equal means the same) gives what
-//! `sort_unstable` gave.
+//! Every sort here is stable (equal elements keep their order), O(n log n) in comparisons (up to 16 elements are
+//! sorted by insertion, which needs no merge buffers), and takes O(n) extra memory. A sort of elements with a
+//! total order (`Ord` where equal means the same) gives what `sort_unstable` gave.
 
 use std::cmp::Ordering;
 
@@ -46,9 +46,35 @@ fn arrange<T>(items: &mut [T], swaps: &[(usize, usize)]) {
     }
 }
 
-/// The swaps, at most `n - 1` of them, that put the elements `0..n` in the order of `compare`, stably.
+/// Up to this many elements are sorted by insertion (at most 120 comparisons), with no merge buffers.
+const SMALL: usize = 16;
+
+/// The swaps that put the elements `0..n` in the order of `compare`, stably.
 #[inline(never)]
 fn swaps(n: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<(usize, usize)> {
+    let mut swaps = Vec::new();
+    if n < 2 {
+        return swaps;
+    }
+    if n <= SMALL {
+        // Insertion by neighbouring swaps; `at` says which element each place holds meanwhile.
+        let mut at: Vec<usize> = (0..n).collect();
+        for i in 1..n {
+            let mut j = i;
+            while let (Some(&a), Some(&b)) = (at.get(j - 1), at.get(j)) {
+                if compare(b, a) != Ordering::Less {
+                    break;
+                }
+                at.swap(j - 1, j);
+                swaps.push((j - 1, j));
+                j -= 1;
+                if j == 0 {
+                    break;
+                }
+            }
+        }
+        return swaps;
+    }
     // Where each element goes, then each element swapped into its place: a swap puts one element where it
     // belongs for good, so there are fewer swaps than elements.
     let mut to = vec![0; n];
@@ -57,7 +83,6 @@ fn swaps(n: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<(us
             *slot = place;
         }
     }
-    let mut swaps = Vec::new();
     for i in 0..n {
         while let Some(&j) = to.get(i) {
             if j == i || j >= n {
@@ -142,20 +167,23 @@ mod tests {
 
     #[test]
     fn equal_keys_keep_their_order() {
-        let values = numbers(7, 500, 10);
-        let mut ours: Vec<(u64, usize)> = values.iter().copied().zip(0..).collect();
-        let mut theirs = ours.clone();
-        sort_by_key(&mut ours, |(v, _)| *v);
-        theirs.sort_by_key(|(v, _)| *v);
-        assert_eq!(ours, theirs);
-        let mut by = values
-            .iter()
-            .copied()
-            .zip(0..)
-            .collect::<Vec<(u64, usize)>>();
-        sort_by(&mut by, |a, b| b.0.cmp(&a.0));
-        theirs.sort_by_key(|b| std::cmp::Reverse(b.0));
-        assert_eq!(by, theirs);
+        // Both ways of sorting: by insertion (small) and by merging.
+        for n in [2, 5, SMALL, SMALL + 1, 500] {
+            let values = numbers(n as u64, n, 4);
+            let mut ours: Vec<(u64, usize)> = values.iter().copied().zip(0..).collect();
+            let mut theirs = ours.clone();
+            sort_by_key(&mut ours, |(v, _)| *v);
+            theirs.sort_by_key(|(v, _)| *v);
+            assert_eq!(ours, theirs, "n = {n}");
+            let mut by = values
+                .iter()
+                .copied()
+                .zip(0..)
+                .collect::<Vec<(u64, usize)>>();
+            sort_by(&mut by, |a, b| b.0.cmp(&a.0));
+            theirs.sort_by_key(|b| std::cmp::Reverse(b.0));
+            assert_eq!(by, theirs, "n = {n}");
+        }
     }
 
     #[test]
