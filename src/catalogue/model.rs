@@ -7,18 +7,21 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::money::{parse_decimal, to_plain_string};
+use crate::validate::read::{ScalarSeed, Seen};
 
 /// A text member: `null` or missing reads as empty.
 fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     Ok(Option::<String>::deserialize(d)?.unwrap_or_default())
 }
 
-/// A ratio: a JSON number (its exact digits) or a decimal string; never through `f64`.
+/// A ratio: a JSON number (its exact digits) or a decimal string; never through `f64`. Read with the crate's
+/// own scalar visitor rather than as a `serde_json::Value`, whose reader and maps would be in the WebAssembly
+/// module for this one member.
 fn ratio<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-    use serde::de::Error;
-    let digits = match serde_json::Value::deserialize(d)? {
-        serde_json::Value::Number(n) => n.to_string(),
-        serde_json::Value::String(s) => s,
+    use serde::de::{DeserializeSeed, Error};
+    let digits = match ScalarSeed.deserialize(d)? {
+        Seen::Number(n) => n.into_owned(),
+        Seen::Str(s) => s.into_owned(),
         _ => return Err(D::Error::custom("conversion_ratio must be a number")),
     };
     parse_decimal(&digits)
@@ -133,3 +136,56 @@ pub struct Conversion {
 pub const DURATION: i64 = 2;
 /// The measure type of currencies.
 pub const CURRENCY: i64 = 1;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A conversion with `ratio` as its `conversion_ratio`, read as a look-up answer is: its ratio's exact
+    /// text, or serde_json's error (with its position).
+    fn read(ratio: &str) -> String {
+        let text = format!(
+            r#"{{"measure_id": 4, "ref_measure_id": 5, "conversion_ratio": {ratio}, "measure_type": 2}}"#
+        );
+        match serde_json::from_str::<Conversion>(&text) {
+            Ok(c) => to_plain_string(&c.conversion_ratio),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    /// The results, errors and their positions included, are those the ratio gave when it was read as a
+    /// `serde_json::Value`.
+    #[test]
+    fn a_ratio_is_a_number_or_a_decimal_string_read_exactly() {
+        let cases = [
+            "24",
+            "1.50",
+            "1e3",
+            "0.000000000000000000001",
+            r#""60""#,
+            r#""0.5""#,
+            r#""x""#,
+            "true",
+            "null",
+            "[1, 2]",
+            r#"{"a": 1}"#,
+            "[1, 2",
+        ];
+        let got: Vec<String> = cases.iter().map(|c| read(c)).collect();
+        let want = [
+            "24",
+            "1.50",
+            "1000",
+            "0.000000000000000000001",
+            "60",
+            "0.5",
+            "conversion_ratio x is not a decimal at line 1 column 62",
+            "conversion_ratio must be a number at line 1 column 63",
+            "conversion_ratio must be a number at line 1 column 63",
+            "conversion_ratio must be a number at line 1 column 65",
+            "conversion_ratio must be a number at line 1 column 67",
+            "expected `,` or `]` at line 1 column 81",
+        ];
+        assert_eq!(got, want);
+    }
+}

@@ -24,6 +24,7 @@ use crate::language::Language;
 use crate::quote::{Asked, NotPriced, Quote};
 use crate::response::Rating;
 use crate::site::Site;
+use crate::validate::sort::sort_by_key;
 use crate::validate::text::Quoted;
 
 /// One request of a batch: its body, the items it carries, and the caller's index of the first.
@@ -298,8 +299,8 @@ impl Client {
             }
         }
         // Answers in input order, so that the merged answer lists the items as the caller did.
-        rated.sort_by_key(|r| order_of.get(r.index).copied());
-        request_ids.sort_by_key(|(index, _)| order_of.get(*index).copied());
+        sort_by_key(&mut rated, |r| order_of.get(r.index).copied());
+        sort_by_key(&mut request_ids, |(index, _)| order_of.get(*index).copied());
         let request_ids = request_ids.into_iter().map(|(_, id)| id).collect();
         refuse_other_currencies(
             &mut rated,
@@ -308,7 +309,7 @@ impl Client {
         );
         if kind == InquiryKind::Renewal {
             renewal::as_one_request(&mut rated, &mut failed);
-            rated.sort_by_key(|r| order_of.get(r.index).copied());
+            sort_by_key(&mut rated, |r| order_of.get(r.index).copied());
         }
         let merged = self.merge(kind, rated, &mut failed);
         // In input order: by request, then by the caller's index of the first item; then each failure says
@@ -318,7 +319,7 @@ impl Client {
             .enumerate()
             .map(|(i, a)| (a.id.as_str(), i))
             .collect();
-        failed.sort_by_cached_key(|p| {
+        sort_by_key(&mut failed, |p| {
             (
                 request_of.get(p.index).copied(),
                 p.items

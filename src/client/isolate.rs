@@ -13,6 +13,8 @@
 //! The halves are sent a round at a time, each round like the requests of a batch: within the quota and the
 //! concurrency limit.
 
+use crate::validate::sort::sort;
+
 /// The error codes that are about one product of the request, not about the request or the account: splitting
 /// the request can tell which product. From the error-code tables of the pay-per-use and yearly/monthly
 /// rating APIs:
@@ -132,7 +134,7 @@ impl Isolation {
     /// The groups to send in the next round, in batch order; empty when the search is over.
     pub fn next_round(&mut self) -> Vec<Group> {
         let mut round = std::mem::take(&mut self.next);
-        round.sort_unstable();
+        sort(&mut round);
         round
     }
 

@@ -22,6 +22,7 @@ use crate::catalogue::{Entry, Lookup, Pager, PagingError, PagingWarning, Step};
 use crate::language::Language;
 use crate::response::api_error::classify;
 use crate::response::ResponseError;
+use crate::validate::sort::sort;
 
 pub use super::config::DEFAULT_TTL_MS;
 
@@ -43,7 +44,7 @@ impl LookupQuery {
         mut params: Vec<(&'static str, String)>,
         language: Language,
     ) -> Self {
-        params.sort();
+        sort(&mut params);
         LookupQuery {
             lookup,
             params,
@@ -70,7 +71,7 @@ impl LookupQuery {
             pairs.push(("limit", limit.to_string()));
             pairs.push(("offset", offset.to_string()));
         }
-        pairs.sort();
+        sort(&mut pairs);
         let parts: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
         parts.join("&")
     }

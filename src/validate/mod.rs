@@ -6,6 +6,7 @@ pub mod options;
 pub mod path;
 pub(crate) mod read;
 pub(crate) mod scalar;
+pub(crate) mod sort;
 pub mod suggest;
 pub mod text;
 pub mod violation;

@@ -30,10 +30,9 @@ pub fn cut(text: &str, max: usize) -> String {
     }
 }
 
-/// Sorts names for messages. The one sort of names in the crate: each sort of another element type would be
-/// another copy of the sorting code in the WebAssembly module.
+/// Sorts names for messages.
 pub(crate) fn sort_names(names: &mut [&str]) {
-    names.sort_unstable();
+    super::sort::sort(names);
 }
 
 /// A string quoted for a message, cut after [`SHOWN_CHARS`] characters.

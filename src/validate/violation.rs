@@ -292,7 +292,7 @@ impl Collector {
 
     /// All violations in order (see [`Violations`]), with a last `truncated` entry when some were omitted.
     pub(crate) fn finish(mut self) -> Violations {
-        self.found.sort_unstable_by_key(|(order, _)| *order);
+        super::sort::sort_by_key(&mut self.found, |(order, _)| *order);
         let mut list: Vec<Violation> = self.found.into_iter().map(|(_, v)| v).collect();
         if self.omitted > 0 {
             list.push(Violation {

@@ -2,6 +2,8 @@
 
 use std::fmt::Write as _;
 
+use crate::validate::sort::sort;
+
 /// Step 9: the canonical request.
 pub fn canonical_request(
     method: &str,
@@ -84,7 +86,7 @@ fn signed_names(headers: &[(String, String)]) -> Vec<(String, &str)> {
         .filter(|(name, _)| !name.contains('_'))
         .map(|(name, value)| (name.to_ascii_lowercase(), value.as_str()))
         .collect();
-    names.sort_unstable();
+    sort(&mut names);
     names
 }
 
@@ -115,7 +117,7 @@ pub fn canonical_query(query: &str) -> String {
             (decode(key.as_bytes(), true), decode(value.as_bytes(), true))
         })
         .collect();
-    pairs.sort_unstable();
+    sort(&mut pairs);
     let mut out = String::with_capacity(query.len());
     for (i, (k, v)) in pairs.iter().enumerate() {
         if i > 0 {

@@ -26,6 +26,7 @@ use sha2::{Digest, Sha256};
 
 use super::credentials::Secret;
 use super::url::{redact, HttpUrl};
+use crate::validate::sort::sort;
 use crate::validate::text::Quoted;
 
 mod canonical;
@@ -282,7 +283,7 @@ fn check_headers(headers: &[(String, String)]) -> Result<(), SignError> {
         .enumerate()
         .map(|(i, (name, _))| (name.to_ascii_lowercase(), i))
         .collect();
-    lower.sort_unstable();
+    sort(&mut lower);
     let repeated = lower
         .windows(2)
         .filter_map(|pair| match pair {

@@ -31,7 +31,7 @@ mod scalars;
 mod visit;
 
 pub(crate) use members::{Each, Members, Nested, ScalarList};
-pub(crate) use scalars::{maybe_strings, strings};
+pub(crate) use scalars::{maybe_strings, strings, ScalarSeed};
 pub(crate) use visit::{read_object, read_text};
 
 /// A JSON value seen where a scalar was expected, classified but not yet interpreted.

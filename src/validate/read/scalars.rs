@@ -91,7 +91,7 @@ pub(crate) fn strings(text: &str) -> Option<Vec<String>> {
 }
 
 /// Reads one scalar member's value as a [`Seen`]: a list or an object is skipped, and only said to be one.
-pub(super) struct ScalarSeed;
+pub(crate) struct ScalarSeed;
 
 impl<'de> DeserializeSeed<'de> for ScalarSeed {
     type Value = Seen<'de>;
