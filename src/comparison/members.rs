@@ -18,18 +18,8 @@ const FIELDS: &[&str] = &[
     "periods",
     "inquiry_precision",
 ];
-const PRODUCT_FIELDS: &[&str] = &[
-    "id",
-    "cloud_service_type",
-    "resource_type",
-    "resource_spec",
-    "region",
-    "available_zone",
-    "resource_size",
-    "size_measure_id",
-    "subscription_num",
-    "usage_factor",
-];
+/// The fields every product line has, then pay-per-use's usage factor (the one term a comparison takes).
+const PRODUCT_FIELDS: &[&str] = crate::inquiry::product_fields!("usage_factor");
 const PERIOD_FIELDS: &[&str] = &["period_type", "period_num"];
 
 #[derive(Default)]

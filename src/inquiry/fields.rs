@@ -35,6 +35,8 @@ macro_rules! product_fields {
     };
 }
 
+pub(crate) use product_fields;
+
 /// The fields every product line has.
 pub(crate) const PRODUCT: &[&str] = product_fields!();
 /// A pay-per-use product line's fields: [`PRODUCT`], then its usage terms.

@@ -25,6 +25,7 @@ pub(crate) mod rules;
 
 pub use crate::kind::InquiryKind;
 pub(crate) use against::check_product_against;
+pub(crate) use fields::product_fields;
 #[cfg(test)]
 pub(crate) use fields::PRODUCT as PRODUCT_FIELDS;
 pub use on_demand::{OnDemandDraft, OnDemandInquiry, OnDemandProduct, UsageTerms};
